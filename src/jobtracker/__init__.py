@@ -1,0 +1,1 @@
+"""Job Tracker: a self-hostable, multi-user job application tracker."""

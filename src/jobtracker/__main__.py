@@ -1,0 +1,120 @@
+"""Command line for operators: serve, migrate the database, create an admin."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from jobtracker import migrations
+from jobtracker.config import Settings
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    if not args.no_migrate:
+        migrations.upgrade(settings.effective_database_url)
+    settings.signing_secret()  # created once here, before several workers race to it
+    uvicorn.run(
+        "jobtracker.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        reload=args.reload,
+        proxy_headers=args.proxy_headers,
+        forwarded_allow_ips=args.forwarded_allow_ips,
+        log_level=args.log_level,
+    )
+    return 0
+
+
+def _db(args: argparse.Namespace, settings: Settings) -> int:
+    url = settings.effective_database_url
+    if args.action == "upgrade":
+        migrations.upgrade(url, args.revision or "head")
+    elif args.action == "downgrade":
+        if not args.revision:
+            print("db downgrade needs a revision, e.g. -1 or base", file=sys.stderr)
+            return 2
+        migrations.downgrade(url, args.revision)
+    elif args.action == "current":
+        migrations.current(url)
+    else:
+        migrations.history(url)
+    return 0
+
+
+def _create_admin(args: argparse.Namespace, settings: Settings) -> int:
+    from pydantic import TypeAdapter, ValidationError
+
+    from jobtracker.auth import service
+    from jobtracker.auth.schemas import RegisterRequest
+    from jobtracker.db import build_engine, build_session_factory
+
+    password = args.password or getpass.getpass("Password for the admin: ")
+    try:
+        request = TypeAdapter(RegisterRequest).validate_python(
+            {"email": args.email, "password": password, "display_name": args.name}
+        )
+    except ValidationError as error:
+        for problem in error.errors():
+            print(f"{'.'.join(map(str, problem['loc']))}: {problem['msg']}", file=sys.stderr)
+        return 2
+    migrations.upgrade(settings.effective_database_url)
+    engine = build_engine(settings.effective_database_url)
+    try:
+        with build_session_factory(engine)() as session:
+            user = service.create_admin(
+                session,
+                email=request.email,
+                password=request.password,
+                display_name=request.display_name,
+            )
+            print(f"{user.email} is an admin.")
+    finally:
+        engine.dispose()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m jobtracker", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="migrate the database, then serve API and UI")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--reload", action="store_true", help="restart on code changes (dev)")
+    serve.add_argument("--no-migrate", action="store_true", help="skip `db upgrade` at start")
+    serve.add_argument(
+        "--proxy-headers",
+        action="store_true",
+        help="trust X-Forwarded-* from --forwarded-allow-ips (behind a reverse proxy)",
+    )
+    serve.add_argument("--forwarded-allow-ips", default="127.0.0.1")
+    serve.add_argument("--log-level", default="info")
+    serve.set_defaults(handler=_serve)
+
+    db = commands.add_parser("db", help="database migrations")
+    db.add_argument("action", choices=["upgrade", "downgrade", "current", "history"])
+    db.add_argument("revision", nargs="?", help="target revision (default: head for upgrade)")
+    db.set_defaults(handler=_db)
+
+    admin = commands.add_parser("create-admin", help="create an admin, or make a user admin")
+    admin.add_argument("--email", required=True)
+    admin.add_argument("--password", help="prompted for when omitted")
+    admin.add_argument("--name", help="display name")
+    admin.set_defaults(handler=_create_admin)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler = args.handler
+    return int(handler(args, Settings()))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

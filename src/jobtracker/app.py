@@ -1,0 +1,65 @@
+"""create_app(): the FastAPI application with its routers, error handlers and the web UI."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from jobtracker.applications.routes import router as applications_router
+from jobtracker.auth.routes import router as auth_router
+from jobtracker.config import Settings
+from jobtracker.contacts.routes import router as contacts_router
+from jobtracker.db import build_engine, build_session_factory
+from jobtracker.deliverables.routes import router as deliverables_router
+from jobtracker.errors import install_error_handlers
+from jobtracker.instance.routes import router as instance_router
+from jobtracker.web import mount_ui
+from jobtracker.writing.routes import router as writing_router
+
+PACKAGE_STATIC = Path(__file__).parent / "static"
+
+
+def _version() -> str:
+    try:
+        return version("jobtracker")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    settings.signing_secret()  # generate or load it now, not on the first request
+    engine = build_engine(settings.effective_database_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="Job Tracker",
+        version=_version(),
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.session_factory = build_session_factory(engine)
+    install_error_handlers(app)
+    for router in (
+        instance_router,
+        auth_router,
+        applications_router,
+        deliverables_router,
+        writing_router,
+        contacts_router,
+    ):
+        app.include_router(router)
+    mount_ui(app, settings.static_dir or PACKAGE_STATIC)
+    return app

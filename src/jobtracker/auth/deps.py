@@ -1,0 +1,99 @@
+"""Who is calling: the signed-in user from the session cookie or a bearer token, CSRF included."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import Depends, Request, Response
+
+from jobtracker.auth import service
+from jobtracker.auth.models import User
+from jobtracker.auth.security import csrf_matches, csrf_token_for, issue_token, read_token
+from jobtracker.config import Settings
+from jobtracker.db import SessionDep
+from jobtracker.errors import Forbidden, NotAuthenticated
+
+SESSION_COOKIE = "jt_session"
+CSRF_COOKIE = "jt_csrf"
+CSRF_HEADER = "X-CSRF-Token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def _bearer_token(request: Request) -> str | None:
+    scheme, _, credentials = request.headers.get("Authorization", "").partition(" ")
+    return credentials.strip() or None if scheme.lower() == "bearer" else None
+
+
+def optional_user(request: Request, session: SessionDep, settings: SettingsDep) -> User | None:
+    bearer = _bearer_token(request)
+    token = bearer or request.cookies.get(SESSION_COOKIE)
+    if not token:
+        return None
+    secret = settings.signing_secret()
+    claims = read_token(token, secret)
+    if claims is None:
+        raise NotAuthenticated("Your session has expired or is not valid. Please sign in again.")
+    user = service.get_active_user(session, claims.user_id, claims.token_version)
+    if user is None:
+        raise NotAuthenticated("Your session has ended. Please sign in again.")
+    # Browsers attach cookies to cross-site requests by themselves; a bearer header they don't.
+    if bearer is None and request.method not in SAFE_METHODS:
+        expected = csrf_token_for(claims.token_id, secret)
+        if not csrf_matches(expected, request.headers.get(CSRF_HEADER)):
+            raise Forbidden(
+                f"Missing or wrong {CSRF_HEADER} header. Reload the page and try again."
+            )
+    return user
+
+
+def current_user(user: Annotated[User | None, Depends(optional_user)]) -> User:
+    if user is None:
+        raise NotAuthenticated("Please sign in.")
+    return user
+
+
+def current_admin(user: Annotated[User, Depends(current_user)]) -> User:
+    if not user.is_admin:
+        raise Forbidden("Only the instance's admin can do this.")
+    return user
+
+
+OptionalUser = Annotated[User | None, Depends(optional_user)]
+CurrentUser = Annotated[User, Depends(current_user)]
+CurrentAdmin = Annotated[User, Depends(current_admin)]
+
+
+def start_session(
+    request: Request, response: Response, settings: Settings, user: User
+) -> tuple[str, str]:
+    """Issue a token for the user, set the session and CSRF cookies, return both values."""
+    secret = settings.signing_secret()
+    lifetime = timedelta(days=settings.session_days)
+    token = issue_token(user.id, user.token_version, secret, lifetime)
+    claims = read_token(token, secret)
+    assert claims is not None
+    csrf = csrf_token_for(claims.token_id, secret)
+    secure = settings.secure_cookies or request.url.scheme == "https"
+    max_age = int(lifetime.total_seconds())
+    response.set_cookie(
+        SESSION_COOKIE, token, max_age=max_age, httponly=True, samesite="lax", secure=secure
+    )
+    # Readable by the page's script, which echoes it in the CSRF header.
+    response.set_cookie(
+        CSRF_COOKIE, csrf, max_age=max_age, httponly=False, samesite="lax", secure=secure
+    )
+    return token, csrf
+
+
+def end_session(response: Response) -> None:
+    response.delete_cookie(SESSION_COOKIE)
+    response.delete_cookie(CSRF_COOKIE)

@@ -1,0 +1,101 @@
+"""Routes for registration, sign-in and the signed-in user's account."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response, status
+
+from jobtracker.auth import service
+from jobtracker.auth.deps import CurrentUser, SettingsDep, end_session, start_session
+from jobtracker.auth.models import User
+from jobtracker.auth.schemas import (
+    AccountDeletion,
+    LoginRequest,
+    PasswordChange,
+    RegisterRequest,
+    SessionOut,
+    UserOut,
+    UserUpdate,
+)
+from jobtracker.config import Settings
+from jobtracker.db import SessionDep
+
+router = APIRouter(prefix="/api", tags=["auth"])
+
+
+def _session_out(
+    request: Request, response: Response, settings: Settings, user: User
+) -> SessionOut:
+    token, csrf = start_session(request, response, settings, user)
+    return SessionOut(access_token=token, csrf_token=csrf, user=UserOut.model_validate(user))
+
+
+@router.post("/auth/register", status_code=status.HTTP_201_CREATED)
+def register(
+    body: RegisterRequest,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+) -> SessionOut:
+    user = service.register(
+        session, settings, email=body.email, password=body.password, display_name=body.display_name
+    )
+    return _session_out(request, response, settings, user)
+
+
+@router.post("/auth/login")
+def login(
+    body: LoginRequest,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+) -> SessionOut:
+    user = service.authenticate(session, email=body.email, password=body.password)
+    return _session_out(request, response, settings, user)
+
+
+@router.post("/auth/logout", status_code=status.HTTP_204_NO_CONTENT)
+def logout(response: Response) -> None:
+    end_session(response)
+
+
+@router.post("/auth/logout-all", status_code=status.HTTP_204_NO_CONTENT)
+def logout_everywhere(user: CurrentUser, response: Response, session: SessionDep) -> None:
+    service.revoke_all_sessions(session, user)
+    end_session(response)
+
+
+@router.post("/auth/password")
+def change_password(
+    body: PasswordChange,
+    user: CurrentUser,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+) -> SessionOut:
+    user = service.change_password(
+        session, user, current=body.current_password, new=body.new_password
+    )
+    return _session_out(request, response, settings, user)
+
+
+@router.get("/me")
+def read_me(user: CurrentUser) -> UserOut:
+    return UserOut.model_validate(user)
+
+
+@router.patch("/me")
+def update_me(body: UserUpdate, user: CurrentUser, session: SessionDep) -> UserOut:
+    return UserOut.model_validate(
+        service.update_profile(session, user, display_name=body.display_name)
+    )
+
+
+@router.delete("/me", status_code=status.HTTP_204_NO_CONTENT)
+def delete_me(
+    body: AccountDeletion, user: CurrentUser, response: Response, session: SessionDep
+) -> None:
+    service.delete_account(session, user, password=body.password)
+    end_session(response)

@@ -1,0 +1,126 @@
+"""Accounts: registration under the instance's limits, sign-in, password and revocation rules."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from jobtracker.auth.models import Role, User
+from jobtracker.auth.security import hash_password, needs_rehash, verify_password
+from jobtracker.config import Settings
+from jobtracker.errors import Conflict, Forbidden, NotAuthenticated, QuotaExceeded
+from jobtracker.instance import service as instance_service
+
+WRONG_CREDENTIALS = "Email or password is wrong."
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def count_users(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(User)) or 0
+
+
+def find_by_email(session: Session, email: str) -> User | None:
+    return session.scalar(select(User).where(User.email == normalise_email(email)))
+
+
+def get_active_user(session: Session, user_id: int, token_version: int) -> User | None:
+    user = session.get(User, user_id)
+    if user is None or user.token_version != token_version:
+        return None
+    return user
+
+
+def register(
+    session: Session, settings: Settings, *, email: str, password: str, display_name: str | None
+) -> User:
+    email = normalise_email(email)
+    instance_service.lock_instance(session)
+    limits = instance_service.current_limits(session, settings)
+    users = count_users(session)
+    if users and not limits.registration_open:
+        raise Forbidden("Registration is closed on this instance. Ask its admin for an account.")
+    if limits.max_users and users >= limits.max_users:
+        raise QuotaExceeded(
+            f"This instance has reached its limit of {limits.max_users} users. "
+            "Its admin can raise the limit in Settings or with MAX_USERS."
+        )
+    if find_by_email(session, email) is not None:
+        raise Conflict("An account with this email already exists. Sign in instead.")
+    user = User(
+        email=email,
+        display_name=display_name or email.split("@")[0],
+        password_hash=hash_password(password),
+        role=Role.USER if users else Role.ADMIN,  # the first account runs the instance
+        token_version=0,
+    )
+    session.add(user)
+    session.commit()
+    return user
+
+
+def authenticate(session: Session, *, email: str, password: str) -> User:
+    user = find_by_email(session, email)
+    if not verify_password(user.password_hash if user else None, password) or user is None:
+        raise NotAuthenticated(WRONG_CREDENTIALS)
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+        session.commit()
+    return user
+
+
+def create_admin(session: Session, *, email: str, password: str, display_name: str | None) -> User:
+    """An operator's command: makes (or promotes) an admin, regardless of registration limits."""
+    user = find_by_email(session, email)
+    if user is None:
+        user = User(
+            email=normalise_email(email),
+            display_name=display_name or normalise_email(email).split("@")[0],
+            token_version=0,
+        )
+        session.add(user)
+    user.role = Role.ADMIN
+    user.password_hash = hash_password(password)
+    user.token_version = (user.token_version or 0) + 1
+    session.commit()
+    return user
+
+
+def update_profile(session: Session, user: User, *, display_name: str) -> User:
+    user.display_name = display_name.strip()
+    session.commit()
+    return user
+
+
+def change_password(session: Session, user: User, *, current: str, new: str) -> User:
+    if not verify_password(user.password_hash, current):
+        raise Forbidden("The current password is wrong.", fields={"current_password": "wrong"})
+    user.password_hash = hash_password(new)
+    user.token_version += 1  # every other session ends; the caller gets a fresh token
+    session.commit()
+    return user
+
+
+def revoke_all_sessions(session: Session, user: User) -> None:
+    user.token_version += 1
+    session.commit()
+
+
+def delete_account(session: Session, user: User, *, password: str) -> None:
+    if not verify_password(user.password_hash, password):
+        raise Forbidden("The password is wrong; the account was not deleted.")
+    # Every owned table cascades from users.id, so one delete removes all of it.
+    session.execute(delete(User).where(User.id == user.id))
+    if user.is_admin:
+        _ensure_an_admin_remains(session)
+    session.commit()
+
+
+def _ensure_an_admin_remains(session: Session) -> None:
+    if session.scalar(select(User.id).where(User.role == Role.ADMIN).limit(1)) is not None:
+        return
+    longest_standing = session.scalar(select(User).order_by(User.id).limit(1))
+    if longest_standing is not None:
+        longest_standing.role = Role.ADMIN

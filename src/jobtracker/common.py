@@ -1,0 +1,36 @@
+"""Small shapes every domain's API shares: pages of results, tags, text that gets trimmed."""
+
+from __future__ import annotations
+
+from typing import Annotated, Generic, TypeVar
+
+from pydantic import AfterValidator, BaseModel, Field, StringConstraints
+
+T = TypeVar("T")
+
+MAX_PAGE_SIZE = 200
+DEFAULT_PAGE_SIZE = 50
+MAX_TAGS = 20
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+
+def _normalise_tags(tags: list[str]) -> list[str]:
+    # Lower-cased and de-duplicated, keeping the order the user typed them in.
+    return list(dict.fromkeys(tag.lower() for tag in tags))
+
+
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
+Tags = Annotated[list[Tag], Field(max_length=MAX_TAGS), AfterValidator(_normalise_tags)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+RequiredShortText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
+]
+LongText = Annotated[str, StringConstraints(max_length=100_000)]
+PageLimit = Annotated[int, Field(ge=1, le=MAX_PAGE_SIZE)]
+PageOffset = Annotated[int, Field(ge=0, le=10_000_000)]

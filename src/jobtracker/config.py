@@ -1,0 +1,93 @@
+"""The one Settings object: every knob the app has, read from the environment and `.env`."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from enum import StrEnum
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+JWT_SECRET_FILE = "jwt_secret"  # noqa: S105 - a file name
+
+
+class AIProvider(StrEnum):
+    OFFLINE = "offline"
+    GEMINI = "gemini"
+    OPENAI = "openai"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    data_dir: Path = Path("data")
+    database_url: str = ""
+    jwt_secret: str = Field(default="", repr=False)
+    session_days: int = Field(default=14, ge=1, le=365)
+
+    # Defaults for the instance; the admin can override them at run time.
+    max_users: int = Field(default=10, ge=0)
+    max_applications_per_user: int = Field(default=5, ge=0)
+    max_upload_mb: int = Field(default=10, ge=1)
+
+    ai_provider: AIProvider = AIProvider.OFFLINE
+    ai_model: str = ""
+    gemini_api_key: str = Field(default="", repr=False)
+    openai_api_key: str = Field(default="", repr=False)
+    openai_base_url: str = ""
+
+    redis_url: str = ""
+    public_url: str = ""
+    static_dir: Path | None = None
+
+    @field_validator("database_url")
+    @classmethod
+    def _normalise_database_url(cls, url: str) -> str:
+        # Hosting platforms hand out `postgres://` URLs; SQLAlchemy wants the driver named.
+        for prefix in ("postgres://", "postgresql://"):
+            if url.startswith(prefix):
+                return "postgresql+psycopg://" + url.removeprefix(prefix)
+        return url
+
+    @cached_property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'jobtracker.sqlite3').resolve()}"
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.public_url.startswith("https://")
+
+    def signing_secret(self) -> str:
+        """JWT_SECRET, or one generated once into the data directory and kept there."""
+        if self.jwt_secret:
+            return self.jwt_secret
+        secret_file = self.data_dir / JWT_SECRET_FILE
+        if not secret_file.exists():
+            _write_new_secret(secret_file)
+        self.jwt_secret = secret_file.read_text().strip()
+        return self.jwt_secret
+
+
+def _write_new_secret(secret_file: Path) -> None:
+    # Written aside, then linked into place: link() refuses to replace, so when several
+    # workers start at once exactly one secret wins and nobody reads a half-written file.
+    secret_file.parent.mkdir(parents=True, exist_ok=True)
+    draft = secret_file.with_name(f".{secret_file.name}.{os.getpid()}")
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(secrets.token_urlsafe(48))
+    try:
+        os.link(draft, secret_file)
+    except FileExistsError:
+        pass
+    finally:
+        draft.unlink()
+
+
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,71 @@
+"""Effective instance limits: the admin's run-time values over the environment's defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from jobtracker.config import Settings
+from jobtracker.db import lock_row
+from jobtracker.instance.models import SETTINGS_ROW_ID, InstanceSettings
+
+
+@dataclass(frozen=True)
+class InstanceLimits:
+    max_users: int
+    max_applications_per_user: int
+    registration_open: bool
+
+
+def _settings_row(session: Session) -> InstanceSettings:
+    row = session.get(InstanceSettings, SETTINGS_ROW_ID)
+    if row is None:
+        # The first migration inserts this row; recreate it if someone deleted it by hand.
+        row = InstanceSettings(id=SETTINGS_ROW_ID, registration_open=True)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def current_limits(session: Session, settings: Settings) -> InstanceLimits:
+    row = session.execute(
+        select(InstanceSettings).where(InstanceSettings.id == SETTINGS_ROW_ID)
+    ).scalar_one_or_none()
+    return InstanceLimits(
+        max_users=_override(row.max_users if row else None, settings.max_users),
+        max_applications_per_user=_override(
+            row.max_applications_per_user if row else None, settings.max_applications_per_user
+        ),
+        registration_open=row.registration_open if row else True,
+    )
+
+
+def _override(run_time_value: int | None, environment_value: int) -> int:
+    return environment_value if run_time_value is None else run_time_value
+
+
+def lock_instance(session: Session) -> None:
+    """Serialise instance-wide counts (users) until the transaction ends."""
+    _settings_row(session)
+    lock_row(session, InstanceSettings.__table__, SETTINGS_ROW_ID)
+
+
+def update_limits(
+    session: Session,
+    settings: Settings,
+    *,
+    max_users: int | None,
+    max_applications_per_user: int | None,
+    registration_open: bool | None,
+) -> InstanceLimits:
+    row = _settings_row(session)
+    if max_users is not None:
+        row.max_users = max_users
+    if max_applications_per_user is not None:
+        row.max_applications_per_user = max_applications_per_user
+    if registration_open is not None:
+        row.registration_open = registration_open
+    session.commit()
+    return current_limits(session, settings)

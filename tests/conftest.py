@@ -1,0 +1,116 @@
+"""Test fixtures: every API test runs on SQLite and, when TEST_DATABASE_URL is set, PostgreSQL.
+
+The schema comes from the real migrations; each test starts from empty tables.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, text
+
+from jobtracker import migrations
+from jobtracker.app import create_app
+from jobtracker.config import Settings
+from jobtracker.db import build_engine
+from jobtracker.instance.models import SETTINGS_ROW_ID
+from jobtracker.models import Base
+from tests.factories import ApiUser, register_user
+
+POSTGRES_URL = Settings(database_url=os.environ.get("TEST_DATABASE_URL", "")).database_url
+BACKENDS = ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]
+
+
+def reset_postgres_schema(url: str) -> None:
+    engine = build_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'test.sqlite3'}"
+    else:
+        url = POSTGRES_URL
+        reset_postgres_schema(url)
+    migrations.upgrade(url)
+    return url
+
+
+@pytest.fixture
+def backend(database_url: str) -> str:
+    return "postgresql" if database_url.startswith("postgresql") else "sqlite"
+
+
+@pytest.fixture
+def settings(database_url: str, tmp_path: Path) -> Settings:
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        database_url=database_url,
+        data_dir=tmp_path / "data",
+        jwt_secret="test-secret-that-is-long-enough-for-hs256-0123456789",
+        max_users=0,
+        max_applications_per_user=0,
+        static_dir=tmp_path / "no-ui",
+    )
+
+
+def _empty_all_tables(engine: Engine) -> None:
+    tables = list(reversed(Base.metadata.sorted_tables))
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            names = ", ".join(f'"{table.name}"' for table in tables)
+            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                connection.execute(table.delete())
+        connection.execute(
+            text("INSERT INTO instance_settings (id, registration_open) VALUES (:id, :open)"),
+            {"id": SETTINGS_ROW_ID, "open": True},
+        )
+
+
+@pytest.fixture
+def app(settings: Settings) -> Iterator[FastAPI]:
+    application = create_app(settings)
+    _empty_all_tables(application.state.engine)
+    yield application
+    application.state.engine.dispose()
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def make_user(app: FastAPI) -> Iterator[Callable[..., ApiUser]]:
+    clients: list[TestClient] = []
+
+    def make(**fields: str) -> ApiUser:
+        test_client = TestClient(app)
+        clients.append(test_client)
+        return register_user(test_client, **fields)
+
+    yield make
+    for test_client in clients:
+        test_client.close()
+
+
+@pytest.fixture
+def alice(make_user: Callable[..., ApiUser]) -> ApiUser:
+    return make_user(email="alice@example.com", display_name="Alice")
+
+
+@pytest.fixture
+def bob(make_user: Callable[..., ApiUser]) -> ApiUser:
+    return make_user(email="bob@example.com", display_name="Bob")
