@@ -78,6 +78,15 @@ def _create_admin(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _openapi(_args: argparse.Namespace, settings: Settings) -> int:
+    import json
+
+    from jobtracker.app import create_app
+
+    print(json.dumps(create_app(settings).openapi(), indent=2, sort_keys=True))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m jobtracker", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -107,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
     admin.add_argument("--password", help="prompted for when omitted")
     admin.add_argument("--name", help="display name")
     admin.set_defaults(handler=_create_admin)
+
+    openapi = commands.add_parser("openapi", help="print the API's OpenAPI schema as JSON")
+    openapi.set_defaults(handler=_openapi)
     return parser
 
 
