@@ -9,12 +9,15 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from jobtracker.analytics.routes import router as analytics_router
 from jobtracker.applications.routes import router as applications_router
+from jobtracker.assistant.routes import router as assistant_router
 from jobtracker.auth.routes import router as auth_router
 from jobtracker.config import Settings
 from jobtracker.contacts.routes import router as contacts_router
 from jobtracker.db import build_engine, build_session_factory
 from jobtracker.deliverables.routes import router as deliverables_router
+from jobtracker.documents.routes import router as documents_router
 from jobtracker.errors import install_error_handlers
 from jobtracker.instance.routes import router as instance_router
 from jobtracker.web import mount_ui
@@ -59,6 +62,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         deliverables_router,
         writing_router,
         contacts_router,
+        analytics_router,
+        documents_router,
+        assistant_router,
     ):
         app.include_router(router)
     mount_ui(app, settings.static_dir or PACKAGE_STATIC)

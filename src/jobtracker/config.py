@@ -12,6 +12,8 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 JWT_SECRET_FILE = "jwt_secret"  # noqa: S105 - a file name
+# RFC 7518 asks HS256 keys for at least 256 bits; a shorter one can be guessed from any token.
+JWT_SECRET_MIN_LENGTH = 32
 
 
 class AIProvider(StrEnum):
@@ -21,7 +23,8 @@ class AIProvider(StrEnum):
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+    # Errors never echo the value: it may be a secret, and they end up in logs.
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", hide_input_in_errors=True)
 
     data_dir: Path = Path("data")
     database_url: str = ""
@@ -32,12 +35,19 @@ class Settings(BaseSettings):
     max_users: int = Field(default=10, ge=0)
     max_applications_per_user: int = Field(default=5, ge=0)
     max_upload_mb: int = Field(default=10, ge=1)
+    max_storage_mb_per_user: int = Field(default=100, ge=0)
 
     ai_provider: AIProvider = AIProvider.OFFLINE
     ai_model: str = ""
     gemini_api_key: str = Field(default="", repr=False)
     openai_api_key: str = Field(default="", repr=False)
     openai_base_url: str = ""
+    # Only to point the Gemini SDK at a proxy or a local server (the tests use one).
+    gemini_base_url: str = ""
+    ai_daily_messages_per_user: int = Field(default=50, ge=0)  # 0: unlimited
+    ai_timeout_seconds: float = Field(default=60, gt=0, le=600)
+    # Characters of application context and earlier turns sent with each message.
+    ai_context_chars: int = Field(default=24_000, ge=1_000, le=2_000_000)
 
     redis_url: str = ""
     public_url: str = ""
@@ -52,6 +62,17 @@ class Settings(BaseSettings):
                 return "postgresql+psycopg://" + url.removeprefix(prefix)
         return url
 
+    @field_validator("jwt_secret")
+    @classmethod
+    def _long_enough_secret(cls, secret: str) -> str:
+        if secret and len(secret) < JWT_SECRET_MIN_LENGTH:
+            raise ValueError(
+                f"JWT_SECRET must be at least {JWT_SECRET_MIN_LENGTH} characters; make one with "
+                '`python -c "import secrets; print(secrets.token_urlsafe(48))"`, '
+                "or leave it unset to have one generated into the data directory"
+            )
+        return secret
+
     @cached_property
     def effective_database_url(self) -> str:
         if self.database_url:
@@ -60,7 +81,7 @@ class Settings(BaseSettings):
 
     @property
     def secure_cookies(self) -> bool:
-        return self.public_url.startswith("https://")
+        return self.public_url.lower().startswith("https://")
 
     def signing_secret(self) -> str:
         """JWT_SECRET, or one generated once into the data directory and kept there."""
@@ -69,7 +90,14 @@ class Settings(BaseSettings):
         secret_file = self.data_dir / JWT_SECRET_FILE
         if not secret_file.exists():
             _write_new_secret(secret_file)
-        self.jwt_secret = secret_file.read_text().strip()
+        secret = secret_file.read_text().strip()
+        if len(secret) < JWT_SECRET_MIN_LENGTH:
+            # Never sign with an empty or guessable key; a fresh one is one deletion away.
+            raise RuntimeError(
+                f"{secret_file} holds no usable secret; delete it to have a new one generated "
+                "(everyone will be signed out), or set JWT_SECRET"
+            )
+        self.jwt_secret = secret
         return self.jwt_secret
 
 

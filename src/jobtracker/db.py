@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy import DateTime, Dialect, Engine, Enum, MetaData, create_engine, event, update
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
@@ -65,12 +66,27 @@ class Timestamped:
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
+# Seconds to wait for PostgreSQL to answer a new connection. psycopg's own default is 130,
+# which would hold every request that long while the database hangs instead of refusing.
+CONNECT_TIMEOUT = 5
+
+
 def build_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _configure_sqlite)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20, pool_timeout=10)
+    connect_args: dict[str, Any] = {}
+    if "connect_timeout" not in make_url(url).query:  # one in the URL wins (a slow link)
+        connect_args["connect_timeout"] = CONNECT_TIMEOUT
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=10,
+        max_overflow=20,
+        pool_timeout=10,
+        connect_args=connect_args,
+    )
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:

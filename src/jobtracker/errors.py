@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -81,7 +81,8 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     fields: dict[str, str] = {}
     for problem in exc.errors():
         location = [str(part) for part in problem.get("loc", ()) if part != "body"]
-        key = ".".join(location) or "body"
+        # A JSON syntax error's location is a character offset, not a field.
+        key = "body" if problem.get("type") == "json_invalid" else ".".join(location) or "body"
         fields.setdefault(key, _readable(problem))
     summary = "; ".join(f"{name}: {message}" for name, message in fields.items())
     return error_response(
@@ -113,6 +114,16 @@ async def _database_error(request: Request, exc: Exception) -> JSONResponse:
     if isinstance(exc, IntegrityError):
         # Services check the rules first; this catches the race they cannot see.
         return error_response(409, "conflict", "This conflicts with data that already exists.")
+    if isinstance(exc, DataError):
+        # A value the schemas let through but the database refuses (PostgreSQL keeps no NUL
+        # characters in text): the request's fault, so a 422 rather than a 500.
+        log.warning("database refused a value: %s", type(exc.orig).__name__)
+        return error_response(
+            422,
+            "validation_error",
+            "A value in the request cannot be stored or searched for "
+            "(for example, a NUL character in text).",
+        )
     # OperationalError covers "could not connect", "server closed the connection" and
     # SQLite's "database is locked": passing conditions, not bad input.
     unavailable = isinstance(exc, OperationalError | PoolTimeoutError) or (

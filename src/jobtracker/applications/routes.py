@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Path, Query, status
 
 from jobtracker.applications import service
 from jobtracker.applications.schemas import (
@@ -22,6 +22,10 @@ from jobtracker.db import SessionDep
 
 router = APIRouter(prefix="/api/applications", tags=["applications"])
 
+# Bounded by the id column's type (PostgreSQL's integer), so an id that cannot exist is bad
+# input rather than a query the database refuses.
+ApplicationId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
 
 @router.get("")
 def list_applications(
@@ -29,7 +33,9 @@ def list_applications(
     session: SessionDep,
     stage: Annotated[list[Stage] | None, Query(description="Any of these stages")] = None,
     tag: Annotated[list[str] | None, Query(description="All of these tags")] = None,
-    q: Annotated[str | None, Query(max_length=200, description="Company, role, notes")] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Company, role, location, notes")
+    ] = None,
     sort: Annotated[
         str, Query(max_length=30, description="A field, `-` first for descending")
     ] = "-updated_at",
@@ -57,27 +63,31 @@ def list_tags(user: CurrentUser, session: SessionDep) -> list[TagCount]:
 
 
 @router.get("/{application_id}")
-def read_application(application_id: int, user: CurrentUser, session: SessionDep) -> ApplicationOut:
+def read_application(
+    application_id: ApplicationId, user: CurrentUser, session: SessionDep
+) -> ApplicationOut:
     application = service.get_application(session, user.id, application_id)
     return service.present(session, user.id, [application])[0]
 
 
 @router.patch("/{application_id}")
 def update_application(
-    application_id: int, body: ApplicationUpdate, user: CurrentUser, session: SessionDep
+    application_id: ApplicationId, body: ApplicationUpdate, user: CurrentUser, session: SessionDep
 ) -> ApplicationOut:
     application = service.update_application(session, user.id, application_id, body)
     return service.present(session, user.id, [application])[0]
 
 
 @router.delete("/{application_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_application(application_id: int, user: CurrentUser, session: SessionDep) -> None:
+def delete_application(
+    application_id: ApplicationId, user: CurrentUser, session: SessionDep
+) -> None:
     service.delete_application(session, user.id, application_id)
 
 
 @router.get("/{application_id}/events")
 def list_stage_events(
-    application_id: int,
+    application_id: ApplicationId,
     user: CurrentUser,
     session: SessionDep,
     limit: PageLimit = DEFAULT_PAGE_SIZE,

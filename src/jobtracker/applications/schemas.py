@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Self
+from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from jobtracker.applications.stages import Priority, Stage, WorkMode
 from jobtracker.common import LongText, RequiredShortText, ShortText, Tags
 
 MAX_SALARY = 1_000_000_000
+SALARY_RANGE_PROBLEM = "must not be less than salary_min"
 
 
 def _http_url(url: str) -> str:
@@ -29,7 +30,8 @@ def _currency(code: str) -> str:
 
 JobUrl = Annotated[str, Field(max_length=2000), AfterValidator(_http_url)]
 Currency = Annotated[str, Field(max_length=3), AfterValidator(_currency)]
-Salary = Annotated[int, Field(ge=0, le=MAX_SALARY)]
+# Strict, so `true` or "70000" is refused instead of quietly becoming a number.
+Salary = Annotated[int, Field(ge=0, le=MAX_SALARY, strict=True)]
 
 
 class ApplicationFields(BaseModel):
@@ -49,15 +51,15 @@ class ApplicationFields(BaseModel):
     applied_on: date | None = None
     deadline: date | None = None
 
-    @model_validator(mode="after")
-    def _salary_range(self) -> Self:
-        if (
-            self.salary_min is not None
-            and self.salary_max is not None
-            and self.salary_min > self.salary_max
-        ):
-            raise ValueError("salary_min must not be greater than salary_max")
-        return self
+    @field_validator("salary_max")
+    @classmethod
+    def _salary_range(cls, salary_max: int | None, info: ValidationInfo) -> int | None:
+        # A field validator, not a model one, so the error names a field; salary_min is
+        # declared first, so it is already in info.data when it was valid.
+        salary_min = info.data.get("salary_min")
+        if salary_min is not None and salary_max is not None and salary_min > salary_max:
+            raise ValueError(SALARY_RANGE_PROBLEM)
+        return salary_max
 
 
 class ApplicationCreate(ApplicationFields):
@@ -77,12 +79,13 @@ class ApplicationUpdate(ApplicationFields):
     priority: Priority | None = None
     tags: Tags | None = None
 
-    @model_validator(mode="after")
-    def _required_fields_stay_set(self) -> Self:
-        for name in ("company", "role", "stage", "priority", "tags"):
-            if name in self.model_fields_set and getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be cleared")
-        return self
+    # Runs only on fields that were sent, so an explicit null is refused under its own name.
+    @field_validator("company", "role", "stage", "priority", "tags")
+    @classmethod
+    def _required_fields_stay_set(cls, value: object) -> object:
+        if value is None:
+            raise ValueError("cannot be cleared")
+        return value
 
 
 class NextDeliverable(BaseModel):
@@ -117,6 +120,17 @@ class ApplicationOut(BaseModel):
     next_deliverable: NextDeliverable | None = Field(
         default=None, description="The earliest-due deliverable that is not done yet"
     )
+
+
+class ApplicationSummary(BaseModel):
+    """Enough of an application to label something that belongs to it."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    company: str
+    role: str
+    stage: Stage
 
 
 class StageEventOut(BaseModel):

@@ -11,11 +11,13 @@ from sqlalchemy.orm import Session
 
 from jobtracker.applications.models import Application, ApplicationTag, StageEvent
 from jobtracker.applications.schemas import (
+    SALARY_RANGE_PROBLEM,
     ApplicationCreate,
     ApplicationOut,
+    ApplicationSummary,
     ApplicationUpdate,
 )
-from jobtracker.applications.stages import NOT_YET_SENT, SENT_STAGES, Priority, Stage
+from jobtracker.applications.stages import SENT_STAGES, Priority, Stage
 from jobtracker.auth.models import User
 from jobtracker.config import Settings
 from jobtracker.db import lock_row, utcnow
@@ -205,10 +207,11 @@ def _move_to_stage(session: Session, application: Application, stage: Stage) -> 
             at=utcnow(),
         )
     )
-    # Leaving Wishlist or Drafting for a stage the employer sees means it was sent.
+    # Moving from a stage the employer has not seen to one they have means it was sent;
+    # that includes leaving Withdrawn (given up on from the wishlist) for Applied.
     if (
         application.applied_on is None
-        and application.stage in NOT_YET_SENT
+        and application.stage not in SENT_STAGES
         and stage in SENT_STAGES
     ):
         application.applied_on = utcnow().date()
@@ -220,14 +223,15 @@ def _check_salary_range(application: Application) -> None:
     if low is not None and high is not None and low > high:
         raise InvalidInput(
             "The minimum salary is greater than the maximum.",
-            fields={"salary_min": "must not be greater than salary_max"},
+            fields={"salary_max": SALARY_RANGE_PROBLEM},
         )
 
 
 def _set_tags(application: Application, owner_id: int, tags: Sequence[str]) -> None:
     kept = {tag.name: tag for tag in application.tag_rows}
+    # In the order reads load them (by name), so a write answers the tags as a read would.
     application.tag_rows = [
-        kept.get(name) or ApplicationTag(owner_id=owner_id, name=name) for name in tags
+        kept.get(name) or ApplicationTag(owner_id=owner_id, name=name) for name in sorted(tags)
     ]
 
 
@@ -264,3 +268,21 @@ def present(
         )
         for application in applications
     ]
+
+
+def summaries(
+    session: Session, owner_id: int, application_ids: Sequence[int]
+) -> dict[int, ApplicationSummary]:
+    """Company, role and stage of each of the owner's applications among these ids."""
+    if not application_ids:
+        return {}
+    # Columns only: whole rows would also load every application's tags.
+    rows = session.execute(
+        select(Application.id, Application.company, Application.role, Application.stage).where(
+            Application.owner_id == owner_id, Application.id.in_(set(application_ids))
+        )
+    )
+    return {
+        row.id: ApplicationSummary(id=row.id, company=row.company, role=row.role, stage=row.stage)
+        for row in rows
+    }

@@ -53,7 +53,8 @@ class SessionOut(BaseModel):
 
 
 class UserUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Stripped before the length check, so a name of only spaces is refused, not stored empty.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     display_name: str = Field(min_length=1, max_length=100)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
@@ -12,6 +14,8 @@ from jobtracker.errors import Conflict, Forbidden, NotAuthenticated, QuotaExceed
 from jobtracker.instance import service as instance_service
 
 WRONG_CREDENTIALS = "Email or password is wrong."
+# Leaves room below the column's 32-bit limit for a lifetime of revocations.
+_TOKEN_VERSION_START_RANGE = 2**30
 
 
 def normalise_email(email: str) -> str:
@@ -26,6 +30,15 @@ def find_by_email(session: Session, email: str) -> User | None:
     return session.scalar(select(User).where(User.email == normalise_email(email)))
 
 
+def _first_token_version() -> int:
+    """Where a new account's token version starts: a random number, not 0.
+
+    SQLite gives the next account the id of a deleted one when it was the highest; a token
+    of the deleted account then names the new one, and only the version tells them apart.
+    """
+    return secrets.randbelow(_TOKEN_VERSION_START_RANGE)
+
+
 def get_active_user(session: Session, user_id: int, token_version: int) -> User | None:
     user = session.get(User, user_id)
     if user is None or user.token_version != token_version:
@@ -37,6 +50,9 @@ def register(
     session: Session, settings: Settings, *, email: str, password: str, display_name: str | None
 ) -> User:
     email = normalise_email(email)
+    # Hashed before taking the instance lock: argon2 is slow on purpose, and on SQLite the
+    # lock is the database's one write lock, which every other writer would wait behind.
+    password_hash = hash_password(password)
     instance_service.lock_instance(session)
     limits = instance_service.current_limits(session, settings)
     users = count_users(session)
@@ -52,9 +68,9 @@ def register(
     user = User(
         email=email,
         display_name=display_name or email.split("@")[0],
-        password_hash=hash_password(password),
+        password_hash=password_hash,
         role=Role.USER if users else Role.ADMIN,  # the first account runs the instance
-        token_version=0,
+        token_version=_first_token_version(),
     )
     session.add(user)
     session.commit()
@@ -78,7 +94,7 @@ def create_admin(session: Session, *, email: str, password: str, display_name: s
         user = User(
             email=normalise_email(email),
             display_name=display_name or normalise_email(email).split("@")[0],
-            token_version=0,
+            token_version=_first_token_version(),
         )
         session.add(user)
     user.role = Role.ADMIN

@@ -3,13 +3,162 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from jobtracker.applications import service as applications_service
 from jobtracker.applications.schemas import NextDeliverable
 from jobtracker.db import utcnow
-from jobtracker.deliverables.models import Deliverable, DeliverableState
+from jobtracker.deliverables.models import Deliverable, DeliverableKind, DeliverableState
+from jobtracker.deliverables.schemas import DeliverableCreate, DeliverableOut, DeliverableUpdate
+from jobtracker.errors import NotFound
+
+# Soonest first; undated ones have no urgency, so they go last.
+_DUE_ORDER = (Deliverable.due_at.asc().nulls_last(), Deliverable.id.asc())
+
+
+@dataclass(frozen=True)
+class DeliverableFilters:
+    """What the "Upcoming" view may narrow by; empty means everything of the owner's."""
+
+    due_before: datetime | None = None
+    due_after: datetime | None = None
+    states: Sequence[DeliverableState] = ()
+    kinds: Sequence[DeliverableKind] = ()
+    overdue: bool | None = None
+    application_id: int | None = None
+
+
+def is_overdue(deliverable: Deliverable, now: datetime) -> bool:
+    return (
+        deliverable.due_at is not None
+        and deliverable.due_at < now
+        and deliverable.state != DeliverableState.DONE
+    )
+
+
+def _overdue_condition(overdue: bool, now: datetime) -> ColumnElement[bool]:
+    if overdue:
+        return and_(Deliverable.due_at < now, Deliverable.state != DeliverableState.DONE)
+    # Spelled out rather than negated: NOT over a NULL due_at would drop undated rows.
+    return or_(
+        Deliverable.due_at.is_(None),
+        Deliverable.due_at >= now,
+        Deliverable.state == DeliverableState.DONE,
+    )
+
+
+def _filtered(owner_id: int, filters: DeliverableFilters, now: datetime) -> Select[Deliverable]:
+    query = select(Deliverable).where(Deliverable.owner_id == owner_id)
+    if filters.application_id is not None:
+        query = query.where(Deliverable.application_id == filters.application_id)
+    if filters.due_before is not None:
+        query = query.where(Deliverable.due_at < filters.due_before)
+    if filters.due_after is not None:
+        query = query.where(Deliverable.due_at >= filters.due_after)
+    if filters.states:
+        query = query.where(Deliverable.state.in_(filters.states))
+    if filters.kinds:
+        query = query.where(Deliverable.kind.in_(filters.kinds))
+    if filters.overdue is not None:
+        query = query.where(_overdue_condition(filters.overdue, now))
+    return query
+
+
+def list_deliverables(
+    session: Session, owner_id: int, filters: DeliverableFilters, *, limit: int, offset: int
+) -> tuple[list[Deliverable], int]:
+    if filters.application_id is not None:
+        # A foreign application answers 404 rather than an empty list that looks like "none".
+        applications_service.get_application(session, owner_id, filters.application_id)
+    query = _filtered(owner_id, filters, utcnow())
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    deliverables = session.scalars(query.order_by(*_DUE_ORDER).limit(limit).offset(offset)).all()
+    return list(deliverables), total
+
+
+def get_deliverable(session: Session, owner_id: int, deliverable_id: int) -> Deliverable:
+    deliverable = session.scalar(
+        select(Deliverable).where(
+            Deliverable.id == deliverable_id, Deliverable.owner_id == owner_id
+        )
+    )
+    if deliverable is None:
+        raise NotFound(f"Deliverable {deliverable_id} was not found.")
+    return deliverable
+
+
+def create_deliverable(
+    session: Session, owner_id: int, application_id: int, data: DeliverableCreate
+) -> Deliverable:
+    application = applications_service.get_application(session, owner_id, application_id)
+    deliverable = Deliverable(owner_id=owner_id, application_id=application.id, **data.model_dump())
+    if deliverable.state == DeliverableState.DONE:
+        deliverable.done_at = utcnow()
+    session.add(deliverable)
+    session.commit()
+    return deliverable
+
+
+def update_deliverable(
+    session: Session, owner_id: int, deliverable_id: int, changes: DeliverableUpdate
+) -> Deliverable:
+    deliverable = get_deliverable(session, owner_id, deliverable_id)
+    values: dict[str, Any] = changes.model_dump(exclude_unset=True)
+    new_state = values.pop("state", None)
+    for name, value in values.items():
+        setattr(deliverable, name, value)
+    if new_state is not None:
+        _move_to_state(deliverable, DeliverableState(new_state))
+    deliverable.updated_at = utcnow()
+    session.commit()
+    return deliverable
+
+
+def _move_to_state(deliverable: Deliverable, state: DeliverableState) -> None:
+    # done_at records when it was finished: kept while it stays done, gone once reopened.
+    if state == DeliverableState.DONE and deliverable.state != DeliverableState.DONE:
+        deliverable.done_at = utcnow()
+    elif state != DeliverableState.DONE:
+        deliverable.done_at = None
+    deliverable.state = state
+
+
+def delete_deliverable(session: Session, owner_id: int, deliverable_id: int) -> None:
+    deliverable = get_deliverable(session, owner_id, deliverable_id)
+    session.delete(deliverable)
+    session.commit()
+
+
+def present(
+    session: Session, owner_id: int, deliverables: Sequence[Deliverable]
+) -> list[DeliverableOut]:
+    """Deliverables as the API shows them: flagged when overdue, labelled with their application."""
+    applications = applications_service.summaries(
+        session, owner_id, [deliverable.application_id for deliverable in deliverables]
+    )
+    now = utcnow()
+    return [
+        DeliverableOut(
+            id=deliverable.id,
+            application_id=deliverable.application_id,
+            title=deliverable.title,
+            kind=deliverable.kind,
+            state=deliverable.state,
+            due_at=deliverable.due_at,
+            content=deliverable.content,
+            done_at=deliverable.done_at,
+            overdue=is_overdue(deliverable, now),
+            application=applications[deliverable.application_id],
+            created_at=deliverable.created_at,
+            updated_at=deliverable.updated_at,
+        )
+        for deliverable in deliverables
+    ]
 
 
 def next_due_by_application(
@@ -25,7 +174,7 @@ def next_due_by_application(
             Deliverable.application_id.in_(application_ids),
             Deliverable.state != DeliverableState.DONE,
         )
-        .order_by(Deliverable.due_at.asc().nulls_last(), Deliverable.id)
+        .order_by(*_DUE_ORDER)
     )
     now = utcnow()
     next_due: dict[int, NextDeliverable] = {}
@@ -35,6 +184,6 @@ def next_due_by_application(
                 id=deliverable.id,
                 title=deliverable.title,
                 due_at=deliverable.due_at,
-                overdue=deliverable.due_at is not None and deliverable.due_at < now,
+                overdue=is_overdue(deliverable, now),
             )
     return next_due

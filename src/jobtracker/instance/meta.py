@@ -15,6 +15,7 @@ from jobtracker.auth import service as auth_service
 from jobtracker.auth.models import User
 from jobtracker.config import Settings
 from jobtracker.deliverables.models import DeliverableKind, DeliverableState
+from jobtracker.documents import service as documents_service
 from jobtracker.instance.schemas import AdminSettings, Choice, Limits, Meta, StageChoice, Usage
 from jobtracker.instance.service import current_limits
 from jobtracker.writing.models import WritingKind
@@ -34,6 +35,7 @@ def describe(session: Session, settings: Settings, user: User | None, *, version
     if user is not None:
         usage = Usage(
             applications=applications_service.count_applications(session, user.id),
+            storage_bytes=documents_service.storage_used(session, user.id),
             users=auth_service.count_users(session) if user.is_admin else None,
         )
     return Meta(
@@ -42,6 +44,7 @@ def describe(session: Session, settings: Settings, user: User | None, *, version
             max_users=limits.max_users,
             max_applications_per_user=limits.max_applications_per_user,
             max_upload_mb=settings.max_upload_mb,
+            max_storage_mb_per_user=settings.max_storage_mb_per_user,
             registration_open=limits.registration_open,
         ),
         ai_provider=settings.ai_provider.value,

@@ -9,6 +9,7 @@ class Limits(BaseModel):
     max_users: int = Field(description="0 means unlimited")
     max_applications_per_user: int = Field(description="0 means unlimited")
     max_upload_mb: int
+    max_storage_mb_per_user: int = Field(description="0 means unlimited")
     registration_open: bool
 
 
@@ -23,6 +24,7 @@ class StageChoice(Choice):
 
 class Usage(BaseModel):
     applications: int
+    storage_bytes: int = Field(description="Bytes of documents stored, each file once")
     users: int | None = Field(default=None, description="Shown to admins only")
 
 

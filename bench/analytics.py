@@ -1,0 +1,518 @@
+"""Benchmark of the analytics dashboard on PostgreSQL, at 10,000 and at 1,000 applications.
+
+Fills a database with 1,000 users of 200 applications each, one user with 10,000 applications
+and 40,000 stage events, and one with 1,000 applications and 4,000 stage events; then times
+the service function and the full HTTP request (a real uvicorn process over loopback) for the
+two large users, and writes the figures to bench/results/analytics.json.
+
+    .venv/bin/python -m bench.analytics [--database-url URL] [--runs 50] [--reuse]
+
+Rows are written in the order a live instance would have written them (by creation time,
+across all users), so one user's rows are spread over the tables as they would be in real life.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import psycopg
+import sqlalchemy
+from sqlalchemy import Engine, make_url, text
+
+from jobtracker import migrations
+from jobtracker.analytics import service
+from jobtracker.analytics.schemas import AnalyticsFilters
+from jobtracker.applications.stages import Stage
+from jobtracker.auth.security import hash_password
+from jobtracker.config import Settings
+from jobtracker.db import build_engine, build_session_factory
+
+DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/jobtracker_bench"
+RESULTS = Path(__file__).parent / "results" / "analytics.json"
+PASSWORD = "benchmark password"  # noqa: S105 - a throwaway account in a throwaway database
+REGULAR_USERS = 1_000
+REGULAR_APPLICATIONS = 200
+BIG = ("big@bench.example", 10_000, 40_000)
+MEDIUM = ("medium@bench.example", 1_000, 4_000)
+
+PIPELINE = [
+    Stage.WISHLIST,
+    Stage.DRAFTING,
+    Stage.APPLIED,
+    Stage.SCREENING,
+    Stage.INTERVIEW,
+    Stage.OFFER,
+    Stage.ACCEPTED,
+]
+ENDINGS = [Stage.REJECTED, Stage.REJECTED, Stage.GHOSTED, Stage.WITHDRAWN]
+# Weights of history lengths 1 to 7: about four stage events per application.
+LENGTH_WEIGHTS = [10, 15, 20, 20, 15, 12, 8]
+TAGS = [
+    "remote",
+    "python",
+    "startup",
+    "fintech",
+    "berlin",
+    "referral",
+    "senior",
+    "contract",
+    "climate",
+    "health",
+]
+DELIVERABLE_STATES = ["not_started", "in_progress", "done"]
+# What the dashboard's queries need to read one user's rows from an index alone, in order,
+# instead of visiting a heap page per row; the lead turns these into migration 0003.
+PROPOSED_INDEXES = {
+    "ix_stage_events_owner_history": "CREATE INDEX IF NOT EXISTS ix_stage_events_owner_history "
+    "ON stage_events (owner_id, application_id, at, id) INCLUDE (from_stage, to_stage)",
+    "ix_applications_owner_applied": "CREATE INDEX IF NOT EXISTS ix_applications_owner_applied "
+    "ON applications (owner_id, applied_on) INCLUDE (id, stage, created_at)",
+}
+
+
+@dataclass
+class Dataset:
+    """Rows for every table, in the order a live instance would have inserted them."""
+
+    users: list[tuple[Any, ...]] = field(default_factory=list)
+    applications: list[tuple[Any, ...]] = field(default_factory=list)
+    tags: list[tuple[Any, ...]] = field(default_factory=list)
+    stage_events: list[tuple[Any, ...]] = field(default_factory=list)
+    deliverables: list[tuple[Any, ...]] = field(default_factory=list)
+
+
+def history_lengths(rng: random.Random, applications: int, events: int | None) -> list[int]:
+    """A length per application, adjusted to add up to exactly `events` when given."""
+    lengths = rng.choices(range(1, 8), weights=LENGTH_WEIGHTS, k=applications)
+    if events is not None:
+        total = sum(lengths)
+        while total != events:
+            index = rng.randrange(applications)
+            step = 1 if total < events else -1
+            if 1 <= lengths[index] + step <= 7:
+                lengths[index] += step
+                total += step
+    return lengths
+
+
+def stage_path(rng: random.Random, length: int) -> list[Stage]:
+    ending = rng.choice(ENDINGS) if length > 1 and rng.random() < 0.6 else None
+    forward = length - (1 if ending else 0)
+    start = 2 if forward <= 5 and rng.random() < 0.7 else 0
+    path = PIPELINE[start : start + forward]
+    if len(path) > 2 and rng.random() < 0.05:
+        path[-1] = path[-3]  # moved back a step, as people do after a mistaken click
+    return [*path, ending] if ending else path
+
+
+def generate(seed: int, now: datetime) -> Dataset:
+    rng = random.Random(seed)
+    owners: list[tuple[str, int, int | None]] = [
+        (f"user{number}@bench.example", REGULAR_APPLICATIONS, None)
+        for number in range(1, REGULAR_USERS + 1)
+    ]
+    owners += [BIG, MEDIUM]
+    password_hash = hash_password(PASSWORD)
+    dataset = Dataset()
+    planned: list[tuple[datetime, int, list[Stage]]] = []
+    for user_id, (email, applications, events) in enumerate(owners, start=1):
+        role = "admin" if user_id == 1 else "user"
+        dataset.users.append(
+            (user_id, email, email.split("@")[0], password_hash, role, 0, now - timedelta(days=800))
+        )
+        for length in history_lengths(rng, applications, events):
+            created_at = now - timedelta(days=rng.uniform(1, 730))
+            planned.append((created_at, user_id, stage_path(rng, length)))
+    planned.sort(key=lambda plan: plan[0])
+    events_to_insert: list[tuple[datetime, int, int, Stage | None, Stage]] = []
+    for application_id, (created_at, owner_id, path) in enumerate(planned, start=1):
+        moment, applied_on = created_at, None
+        previous: Stage | None = None
+        for stage in path:
+            if stage is Stage.APPLIED and applied_on is None:
+                applied_on = moment.date()
+            events_to_insert.append((moment, application_id, owner_id, previous, stage))
+            previous = stage
+            moment = min(moment + timedelta(days=rng.uniform(0.2, 20)), now)
+        dataset.applications.append(
+            (
+                application_id,
+                owner_id,
+                f"Company {application_id}",
+                "Engineer",
+                path[-1].value,
+                "medium",
+                applied_on,
+                created_at,
+                moment,
+            )
+        )
+        for name in rng.sample(TAGS, k=rng.choice([0, 1, 1, 2, 3])):
+            dataset.tags.append((len(dataset.tags) + 1, application_id, owner_id, name))
+        for _ in range(rng.choice([0, 0, 1, 1, 2])):
+            state = rng.choice(DELIVERABLE_STATES)
+            due_at = now + timedelta(days=rng.uniform(-60, 30))
+            done_at = due_at - timedelta(days=rng.uniform(0, 5)) if state == "done" else None
+            dataset.deliverables.append(
+                (
+                    len(dataset.deliverables) + 1,
+                    owner_id,
+                    application_id,
+                    "Cover letter",
+                    "cover_letter",
+                    state,
+                    due_at,
+                    done_at,
+                    created_at,
+                    created_at,
+                )
+            )
+    events_to_insert.sort(key=lambda event: event[0])
+    dataset.stage_events = [
+        (event_id, application_id, owner_id, previous.value if previous else None, stage.value, at)
+        for event_id, (at, application_id, owner_id, previous, stage) in enumerate(
+            events_to_insert, start=1
+        )
+    ]
+    return dataset
+
+
+COPY_COLUMNS = {
+    "users": "id, email, display_name, password_hash, role, token_version, created_at",
+    "applications": "id, owner_id, company, role, stage, priority, applied_on, "
+    "created_at, updated_at",
+    "application_tags": "id, application_id, owner_id, name",
+    "stage_events": "id, application_id, owner_id, from_stage, to_stage, at",
+    "deliverables": "id, owner_id, application_id, title, kind, state, due_at, done_at, "
+    "created_at, updated_at",
+}
+
+
+def load(engine: Engine, dataset: Dataset) -> None:
+    """COPY every table in, then move the id sequences past the ids written."""
+    rows_by_table = {
+        "users": dataset.users,
+        "applications": dataset.applications,
+        "application_tags": dataset.tags,
+        "stage_events": dataset.stage_events,
+        "deliverables": dataset.deliverables,
+    }
+    raw = engine.raw_connection()
+    try:
+        connection = raw.driver_connection
+        assert isinstance(connection, psycopg.Connection)
+        with connection.cursor() as cursor:
+            for table, rows in rows_by_table.items():
+                with cursor.copy(f"COPY {table} ({COPY_COLUMNS[table]}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+                cursor.execute(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), {len(rows)})"
+                )
+        connection.commit()
+    finally:
+        raw.close()
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        # What autovacuum would have done by the time anyone looks at a dashboard.
+        connection.execute(text("VACUUM ANALYZE"))
+
+
+def prepare_database(url: str, *, reuse: bool) -> bool:
+    """Create and migrate the database; True when it already holds the benchmark's data."""
+    target = make_url(url)
+    maintenance = target.set(drivername="postgresql", database="postgres")
+    conninfo = maintenance.render_as_string(hide_password=False)
+    with psycopg.connect(conninfo, autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", (target.database,)
+        ).fetchone()
+        if exists and not reuse:
+            connection.execute(f'DROP DATABASE "{target.database}" WITH (FORCE)')
+        if not exists or not reuse:
+            connection.execute(f'CREATE DATABASE "{target.database}"')
+    migrations.upgrade(url)
+    if not reuse:
+        return False
+    engine = build_engine(url)
+    try:
+        with engine.connect() as connection:
+            big = connection.execute(
+                text("SELECT 1 FROM users WHERE email = :email"), {"email": BIG[0]}
+            )
+            return big.first() is not None
+    finally:
+        engine.dispose()
+
+
+@dataclass
+class Timing:
+    median_ms: float
+    p95_ms: float
+    min_ms: float
+    max_ms: float
+    runs: int
+
+
+def timed(action: Callable[[], object], runs: int, warmup: int = 5) -> Timing:
+    for _ in range(warmup):
+        action()
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    return Timing(
+        median_ms=round(statistics.median(samples), 2),
+        p95_ms=round(samples[min(len(samples) - 1, round(0.95 * len(samples)) - 1)], 2),
+        min_ms=round(samples[0], 2),
+        max_ms=round(samples[-1], 2),
+        runs=runs,
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def server(url: str) -> Iterator[str]:
+    """A real uvicorn process serving the app on a free port; its base URL."""
+    port = free_port()
+    with tempfile.TemporaryDirectory() as data_dir:
+        environment = {
+            **os.environ,
+            "DATABASE_URL": url,
+            "JWT_SECRET": secrets.token_urlsafe(48),
+            "DATA_DIR": data_dir,
+            "MAX_USERS": "0",
+            "MAX_APPLICATIONS_PER_USER": "0",
+        }
+        command = [
+            sys.executable,
+            "-m",
+            "jobtracker",
+            "serve",
+            "--no-migrate",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ]
+        process = subprocess.Popen(command, env=environment)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(100):
+                try:
+                    if httpx.get(f"{base}/api/health").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    time.sleep(0.1)
+            yield base
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def user_id(engine: Engine, email: str) -> int:
+    with engine.connect() as connection:
+        found = connection.execute(
+            text("SELECT id FROM users WHERE email = :email"), {"email": email}
+        )
+        return int(found.scalar_one())
+
+
+def machine(engine: Engine) -> dict[str, Any]:
+    memory_kb = next(
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal:")
+    )
+    with engine.connect() as connection:
+        version = connection.execute(text("SHOW server_version")).scalar_one()
+        shared_buffers = connection.execute(text("SHOW shared_buffers")).scalar_one()
+    return {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "cpu_cores": os.cpu_count(),
+        "cpu_model": _cpu_model(),
+        "memory_gb": round(memory_kb / 1024 / 1024, 1),
+        "postgresql_version": version,
+        "postgresql_shared_buffers": shared_buffers,
+        "python": platform.python_version(),
+        "sqlalchemy": sqlalchemy.__version__,
+        "platform": platform.platform(),
+    }
+
+
+def _cpu_model() -> str:
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return platform.processor()
+
+
+def table_sizes(engine: Engine) -> dict[str, int]:
+    with engine.connect() as connection:
+        return {
+            table: int(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())  # noqa: S608
+            for table in COPY_COLUMNS
+        }
+
+
+def measure(engine: Engine, url: str, runs: int) -> dict[str, Any]:
+    session_factory = build_session_factory(engine)
+    cases: dict[str, tuple[str, AnalyticsFilters, dict[str, Any]]] = {
+        "10000_applications": (BIG[0], AnalyticsFilters(), {}),
+        "1000_applications": (MEDIUM[0], AnalyticsFilters(), {}),
+        "10000_applications_filtered": (
+            BIG[0],
+            AnalyticsFilters(date_from=date.today() - timedelta(days=365), tag=["remote"]),
+            {"date_from": (date.today() - timedelta(days=365)).isoformat(), "tag": "remote"},
+        ),
+    }
+    results: dict[str, Any] = {}
+    load_before = os.getloadavg()
+    with server(url) as base, httpx.Client(base_url=base, timeout=30) as client:
+        for name, (email, filters, params) in cases.items():
+            owner_id = user_id(engine, email)
+
+            def call_service(
+                owner_id: int = owner_id, filters: AnalyticsFilters = filters
+            ) -> object:
+                with session_factory() as session:
+                    return service.dashboard(session, owner_id, filters)
+
+            login = client.post("/api/auth/login", json={"email": email, "password": PASSWORD})
+            login.raise_for_status()
+            headers = {"Authorization": f"Bearer {login.json()['access_token']}"}
+            client.cookies.clear()
+
+            def call_http(
+                headers: dict[str, str] = headers, params: dict[str, Any] = params
+            ) -> object:
+                response = client.get("/api/analytics", headers=headers, params=params)
+                response.raise_for_status()
+                return response
+
+            body = client.get("/api/analytics", headers=headers, params=params).json()
+            results[name] = {
+                "filters": params,
+                "applications_counted": body["totals"]["applications"]["value"],
+                "service": timed(call_service, runs).__dict__,
+                "http": timed(call_http, runs).__dict__,
+            }
+    # Other work on the machine slows every figure; the load average says how much there was.
+    return {
+        "cases": results,
+        "load_average_1min": {"before": load_before[0], "after": os.getloadavg()[0]},
+    }
+
+
+def targets(figures: dict[str, Any]) -> dict[str, Any]:
+    big, medium = figures["cases"]["10000_applications"], figures["cases"]["1000_applications"]
+    return {
+        "median_10000_under_50_ms": {
+            layer: big[layer]["median_ms"] < 50 for layer in ("service", "http")
+        },
+        "ratio_1000_to_10000": {
+            **{
+                layer: round(medium[layer]["median_ms"] / big[layer]["median_ms"], 3)
+                for layer in ("service", "http")
+            },
+            "at_most": 0.2,
+        },
+    }
+
+
+def set_proposed_indexes(engine: Engine, *, present: bool) -> None:
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        for name, create in PROPOSED_INDEXES.items():
+            connection.execute(text(create if present else f"DROP INDEX IF EXISTS {name}"))
+        connection.execute(text("VACUUM ANALYZE applications, stage_events"))
+
+
+def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--database-url", default=DEFAULT_URL)
+    parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep the data of an earlier run if present"
+    )
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = parse_arguments(argv)
+    url = Settings(_env_file=None, database_url=arguments.database_url).database_url
+    already_filled = prepare_database(url, reuse=arguments.reuse)
+    engine = build_engine(url)
+    fill_seconds = None
+    if not already_filled:
+        started = time.perf_counter()
+        dataset = generate(arguments.seed, datetime.now(UTC))
+        generated = time.perf_counter()
+        load(engine, dataset)
+        fill_seconds = {
+            "generate": round(generated - started, 1),
+            "copy_and_vacuum": round(time.perf_counter() - generated, 1),
+        }
+        print(f"filled in {fill_seconds}")
+    set_proposed_indexes(engine, present=False)
+    without = measure(engine, url, arguments.runs)
+    set_proposed_indexes(engine, present=True)
+    with_indexes = measure(engine, url, arguments.runs)
+    verdicts = {"without": targets(without), "with": targets(with_indexes)}
+    report = {
+        "benchmark": "GET /api/analytics (bench/analytics.py)",
+        "machine": machine(engine),
+        "dataset": {
+            "rows": table_sizes(engine),
+            "fill_seconds": fill_seconds,
+            "seed": arguments.seed,
+        },
+        "proposed_indexes": list(PROPOSED_INDEXES.values()),
+        "without_proposed_indexes": without,
+        "with_proposed_indexes": with_indexes,
+        "targets": verdicts,
+    }
+    engine.dispose()
+    arguments.output.parent.mkdir(parents=True, exist_ok=True)
+    arguments.output.write_text(json.dumps(report, indent=2) + "\n")
+    for label, figures in (("without", without), ("with", with_indexes)):
+        print(f"{label} the proposed indexes:")
+        for name, figure in figures["cases"].items():
+            for layer in ("service", "http"):
+                median, p95 = figure[layer]["median_ms"], figure[layer]["p95_ms"]
+                print(f"  {name:28} {layer:8} median {median:7.2f} ms   p95 {p95:7.2f} ms")
+        print(f"  targets: {verdicts[label]}")
+    print(f"written to {arguments.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

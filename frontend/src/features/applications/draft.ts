@@ -1,0 +1,119 @@
+// An application as form text, and back: empty inputs mean "not set", numbers are parsed.
+import type { Application, ApplicationCreate, ApplicationUpdate, Stage } from "./queries";
+
+export type Draft = {
+  company: string;
+  role: string;
+  stage: string;
+  priority: string;
+  job_url: string;
+  location: string;
+  work_mode: string;
+  salary_min: string;
+  salary_max: string;
+  salary_currency: string;
+  source: string;
+  applied_on: string;
+  deadline: string;
+  tags: string;
+  job_description: string;
+  notes: string;
+};
+
+export function draftFrom(application?: Application): Draft {
+  const text = (value: string | number | null | undefined) => (value == null ? "" : String(value));
+  return {
+    company: application?.company ?? "",
+    role: application?.role ?? "",
+    stage: application?.stage ?? "wishlist",
+    priority: application?.priority ?? "medium",
+    job_url: text(application?.job_url),
+    location: text(application?.location),
+    work_mode: text(application?.work_mode),
+    salary_min: text(application?.salary_min),
+    salary_max: text(application?.salary_max),
+    salary_currency: text(application?.salary_currency),
+    source: text(application?.source),
+    applied_on: text(application?.applied_on),
+    deadline: text(application?.deadline),
+    tags: application?.tags.join(", ") ?? "",
+    job_description: text(application?.job_description),
+    notes: text(application?.notes),
+  };
+}
+
+export function parseTags(text: string): string[] {
+  return text
+    .split(",")
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+}
+
+/** A whole number from a salary input ("65 000", "65,000"), null when empty, NaN when not one. */
+function parseAmount(text: string): number | null {
+  const cleaned = text.replace(/[\s,_]/g, "");
+  if (!cleaned) return null;
+  return /^\d+$/.test(cleaned) ? Number(cleaned) : Number.NaN;
+}
+
+/** Problems found before sending, by API field name, in the words the server would use. */
+export function checkDraft(draft: Draft): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (!draft.company.trim()) problems.company = "Say which company this is.";
+  if (!draft.role.trim()) problems.role = "Say which role you are applying for.";
+  for (const name of ["salary_min", "salary_max"] as const) {
+    if (Number.isNaN(parseAmount(draft[name]))) problems[name] = "Use a whole number, like 65000.";
+  }
+  const low = parseAmount(draft.salary_min);
+  const high = parseAmount(draft.salary_max);
+  if (low != null && high != null && low > high) {
+    problems.salary_min = "The minimum is greater than the maximum.";
+  }
+  return problems;
+}
+
+function optional(text: string): string | null {
+  const trimmed = text.trim();
+  return trimmed ? trimmed : null;
+}
+
+function allFields(draft: Draft): Required<ApplicationUpdate> {
+  return {
+    company: draft.company.trim(),
+    role: draft.role.trim(),
+    stage: draft.stage as Stage,
+    priority: draft.priority as Application["priority"],
+    job_url: optional(draft.job_url),
+    location: optional(draft.location),
+    work_mode: (optional(draft.work_mode) as Application["work_mode"]) ?? null,
+    salary_min: parseAmount(draft.salary_min),
+    salary_max: parseAmount(draft.salary_max),
+    salary_currency: optional(draft.salary_currency)?.toUpperCase() ?? null,
+    source: optional(draft.source),
+    applied_on: optional(draft.applied_on),
+    deadline: optional(draft.deadline),
+    tags: parseTags(draft.tags),
+    job_description: draft.job_description.trim() ? draft.job_description : null,
+    notes: draft.notes.trim() ? draft.notes : null,
+  };
+}
+
+export function toCreate(draft: Draft): ApplicationCreate {
+  const fields = allFields(draft);
+  const body: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (value !== null) body[name] = value;
+  }
+  return body as ApplicationCreate;
+}
+
+/** Only what changed, so a save never overwrites a field someone else just changed. */
+export function toUpdate(draft: Draft, original: Application): ApplicationUpdate {
+  const now = allFields(draft);
+  const before = allFields(draftFrom(original));
+  const body: Record<string, unknown> = {};
+  for (const name of Object.keys(now) as (keyof typeof now)[]) {
+    if (JSON.stringify(now[name]) !== JSON.stringify(before[name])) body[name] = now[name];
+  }
+  return body as ApplicationUpdate;
+}

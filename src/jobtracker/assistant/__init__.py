@@ -1,0 +1,1 @@
+"""The AI interview assistant: a conversation per application, answered by a chosen provider."""

@@ -1,0 +1,62 @@
+"""Contacts: owner-scoped queries for the people met along an application."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from jobtracker.applications import service as applications_service
+from jobtracker.contacts.models import Contact
+from jobtracker.contacts.schemas import ContactCreate, ContactUpdate
+from jobtracker.db import utcnow
+from jobtracker.errors import NotFound
+
+
+def list_contacts(
+    session: Session, owner_id: int, application_id: int, *, limit: int, offset: int
+) -> tuple[list[Contact], int]:
+    applications_service.get_application(session, owner_id, application_id)
+    query = select(Contact).where(
+        Contact.owner_id == owner_id, Contact.application_id == application_id
+    )
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    contacts = session.scalars(
+        query.order_by(func.lower(Contact.name), Contact.id).limit(limit).offset(offset)
+    ).all()
+    return list(contacts), total
+
+
+def get_contact(session: Session, owner_id: int, contact_id: int) -> Contact:
+    contact = session.scalar(
+        select(Contact).where(Contact.id == contact_id, Contact.owner_id == owner_id)
+    )
+    if contact is None:
+        raise NotFound(f"Contact {contact_id} was not found.")
+    return contact
+
+
+def create_contact(
+    session: Session, owner_id: int, application_id: int, data: ContactCreate
+) -> Contact:
+    application = applications_service.get_application(session, owner_id, application_id)
+    contact = Contact(owner_id=owner_id, application_id=application.id, **data.model_dump())
+    session.add(contact)
+    session.commit()
+    return contact
+
+
+def update_contact(
+    session: Session, owner_id: int, contact_id: int, changes: ContactUpdate
+) -> Contact:
+    contact = get_contact(session, owner_id, contact_id)
+    for name, value in changes.model_dump(exclude_unset=True).items():
+        setattr(contact, name, value)
+    contact.updated_at = utcnow()
+    session.commit()
+    return contact
+
+
+def delete_contact(session: Session, owner_id: int, contact_id: int) -> None:
+    contact = get_contact(session, owner_id, contact_id)
+    session.delete(contact)
+    session.commit()

@@ -1,0 +1,1 @@
+"""Uploaded files (resumes, cover letters) and the text read from them."""

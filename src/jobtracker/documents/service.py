@@ -1,0 +1,393 @@
+"""Documents: owner-scoped storage with dedup, the storage quota, links and text for the AI."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Select, delete, func, insert, or_, select
+from sqlalchemy.orm import Session, undefer
+
+from jobtracker.applications import service as applications_service
+from jobtracker.auth.models import User
+from jobtracker.config import Settings
+from jobtracker.db import lock_row, utcnow
+from jobtracker.documents import extraction
+from jobtracker.documents.models import Document, MediaType, document_links
+from jobtracker.documents.schemas import (
+    DocumentDetail,
+    DocumentOut,
+    DocumentUpdate,
+    UploadedDocument,
+    clean_filename,
+)
+from jobtracker.errors import AppError, InvalidInput, NotFound, QuotaExceeded
+
+MIB = 1024 * 1024
+PREVIEWABLE = frozenset({MediaType.PDF, MediaType.TEXT, MediaType.MARKDOWN})
+
+
+class ContentTooLarge(AppError):
+    status_code = 413
+    code = "too_large"
+
+
+class UnsupportedMediaType(AppError):
+    status_code = 415
+    code = "unsupported_media_type"
+
+
+@dataclass(frozen=True)
+class Upload:
+    """One file as the client sent it: the name it gave and the bytes."""
+
+    filename: str
+    content: bytes
+
+
+@dataclass(frozen=True)
+class StoredUpload:
+    document: Document
+    created: bool
+
+
+@dataclass(frozen=True)
+class DocumentFilters:
+    application_id: int | None = None
+    text: str | None = None
+    media_types: Sequence[MediaType] = ()
+
+
+@dataclass
+class _Checked:
+    filename: str
+    content: bytes
+    media_type: MediaType
+    sha256: str
+
+
+def max_upload_bytes(settings: Settings) -> int:
+    return settings.max_upload_mb * MIB
+
+
+def too_large_message(settings: Settings, what: str) -> str:
+    return (
+        f"{what} is larger than this instance's upload limit of {settings.max_upload_mb} MB. "
+        "Upload a smaller file, or ask the admin to raise MAX_UPLOAD_MB."
+    )
+
+
+def get_document(session: Session, owner_id: int, document_id: int) -> Document:
+    document = session.scalar(
+        select(Document).where(Document.id == document_id, Document.owner_id == owner_id)
+    )
+    if document is None:
+        raise NotFound(f"Document {document_id} was not found.")
+    return document
+
+
+def get_document_with_content(
+    session: Session, owner_id: int, document_id: int, *, for_preview: bool = False
+) -> Document:
+    """The document with its bytes; a preview is only for what a browser shows safely."""
+    document = session.scalar(
+        select(Document)
+        .options(undefer(Document.content))
+        .where(Document.id == document_id, Document.owner_id == owner_id)
+    )
+    if document is None:
+        raise NotFound(f"Document {document_id} was not found.")
+    if for_preview and document.media_type not in PREVIEWABLE:
+        raise InvalidInput(
+            "Word documents cannot be shown in the browser. Download the file instead; "
+            "its text is in the document's details.",
+            fields={"inline": "only PDF, plain text and Markdown can be previewed"},
+        )
+    return document
+
+
+def storage_used(session: Session, owner_id: int) -> int:
+    """Bytes of all the owner's documents, each stored once however often it was uploaded."""
+    query = select(func.coalesce(func.sum(Document.size_bytes), 0)).where(
+        Document.owner_id == owner_id
+    )
+    return int(session.scalar(query) or 0)
+
+
+def store_uploads(
+    session: Session,
+    settings: Settings,
+    owner: User,
+    uploads: Sequence[Upload],
+    *,
+    application_id: int | None = None,
+) -> list[StoredUpload]:
+    """Keep each file once per owner (the same bytes give back the existing document).
+
+    All or nothing: one refused file stores none of the batch, so it can be fixed and resent.
+    """
+    if application_id is not None:
+        applications_service.require_owned(session, owner.id, [application_id])
+    checked = [_check(upload, settings) for upload in uploads]
+    # Text is read before the lock is taken: it is the slow part, and needs no lock.
+    known = _existing_hashes(session, owner.id, [upload.sha256 for upload in checked])
+    texts = {
+        upload.sha256: extraction.extract_text(upload.content, upload.media_type)
+        for upload in checked
+        if upload.sha256 not in known
+    }
+    # Held until commit, so concurrent uploads by one user count the quota one at a time.
+    lock_row(session, User.__table__, owner.id)
+    stored: dict[str, Document] = {
+        document.sha256: document
+        for document in session.scalars(
+            select(Document).where(
+                Document.owner_id == owner.id,
+                Document.sha256.in_({upload.sha256 for upload in checked}),
+            )
+        )
+    }
+    new = {upload.sha256: upload for upload in checked if upload.sha256 not in stored}
+    _check_quota(session, settings, owner.id, sum(len(upload.content) for upload in new.values()))
+    results: list[StoredUpload] = []
+    for upload in checked:
+        created = upload.sha256 not in stored
+        if created:
+            stored[upload.sha256] = _add_document(session, owner.id, upload, texts)
+        document = stored[upload.sha256]
+        if application_id is not None:
+            _link(session, document.id, application_id)
+        results.append(StoredUpload(document, created))
+    session.commit()
+    return results
+
+
+def _check(upload: Upload, settings: Settings) -> _Checked:
+    filename = clean_filename(upload.filename)
+    if len(upload.content) > max_upload_bytes(settings):
+        raise ContentTooLarge(too_large_message(settings, f"“{filename}”"))
+    if not upload.content:
+        raise InvalidInput(
+            f"“{filename}” is empty. Choose the file again; it may not have saved.",
+            fields={"files": "an empty file cannot be stored"},
+        )
+    try:
+        media_type = extraction.identify(upload.content, filename)
+    except extraction.NotAccepted as refusal:
+        raise UnsupportedMediaType(
+            f"“{filename}” looks like {refusal.what}, which is not accepted. "
+            f"Accepted: {extraction.ACCEPTED}.",
+            fields={"files": f"accepted: {extraction.ACCEPTED}"},
+        ) from None
+    sha256 = hashlib.sha256(upload.content).hexdigest()
+    return _Checked(filename, upload.content, media_type, sha256)
+
+
+def _existing_hashes(session: Session, owner_id: int, hashes: Sequence[str]) -> set[str]:
+    query = select(Document.sha256).where(
+        Document.owner_id == owner_id, Document.sha256.in_(set(hashes))
+    )
+    return set(session.scalars(query))
+
+
+def _check_quota(session: Session, settings: Settings, owner_id: int, adding: int) -> None:
+    limit_mb = settings.max_storage_mb_per_user
+    if not limit_mb or adding == 0:
+        return
+    used = storage_used(session, owner_id)
+    if used + adding > limit_mb * MIB:
+        raise QuotaExceeded(
+            f"These files need {_megabytes(adding)} MB, but you already use {_megabytes(used)} MB "
+            f"of this instance's {limit_mb} MB of document storage per user. Delete documents "
+            "you no longer need, or ask the admin to raise MAX_STORAGE_MB_PER_USER."
+        )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / MIB:.1f}"
+
+
+def _add_document(
+    session: Session, owner_id: int, upload: _Checked, texts: dict[str, extraction.Extraction]
+) -> Document:
+    # Bytes another request stored between the first look and the lock have no text read yet.
+    text = texts.get(upload.sha256) or extraction.extract_text(upload.content, upload.media_type)
+    document = Document(
+        owner_id=owner_id,
+        filename=upload.filename,
+        media_type=upload.media_type,
+        size_bytes=len(upload.content),
+        sha256=upload.sha256,
+        content=upload.content,
+        extracted_text=text.text,
+        extraction_note=text.note,
+    )
+    session.add(document)
+    session.flush()
+    return document
+
+
+def _link(session: Session, document_id: int, application_id: int) -> None:
+    linked = session.scalar(
+        select(func.count())
+        .select_from(document_links)
+        .where(
+            document_links.c.document_id == document_id,
+            document_links.c.application_id == application_id,
+        )
+    )
+    if not linked:
+        session.execute(
+            insert(document_links).values(document_id=document_id, application_id=application_id)
+        )
+
+
+def _filtered(owner_id: int, filters: DocumentFilters) -> Select[Document]:
+    query = select(Document).where(Document.owner_id == owner_id)
+    if filters.application_id is not None:
+        query = query.where(
+            Document.id.in_(
+                select(document_links.c.document_id).where(
+                    document_links.c.application_id == filters.application_id
+                )
+            )
+        )
+    if filters.media_types:
+        query = query.where(Document.media_type.in_(filters.media_types))
+    if filters.text and filters.text.strip():
+        pattern = "%" + _escape_like(filters.text.strip()) + "%"
+        query = query.where(
+            or_(
+                Document.filename.ilike(pattern, escape="\\"),
+                Document.extracted_text.ilike(pattern, escape="\\"),
+            )
+        )
+    return query
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def list_documents(
+    session: Session, owner_id: int, filters: DocumentFilters, *, limit: int, offset: int
+) -> tuple[list[Document], int]:
+    if filters.application_id is not None:
+        applications_service.get_application(session, owner_id, filters.application_id)
+    query = _filtered(owner_id, filters)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    documents = session.scalars(
+        query.order_by(Document.created_at.desc(), Document.id.desc()).limit(limit).offset(offset)
+    ).all()
+    return list(documents), total
+
+
+def update_document(
+    session: Session, owner_id: int, document_id: int, changes: DocumentUpdate
+) -> Document:
+    document = get_document(session, owner_id, document_id)
+    if changes.filename is not None:
+        document.filename = changes.filename
+    if changes.application_ids is not None:
+        wanted = applications_service.require_owned(session, owner_id, changes.application_ids)
+        _replace_links(session, document.id, wanted)
+    document.updated_at = utcnow()
+    session.commit()
+    return document
+
+
+def _replace_links(session: Session, document_id: int, application_ids: Sequence[int]) -> None:
+    current = set(
+        session.scalars(
+            select(document_links.c.application_id).where(
+                document_links.c.document_id == document_id
+            )
+        )
+    )
+    wanted = set(application_ids)
+    if current - wanted:
+        session.execute(
+            delete(document_links).where(
+                document_links.c.document_id == document_id,
+                document_links.c.application_id.in_(current - wanted),
+            )
+        )
+    if wanted - current:
+        session.execute(
+            insert(document_links),
+            [
+                {"document_id": document_id, "application_id": application_id}
+                for application_id in sorted(wanted - current)
+            ],
+        )
+
+
+def delete_document(session: Session, owner_id: int, document_id: int) -> None:
+    document = get_document(session, owner_id, document_id)
+    # A statement, not session.delete(): the database drops the links by its cascade.
+    session.execute(delete(Document).where(Document.id == document.id))
+    session.commit()
+
+
+def documents_for_application(
+    session: Session, owner_id: int, application_id: int
+) -> list[tuple[str, str]]:
+    """(filename, extracted text) of the owner's documents linked to that application, oldest first.
+
+    For the AI assistant; another user's application simply has none.
+    """
+    rows = session.execute(
+        select(Document.filename, Document.extracted_text)
+        .join(document_links, document_links.c.document_id == Document.id)
+        .where(Document.owner_id == owner_id, document_links.c.application_id == application_id)
+        .order_by(Document.created_at, Document.id)
+    )
+    return [(row.filename, row.extracted_text) for row in rows]
+
+
+def present(session: Session, owner_id: int, documents: Sequence[Document]) -> list[DocumentOut]:
+    """Documents as the API shows them, each with the applications it is linked to."""
+    links: dict[int, list[int]] = defaultdict(list)
+    if documents:
+        rows = session.execute(
+            select(document_links.c.document_id, document_links.c.application_id)
+            .where(document_links.c.document_id.in_({document.id for document in documents}))
+            .order_by(document_links.c.application_id)
+        )
+        for document_id, application_id in rows:
+            links[document_id].append(application_id)
+    summaries = applications_service.summaries(
+        session, owner_id, [app_id for ids in links.values() for app_id in ids]
+    )
+    return [
+        DocumentOut(
+            id=document.id,
+            filename=document.filename,
+            media_type=document.media_type,
+            size_bytes=document.size_bytes,
+            sha256=document.sha256,
+            extraction_note=document.extraction_note,
+            previewable=document.media_type in PREVIEWABLE,
+            applications=[summaries[link] for link in links[document.id] if link in summaries],
+            created_at=document.created_at,
+            updated_at=document.updated_at,
+        )
+        for document in documents
+    ]
+
+
+def present_detail(session: Session, owner_id: int, document: Document) -> DocumentDetail:
+    shown = present(session, owner_id, [document])[0]
+    return DocumentDetail(**shown.model_dump(), extracted_text=document.extracted_text)
+
+
+def present_uploads(
+    session: Session, owner_id: int, uploads: Sequence[StoredUpload]
+) -> list[UploadedDocument]:
+    shown = present(session, owner_id, [upload.document for upload in uploads])
+    return [
+        UploadedDocument(**document.model_dump(), created=upload.created)
+        for document, upload in zip(shown, uploads, strict=True)
+    ]

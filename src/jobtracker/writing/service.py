@@ -1,0 +1,197 @@
+"""Writing: owner-scoped queries for notes and reusable writing, their tags and their links."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, delete, exists, func, insert, or_, select
+from sqlalchemy.orm import Session
+
+from jobtracker.applications import service as applications_service
+from jobtracker.db import utcnow
+from jobtracker.errors import InvalidInput, NotFound
+from jobtracker.writing.models import Writing, WritingKind, WritingTag, writing_links
+from jobtracker.writing.schemas import WritingCreate, WritingOut, WritingUpdate
+
+SORTABLE = {
+    "updated_at": Writing.updated_at,
+    "created_at": Writing.created_at,
+    "title": func.lower(Writing.title),
+}
+
+
+@dataclass(frozen=True)
+class WritingFilters:
+    """What a list may narrow by; empty means all of the owner's writing."""
+
+    text: str | None = None
+    tags: Sequence[str] = ()
+    kinds: Sequence[WritingKind] = ()
+    application_id: int | None = None
+    sort: str = "-updated_at"
+
+
+def get_writing(session: Session, owner_id: int, writing_id: int) -> Writing:
+    writing = session.scalar(
+        select(Writing).where(Writing.id == writing_id, Writing.owner_id == owner_id)
+    )
+    if writing is None:
+        raise NotFound(f"Writing {writing_id} was not found.")
+    return writing
+
+
+def _filtered(owner_id: int, filters: WritingFilters) -> Select[Writing]:
+    query = select(Writing).where(Writing.owner_id == owner_id)
+    if filters.kinds:
+        query = query.where(Writing.kind.in_(filters.kinds))
+    for tag in filters.tags:
+        query = query.where(
+            exists().where(
+                WritingTag.writing_id == Writing.id, WritingTag.name == tag.strip().lower()
+            )
+        )
+    if filters.application_id is not None:
+        query = query.where(
+            exists().where(
+                writing_links.c.writing_id == Writing.id,
+                writing_links.c.application_id == filters.application_id,
+            )
+        )
+    if filters.text and filters.text.strip():
+        pattern = "%" + _escape_like(filters.text.strip()) + "%"
+        query = query.where(
+            or_(Writing.title.ilike(pattern, escape="\\"), Writing.body.ilike(pattern, escape="\\"))
+        )
+    return query
+
+
+def _escape_like(text: str) -> str:
+    # So that "100%" or "snake_case" in a search means those characters, not wildcards.
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _ordering(sort: str) -> list[Any]:
+    descending = sort.startswith("-")
+    key = sort.removeprefix("-")
+    if key not in SORTABLE:
+        choices = ", ".join(sorted(SORTABLE))
+        raise InvalidInput(f"Cannot sort by {key!r}.", fields={"sort": f"one of {choices}"})
+    column = SORTABLE[key]
+    return [
+        column.desc() if descending else column.asc(),
+        Writing.id.desc() if descending else Writing.id.asc(),
+    ]
+
+
+def list_writing(
+    session: Session, owner_id: int, filters: WritingFilters, *, limit: int, offset: int
+) -> tuple[list[Writing], int]:
+    if filters.application_id is not None:
+        # A foreign application answers 404 rather than an empty list that looks like "none".
+        applications_service.require_owned(session, owner_id, [filters.application_id])
+    query = _filtered(owner_id, filters)
+    ordering = _ordering(filters.sort)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    writings = session.scalars(query.order_by(*ordering).limit(limit).offset(offset)).all()
+    return list(writings), total
+
+
+def list_tags(session: Session, owner_id: int, *, limit: int = 500) -> list[tuple[str, int]]:
+    rows = session.execute(
+        select(WritingTag.name, func.count())
+        .where(WritingTag.owner_id == owner_id)
+        .group_by(WritingTag.name)
+        .order_by(func.count().desc(), WritingTag.name)
+        .limit(limit)
+    ).all()
+    return [(name, count) for name, count in rows]
+
+
+def create_writing(session: Session, owner_id: int, data: WritingCreate) -> Writing:
+    # Checked before anything is added, so a foreign application leaves no trace.
+    application_ids = applications_service.require_owned(session, owner_id, data.application_ids)
+    writing = Writing(owner_id=owner_id, **data.model_dump(exclude={"tags", "application_ids"}))
+    _set_tags(writing, owner_id, data.tags)
+    session.add(writing)
+    session.flush()
+    _link(session, writing.id, application_ids)
+    session.commit()
+    return writing
+
+
+def update_writing(
+    session: Session, owner_id: int, writing_id: int, changes: WritingUpdate
+) -> Writing:
+    writing = get_writing(session, owner_id, writing_id)
+    values = changes.model_dump(exclude_unset=True)
+    new_tags = values.pop("tags", None)
+    new_application_ids = values.pop("application_ids", None)
+    if new_application_ids is not None:
+        application_ids = applications_service.require_owned(session, owner_id, new_application_ids)
+        session.execute(delete(writing_links).where(writing_links.c.writing_id == writing.id))
+        _link(session, writing.id, application_ids)
+    for name, value in values.items():
+        setattr(writing, name, value)
+    if new_tags is not None:
+        _set_tags(writing, owner_id, new_tags)
+    writing.updated_at = utcnow()
+    session.commit()
+    return writing
+
+
+def _set_tags(writing: Writing, owner_id: int, tags: Sequence[str]) -> None:
+    kept = {tag.name: tag for tag in writing.tag_rows}
+    # In the order reads load them (by name), so a write answers the tags as a read would.
+    writing.tag_rows = [
+        kept.get(name) or WritingTag(owner_id=owner_id, name=name) for name in sorted(tags)
+    ]
+
+
+def _link(session: Session, writing_id: int, application_ids: Sequence[int]) -> None:
+    if application_ids:
+        session.execute(
+            insert(writing_links),
+            [
+                {"writing_id": writing_id, "application_id": application_id}
+                for application_id in application_ids
+            ],
+        )
+
+
+def delete_writing(session: Session, owner_id: int, writing_id: int) -> None:
+    writing = get_writing(session, owner_id, writing_id)
+    # Tags and links go with it through their foreign keys' ON DELETE CASCADE.
+    session.execute(delete(Writing).where(Writing.id == writing.id))
+    session.commit()
+
+
+def linked_application_ids(
+    session: Session, owner_id: int, writing_ids: Sequence[int]
+) -> dict[int, list[int]]:
+    """Each writing's linked applications, for a whole page in one query."""
+    if not writing_ids:
+        return {}
+    rows = session.execute(
+        select(writing_links.c.writing_id, writing_links.c.application_id)
+        .join(Writing, Writing.id == writing_links.c.writing_id)
+        .where(Writing.owner_id == owner_id, writing_links.c.writing_id.in_(set(writing_ids)))
+        .order_by(writing_links.c.writing_id, writing_links.c.application_id)
+    )
+    links: dict[int, list[int]] = defaultdict(list)
+    for writing_id, application_id in rows:
+        links[writing_id].append(application_id)
+    return links
+
+
+def present(session: Session, owner_id: int, writings: Sequence[Writing]) -> list[WritingOut]:
+    """Writing as the API shows it, each with the ids of the applications it is linked to."""
+    links = linked_application_ids(session, owner_id, [writing.id for writing in writings])
+    return [
+        WritingOut.model_validate(writing).model_copy(
+            update={"application_ids": links.get(writing.id, [])}
+        )
+        for writing in writings
+    ]

@@ -1,0 +1,104 @@
+"""Signing out: everywhere at once, by changing the password, and in one browser."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.auth.builders import bearer, login, me_status
+from tests.factories import ApiUser
+
+NEW_PASSWORD = "a brand new passphrase"
+
+
+def test_logout_all_revokes_every_earlier_token_of_the_user(
+    client: TestClient, alice: ApiUser
+) -> None:
+    laptop = login(client, alice)["access_token"]
+    phone = login(client, alice)["access_token"]
+
+    response = client.post("/api/auth/logout-all", headers=bearer(laptop))
+
+    assert response.status_code == 204
+    assert [me_status(client, token) for token in (alice.token, laptop, phone)] == [401] * 3
+
+
+def test_logout_all_leaves_other_users_signed_in(
+    client: TestClient, alice: ApiUser, bob: ApiUser
+) -> None:
+    assert alice.client.post("/api/auth/logout-all").status_code == 204
+
+    assert me_status(client, bob.token) == 200
+
+
+def test_signing_in_again_after_logout_all_works(client: TestClient, alice: ApiUser) -> None:
+    assert alice.client.post("/api/auth/logout-all").status_code == 204
+
+    assert me_status(client, login(client, alice)["access_token"]) == 200
+
+
+def test_password_change_revokes_earlier_tokens(client: TestClient, alice: ApiUser) -> None:
+    other_device = login(client, alice)["access_token"]
+
+    response = alice.client.post(
+        "/api/auth/password",
+        json={"current_password": alice.password, "new_password": NEW_PASSWORD},
+    )
+
+    assert response.status_code == 200
+    assert me_status(client, alice.token) == 401
+    assert me_status(client, other_device) == 401
+
+
+def test_password_change_answers_a_working_new_token(client: TestClient, alice: ApiUser) -> None:
+    response = alice.client.post(
+        "/api/auth/password",
+        json={"current_password": alice.password, "new_password": NEW_PASSWORD},
+    )
+
+    assert me_status(client, response.json()["access_token"]) == 200
+
+
+def test_password_change_makes_the_new_password_the_one_that_signs_in(
+    client: TestClient, alice: ApiUser
+) -> None:
+    alice.client.post(
+        "/api/auth/password",
+        json={"current_password": alice.password, "new_password": NEW_PASSWORD},
+    )
+
+    old = client.post("/api/auth/login", json={"email": alice.email, "password": alice.password})
+    new = client.post("/api/auth/login", json={"email": alice.email, "password": NEW_PASSWORD})
+    assert (old.status_code, new.status_code) == (401, 200)
+
+
+def test_wrong_current_password_is_refused_and_changes_nothing(
+    client: TestClient, alice: ApiUser
+) -> None:
+    response = alice.client.post(
+        "/api/auth/password",
+        json={"current_password": "not my password", "new_password": NEW_PASSWORD},
+    )
+
+    assert response.status_code == 403
+    assert "current_password" in response.json()["error"]["fields"]
+    assert me_status(client, alice.token) == 200
+    old = client.post("/api/auth/login", json={"email": alice.email, "password": alice.password})
+    new = client.post("/api/auth/login", json={"email": alice.email, "password": NEW_PASSWORD})
+    assert (old.status_code, new.status_code) == (200, 401)
+
+
+def test_logout_clears_both_cookies(client: TestClient, alice: ApiUser) -> None:
+    login(client, alice)
+    assert client.get("/api/me").status_code == 200
+
+    response = client.post("/api/auth/logout")
+
+    assert response.status_code == 204
+    cleared = {
+        header.split("=", 1)[0]
+        for header in response.headers.get_list("set-cookie")
+        if "max-age=0" in header.lower()
+    }
+    assert cleared == {"jt_session", "jt_csrf"}
+    assert not client.cookies
+    assert client.get("/api/me").status_code == 401

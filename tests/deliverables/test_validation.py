@@ -1,0 +1,184 @@
+"""Bad deliverable input answers 422 with field errors, never a 500, and stores nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.deliverables.builders import create_deliverable, in_days
+from tests.factories import ApiUser
+
+
+def post_deliverable(user: ApiUser, application_id: int, body: Any) -> Any:
+    return user.client.post(f"/api/applications/{application_id}/deliverables", json=body)
+
+
+def test_naive_due_at_is_refused_asking_for_a_time_zone(alice: ApiUser) -> None:
+    application = alice.create_application()
+
+    response = post_deliverable(
+        alice, application["id"], {"title": "Essay", "due_at": "2031-05-01T17:00:00"}
+    )
+
+    assert response.status_code == 422
+    assert "timezone" in response.json()["error"]["fields"]["due_at"]
+    assert alice.client.get("/api/deliverables").json()["total"] == 0
+
+
+def test_naive_due_at_is_refused_on_patch_too(alice: ApiUser) -> None:
+    application = alice.create_application()
+    deliverable = create_deliverable(alice, application["id"], due_at=in_days(2))
+
+    response = alice.client.patch(
+        f"/api/deliverables/{deliverable['id']}", json={"due_at": "2031-05-01T17:00:00"}
+    )
+
+    assert response.status_code == 422
+    stored = alice.client.get(f"/api/deliverables/{deliverable['id']}").json()
+    assert stored["due_at"] == deliverable["due_at"]
+
+
+@pytest.mark.parametrize("parameter", ["due_before", "due_after"])
+def test_naive_moment_in_the_upcoming_filters_is_refused(alice: ApiUser, parameter: str) -> None:
+    response = alice.client.get("/api/deliverables", params={parameter: "2031-05-01T17:00:00"})
+
+    assert response.status_code == 422
+    assert "timezone" in response.json()["error"]["fields"][f"query.{parameter}"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("kind", "poem"),
+        ("state", "abandoned"),
+        ("title", ""),
+        ("title", "   "),
+        ("title", "x" * 201),
+        ("title", 42),
+        ("title", None),
+        ("due_at", "next friday"),
+        ("due_at", "2031-13-01T10:00:00Z"),
+        ("due_at", ["2031-05-01T10:00:00Z"]),
+        ("content", "x" * 100_001),
+        ("content", {"text": "nested"}),
+    ],
+)
+def test_bad_field_on_create_is_a_422_naming_the_field(
+    alice: ApiUser, field: str, value: Any
+) -> None:
+    application = alice.create_application()
+
+    response = post_deliverable(alice, application["id"], {"title": "Essay", field: value})
+
+    assert response.status_code == 422
+    assert field in response.json()["error"]["fields"]
+    assert alice.client.get("/api/deliverables").json()["total"] == 0
+
+
+def test_title_is_required(alice: ApiUser) -> None:
+    application = alice.create_application()
+
+    response = post_deliverable(alice, application["id"], {"kind": "essay"})
+
+    assert response.status_code == 422
+    assert "title" in response.json()["error"]["fields"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("owner_id", 2),
+        ("id", 1000),
+        ("application_id", 1),
+        ("done_at", "2031-05-01T10:00:00Z"),
+        ("created_at", "2031-05-01T10:00:00Z"),
+        ("updated_at", "2031-05-01T10:00:00Z"),
+        ("overdue", True),
+    ],
+)
+def test_server_owned_fields_are_refused_on_create(alice: ApiUser, field: str, value: Any) -> None:
+    application = alice.create_application()
+
+    response = post_deliverable(alice, application["id"], {"title": "Essay", field: value})
+
+    assert response.status_code == 422
+    assert field in response.json()["error"]["fields"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("owner_id", 2),
+        ("application_id", 1),
+        ("done_at", "2031-05-01T10:00:00Z"),
+        ("kind", "poem"),
+        ("state", 3),
+        ("title", "x" * 201),
+    ],
+)
+def test_bad_field_on_patch_is_a_422_and_changes_nothing(
+    alice: ApiUser, field: str, value: Any
+) -> None:
+    application = alice.create_application()
+    deliverable = create_deliverable(alice, application["id"])
+
+    response = alice.client.patch(f"/api/deliverables/{deliverable['id']}", json={field: value})
+
+    assert response.status_code == 422
+    assert field in response.json()["error"]["fields"]
+    assert alice.client.get(f"/api/deliverables/{deliverable['id']}").json() == deliverable
+
+
+@pytest.mark.parametrize("field", ["title", "kind", "state"])
+def test_required_fields_cannot_be_cleared(alice: ApiUser, field: str) -> None:
+    application = alice.create_application()
+    deliverable = create_deliverable(alice, application["id"])
+
+    response = alice.client.patch(f"/api/deliverables/{deliverable['id']}", json={field: None})
+
+    assert response.status_code == 422
+    assert response.json()["error"]["fields"][field] == "cannot be cleared"
+
+
+def test_body_that_is_not_json_is_a_422(alice: ApiUser) -> None:
+    application = alice.create_application()
+
+    response = alice.client.post(
+        f"/api/applications/{application['id']}/deliverables",
+        content=b"{title: oops",
+        headers={"Content-Type": "application/json"},
+    )
+
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"state": "abandoned"},
+        {"kind": "poem"},
+        {"overdue": "sometimes"},
+        {"due_before": "soon"},
+        {"application_id": "first"},
+        {"limit": 0},
+        {"limit": 1000},
+        {"offset": -1},
+    ],
+)
+def test_bad_upcoming_filter_is_a_422(alice: ApiUser, params: dict[str, Any]) -> None:
+    response = alice.client.get("/api/deliverables", params=params)
+
+    assert response.status_code == 422
+    (name,) = params
+    fields = response.json()["error"]["fields"]
+    # Repeatable parameters name the bad one by position, e.g. query.state.0.
+    assert any(key.startswith(f"query.{name}") for key in fields), fields
+
+
+def test_non_numeric_id_in_the_path_is_a_422(alice: ApiUser) -> None:
+    response = alice.client.get("/api/deliverables/first")
+
+    assert response.status_code == 422
+    assert "path.deliverable_id" in response.json()["error"]["fields"]

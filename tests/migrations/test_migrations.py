@@ -1,0 +1,173 @@
+"""Migrations: upgrade, downgrade to nothing and upgrade again; and the models match them.
+
+Each test gets a database of its own (a fresh SQLite file, or a PostgreSQL database created
+next to the test database and dropped afterwards), so the API tests' schema is never touched.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, inspect, make_url, text
+
+from jobtracker import migrations
+from jobtracker.db import build_engine
+from jobtracker.models import Base
+from tests.conftest import POSTGRES_URL
+
+APP_TABLES = set(Base.metadata.tables)
+
+SEED_ONE_APPLICATION_WITH_HISTORY = [
+    "INSERT INTO users (id, email, display_name, password_hash, role, token_version, created_at)"
+    " VALUES (1, 'a@example.com', 'A', 'x', 'user', 0, '2026-01-01 00:00:00.000000')",
+    "INSERT INTO applications (id, owner_id, company, role, stage, priority, created_at,"
+    " updated_at) VALUES (1, 1, 'Acme', 'Dev', 'wishlist', 'medium',"
+    " '2026-01-01 00:00:00.000000', '2026-01-01 00:00:00.000000')",
+    "INSERT INTO stage_events (id, application_id, owner_id, from_stage, to_stage, at)"
+    " VALUES (1, 1, 1, NULL, 'wishlist', '2026-01-01 00:00:00.000000')",
+]
+
+
+def _create_postgres_database(url: str) -> str:
+    """A new, empty database beside the one in url; answers its URL."""
+    server_url = make_url(url)
+    name = f"{server_url.database}_migrations"
+    admin = build_engine(url).execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        # FORCE: a run that was killed may have left a connection to it behind.
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return server_url.set(database=name).render_as_string(hide_password=False)
+
+
+def _drop_postgres_database(url: str, database_url: str) -> None:
+    name = make_url(database_url).database
+    admin = build_engine(url).execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'migrations.sqlite3'}"
+        return
+    if not POSTGRES_URL:
+        pytest.skip("TEST_DATABASE_URL is not set")
+    database_url = _create_postgres_database(POSTGRES_URL)
+    try:
+        yield database_url
+    finally:
+        _drop_postgres_database(POSTGRES_URL, database_url)
+
+
+@pytest.fixture
+def engine(empty_database: str) -> Iterator[Engine]:
+    engine = build_engine(empty_database)
+    yield engine
+    engine.dispose()
+
+
+def _tables(engine: Engine) -> set[str]:
+    return set(inspect(engine).get_table_names())
+
+
+def _revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def test_upgrade_creates_every_table_and_the_settings_row(
+    empty_database: str, engine: Engine
+) -> None:
+    migrations.upgrade(empty_database)
+
+    assert _tables(engine) == APP_TABLES | {"alembic_version"}
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT id, registration_open FROM instance_settings"))
+        assert [tuple(row) for row in rows] == [(1, True)]
+
+
+def test_upgrade_downgrade_upgrade_round_trip(empty_database: str, engine: Engine) -> None:
+    migrations.upgrade(empty_database)
+    head = _revision(engine)
+
+    migrations.downgrade(empty_database, "base")
+    assert _tables(engine) == {"alembic_version"}
+    assert _revision(engine) is None
+
+    migrations.upgrade(empty_database)
+    assert _tables(engine) == APP_TABLES | {"alembic_version"}
+    assert _revision(engine) == head
+
+
+def test_models_match_the_migrations(empty_database: str, engine: Engine) -> None:
+    migrations.upgrade(empty_database)
+
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+
+    assert differences == []
+
+
+def test_downgrading_one_step_at_a_time_reaches_base(empty_database: str, engine: Engine) -> None:
+    migrations.upgrade(empty_database)
+
+    while _revision(engine) is not None:
+        migrations.downgrade(empty_database, "-1")
+
+    assert _tables(engine) == {"alembic_version"}
+
+
+# A later revision that makes SQLite rebuild the applications table, as batch mode does for
+# most column changes there: copy to a new table, drop the old one, rename the new one.
+REBUILD_REVISION = """
+from alembic import op
+
+revision = "rebuild_applications"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("applications", recreate="always"):
+        pass
+
+
+def downgrade() -> None:
+    pass
+"""
+
+
+def test_rebuilding_a_table_on_sqlite_keeps_the_rows_that_point_at_it(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'rebuild.sqlite3'}"
+    versions = tmp_path / "versions"
+    versions.mkdir()
+    (versions / "rebuild_applications.py").write_text(REBUILD_REVISION)
+    config = migrations.alembic_config(url)
+    config.set_main_option("path_separator", "os")
+    config.set_main_option(
+        "version_locations", os.pathsep.join([str(migrations.HERE / "versions"), str(versions)])
+    )
+    command.upgrade(config, "0001")
+    engine = build_engine(url)
+    with engine.begin() as connection:
+        for statement in SEED_ONE_APPLICATION_WITH_HISTORY:
+            connection.execute(text(statement))
+
+    command.upgrade(config, "rebuild_applications")
+
+    with engine.connect() as connection:
+        events = connection.execute(text("SELECT COUNT(*) FROM stage_events")).scalar_one()
+        applications = connection.execute(text("SELECT COUNT(*) FROM applications")).scalar_one()
+    engine.dispose()
+    assert (applications, events) == (1, 1)
