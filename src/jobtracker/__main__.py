@@ -1,4 +1,4 @@
-"""Command line for operators: serve, migrate the database, create an admin."""
+"""Command line for operators: serve, migrate the database, create an admin, back up and restore."""
 
 from __future__ import annotations
 
@@ -87,6 +87,42 @@ def _openapi(_args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _backup(args: argparse.Namespace, settings: Settings) -> int:
+    from jobtracker.portability import commands
+
+    try:
+        commands.backup_accounts(settings, email=args.email, output=args.output)
+    except commands.CommandFailed as failure:
+        print(failure, file=sys.stderr)
+        return failure.exit_code
+    return 0
+
+
+def _restore(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
+    from jobtracker.portability import commands
+
+    migrations.upgrade(settings.effective_database_url)
+    request = commands.RestoreRequest(
+        backup_file=Path(args.file),
+        email=args.email,
+        create=args.create,
+        password=args.password,
+        display_name=args.name,
+    )
+    try:
+        commands.restore_account(
+            settings,
+            request,
+            ask_password=lambda: getpass.getpass(f"Password for {args.email}: "),
+        )
+    except commands.CommandFailed as failure:
+        print(failure, file=sys.stderr)
+        return failure.exit_code
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m jobtracker", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -119,6 +155,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     openapi = commands.add_parser("openapi", help="print the API's OpenAPI schema as JSON")
     openapi.set_defaults(handler=_openapi)
+
+    backup = commands.add_parser(
+        "backup", help="write each account's full backup (JSON), or one account's"
+    )
+    backup.add_argument("--email", help="only this account (default: every account)")
+    backup.add_argument(
+        "--output",
+        help="a directory (one file per account; default: DATA_DIR/backups), "
+        "or with --email a .json file or - for standard output",
+    )
+    backup.set_defaults(handler=_backup)
+
+    restore = commands.add_parser(
+        "restore", help="restore a backup file into an empty account (quotas do not apply)"
+    )
+    restore.add_argument("file", help="a backup made by `backup` or GET /api/export/backup.json")
+    restore.add_argument("--email", required=True, help="the account to restore into")
+    restore.add_argument("--create", action="store_true", help="create that account first")
+    restore.add_argument("--password", help="for --create; prompted for when omitted")
+    restore.add_argument("--name", help="for --create: display name (default: the backup's)")
+    restore.set_defaults(handler=_restore)
     return parser
 
 

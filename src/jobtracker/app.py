@@ -20,6 +20,7 @@ from jobtracker.deliverables.routes import router as deliverables_router
 from jobtracker.documents.routes import router as documents_router
 from jobtracker.errors import install_error_handlers
 from jobtracker.instance.routes import router as instance_router
+from jobtracker.portability.routes import router as portability_router
 from jobtracker.web import mount_ui
 from jobtracker.writing.routes import router as writing_router
 
@@ -65,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         analytics_router,
         documents_router,
         assistant_router,
+        portability_router,  # with /calendar/{token}.ics, before the UI's catch-all
     ):
         app.include_router(router)
     mount_ui(app, settings.static_dir or PACKAGE_STATIC)

@@ -1,4 +1,4 @@
-"""Local stand-ins for Gemini and an OpenAI-compatible server, speaking their streaming wire formats.
+"""Local stand-ins for Gemini and an OpenAI-compatible server, speaking their streaming formats.
 
 The real SDKs talk to these over HTTP; each records the requests it received and does what its
 script says: answer in chunks, fail with a status, stall, or drop the connection mid-answer.
@@ -39,6 +39,7 @@ class Script:
     output_tokens: int = 54
     report_usage: bool = True
     finish: bool = True  # send the provider's end-of-answer marker
+    blocked: bool = False  # Gemini only: refuse the prompt with its safety filters
 
 
 @dataclass
@@ -108,7 +109,9 @@ def _gemini_app(fake: FakeProvider) -> FastAPI:
             error = {"code": script.status, "message": "failure", "status": "UNAVAILABLE"}
             return JSONResponse({"error": error}, status_code=script.status)
         lines = []
-        for index, text in enumerate(script.chunks):
+        if script.blocked:
+            lines.append(json.dumps({"promptFeedback": {"blockReason": "SAFETY"}}))
+        for index, text in enumerate([] if script.blocked else script.chunks):
             last = index == len(script.chunks) - 1
             candidate: dict[str, Any] = {
                 "content": {"parts": [{"text": text}], "role": "model"},

@@ -139,3 +139,16 @@ def test_token_usage_adds_up_for_the_day(alice: ApiUser, gemini: FakeProvider) -
 
     usage = conversation(alice, application["id"])["usage"]
     assert (usage["input_tokens"], usage["output_tokens"]) == (642, 108)
+
+
+def test_prompt_blocked_by_safety_filters_is_a_502_that_says_so(
+    alice: ApiUser, gemini: FakeProvider
+) -> None:
+    gemini.script.blocked = True
+    application = alice.create_application()
+
+    error = ask(alice, application["id"], "Hello")[-1]
+
+    assert error.name == "error"
+    assert (error.data["status"], error.data["code"]) == (502, "ai_refused")
+    assert "safety filters" in error.data["message"]

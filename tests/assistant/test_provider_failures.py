@@ -11,7 +11,7 @@ from tests.live_server import free_port
 
 def _failure(user: ApiUser, application_id: int) -> dict[str, object]:
     events = ask(user, application_id, "What will they ask me?")
-    assert [event.name for event in events][0] == "start"
+    assert events[0].name == "start"
     assert events[-1].name == "error"
     return events[-1].data
 

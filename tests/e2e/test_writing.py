@@ -119,6 +119,19 @@ def test_a_note_linked_to_an_application_shows_on_its_page(user: ApiUser, page: 
     expect(section(page, "Writing")).to_contain_text("Contoso research")
 
 
+def test_a_new_note_can_start_linked_to_an_application(user: ApiUser, page: Page) -> None:
+    application = user.create_application(company="Prelinked AG")
+    user.sign_in_context(page.context)
+    page.goto(f"/writing?new=1&application={application['id']}")
+
+    page.get_by_label("Title").fill("Prelinked research")
+    page.get_by_role("button", name="Save", exact=True).click()
+
+    expect(_notes(page).filter(has_text="Prelinked research")).to_be_visible()
+    [saved] = user.api.get("/api/writing").json()["items"]
+    assert saved["application_ids"] == [application["id"]]
+
+
 def test_a_new_user_is_told_how_to_start(user: ApiUser, page: Page) -> None:
     _open_writing(user, page)
 

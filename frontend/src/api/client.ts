@@ -9,8 +9,8 @@ export type User = Schemas["UserOut"];
 export type Meta = Schemas["Meta"];
 export type Choice = Schemas["Choice"];
 
-const CSRF_COOKIE = "jt_csrf";
-const CSRF_HEADER = "X-CSRF-Token";
+export const CSRF_COOKIE = "jt_csrf";
+export const CSRF_HEADER = "X-CSRF-Token";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** An answer the API refused, in the shape of its `{"error": {code, message, fields}}` body. */
@@ -29,7 +29,7 @@ export class ApiError extends Error {
   }
 }
 
-function readCookie(name: string): string | null {
+export function readCookie(name: string): string | null {
   for (const part of document.cookie.split(";")) {
     const [key, ...rest] = part.trim().split("=");
     if (key === name) return decodeURIComponent(rest.join("="));
@@ -50,7 +50,7 @@ const csrf: Middleware = {
 export const api = createClient<paths>({ baseUrl: "", credentials: "same-origin" });
 api.use(csrf);
 
-function errorFrom(status: number, body: unknown): ApiError {
+export function errorFrom(status: number, body: unknown): ApiError {
   const error =
     typeof body === "object" && body !== null && "error" in body
       ? (body as { error: unknown }).error

@@ -24,6 +24,7 @@ export const keys = {
   applicationDeliverables: (id: number) => ["deliverables", "of", id] as const,
   contacts: (applicationId: number) => ["contacts", applicationId] as const,
   writing: ["writing"] as const,
+  documents: ["documents"] as const,
   adminSettings: ["admin", "settings"] as const,
 };
 

@@ -16,6 +16,7 @@ const TablePage = lazy(() => import("../features/applications/TablePage"));
 const ApplicationPage = lazy(() => import("../features/applications/ApplicationPage"));
 const UpcomingPage = lazy(() => import("../features/upcoming/UpcomingPage"));
 const WritingPage = lazy(() => import("../features/writing/WritingPage"));
+const DocumentsPage = lazy(() => import("../features/documents/DocumentsPage"));
 const SettingsPage = lazy(() => import("../features/settings/SettingsPage"));
 
 const PUBLIC_PATHS = ["/login", "/signup"];
@@ -88,6 +89,7 @@ export function App() {
           </Route>
           <Route path="/upcoming" component={UpcomingPage} />
           <Route path="/writing" component={WritingPage} />
+          <Route path="/documents" component={DocumentsPage} />
           <Route path="/settings" component={SettingsPage} />
           <Route component={NotFoundPage} />
         </Switch>

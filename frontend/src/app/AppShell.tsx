@@ -10,6 +10,7 @@ const NAV = [
   { href: "/", label: "Board", matches: ["/", "/table", "/applications"] },
   { href: "/upcoming", label: "Upcoming", matches: ["/upcoming"] },
   { href: "/writing", label: "Writing", matches: ["/writing"] },
+  { href: "/documents", label: "Documents", matches: ["/documents"] },
   { href: "/settings", label: "Settings", matches: ["/settings"] },
 ];
 

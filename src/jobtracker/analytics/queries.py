@@ -61,11 +61,13 @@ class Scope:
         if self.filters.date_to:
             conditions.append(day <= self.filters.date_to)
         for tag in self.filters.tag:
-            conditions.append(
-                select(ApplicationTag.id)
-                .where(ApplicationTag.application_id == Application.id, ApplicationTag.name == tag)
-                .exists()
+            # The owner too, so the lookup uses the (owner_id, name) index, not every user's tags.
+            tagged = select(ApplicationTag.id).where(
+                ApplicationTag.owner_id == self.owner_id,
+                ApplicationTag.name == tag,
+                ApplicationTag.application_id == Application.id,
             )
+            conditions.append(tagged.exists())
         return conditions
 
     def narrowed(self, application_id: SQLColumnExpression[int]) -> list[ColumnElement[bool]]:
@@ -103,56 +105,40 @@ class Figures:
 
 
 def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
-    return func.count(case((condition, 1)))
+    return func.count().filter(condition)
 
 
 def _per_application(scope: Scope, now: datetime) -> CTE:
     """One row per application: how far it got, when it was first answered, time per stage.
 
-    One pass over the stage events in (application, moment) order, which the index on
-    stage events gives without sorting. The window hands each event the moment the next one
-    came (when it left the stage) and the moment the application first entered Applied up to
-    then; the grouping folds each application's events into one row.
+    A single grouped pass over the stage events, no window and no sorting. Every event both
+    enters one stage (to_stage) and leaves another (from_stage), so the time spent in a stage
+    is the sum of the moments the application left it minus the sum of the moments it
+    entered it. Moments are counted in seconds from now, so a visit still open, whose exit
+    is missing, counts until now by itself.
     """
-    by_application = StageEvent.application_id
-    in_order = (StageEvent.at, StageEvent.id)
-    visits = (
-        select(
-            by_application.label("application_id"),
-            StageEvent.to_stage.label("stage"),
-            StageEvent.at.label("entered_at"),
-            func.lead(StageEvent.at)
-            .over(partition_by=by_application, order_by=in_order)
-            .label("left_at"),
-            func.min(case((StageEvent.to_stage == Stage.APPLIED, StageEvent.at)))
-            .over(partition_by=by_application, order_by=in_order)
-            .label("applied_at"),
-        )
-        .where(StageEvent.owner_id == scope.owner_id, *scope.narrowed(by_application))
-        .subquery("visits")
-    )
-    # The current stage runs until now.
-    stay = seconds_between(
-        visits.c.entered_at, func.coalesce(visits.c.left_at, literal(now, UTCDateTime()))
-    )
-    answered = and_(visits.c.stage.in_(RESPONSE_STAGES), visits.c.applied_at.is_not(None))
-    reach = case(
-        {stage.value: value for stage, value in REACH.items()}, value=visits.c.stage, else_=0
-    )
+    seconds_from_now = seconds_between(literal(now, UTCDateTime()), StageEvent.at)
+    entered, left = StageEvent.to_stage, StageEvent.from_stage
+    reach = case({stage.value: value for stage, value in REACH.items()}, value=entered, else_=0)
     return (
         select(
-            visits.c.application_id,
+            StageEvent.application_id,
             func.max(reach).label("reach"),
-            func.max(case((visits.c.stage == Stage.REJECTED, 1), else_=0)).label("rejected"),
+            _count_if(entered == Stage.REJECTED).label("rejections"),
             seconds_between(
-                func.min(visits.c.applied_at), func.min(case((answered, visits.c.entered_at)))
+                func.min(StageEvent.at).filter(entered == Stage.APPLIED),
+                func.min(StageEvent.at).filter(left == Stage.APPLIED, entered.in_(RESPONSE_STAGES)),
             ).label("first_response"),
             *[
-                func.sum(case((visits.c.stage == stage, stay))).label(stage.value)
+                (
+                    func.coalesce(func.sum(seconds_from_now).filter(left == stage), 0)
+                    - func.sum(seconds_from_now).filter(entered == stage)
+                ).label(stage.value)
                 for stage in TIMED_STAGES
             ],
         )
-        .group_by(visits.c.application_id)
+        .where(StageEvent.owner_id == scope.owner_id, *scope.narrowed(StageEvent.application_id))
+        .group_by(StageEvent.application_id)
         .cte("per_application")
     )
 
@@ -165,14 +151,14 @@ def figures(session: Session, scope: Scope, now: datetime) -> Figures:
     applied = or_(reach >= REACH[Stage.APPLIED], Application.applied_on.is_not(None))
     counts = {
         "applications": func.count(),
-        "active": _count_if(Application.stage.not_in(FINAL_STAGES)),
+        "active": _count_if(Application.stage.not_in(sorted(FINAL_STAGES))),
         "applied_last_30_days": _count_if(
             Application.applied_on.between(today - timedelta(days=29), today)
         ),
         "without_applied_date": _count_if(Application.applied_on.is_(None)),
         "applied": _count_if(applied),
         "responded": _count_if(
-            and_(applied, or_(reach >= REACH[Stage.SCREENING], history.c.rejected == 1))
+            and_(applied, or_(reach >= REACH[Stage.SCREENING], history.c.rejections > 0))
         ),
         "screened": _count_if(and_(applied, reach >= REACH[Stage.SCREENING])),
         "interviewed": _count_if(and_(applied, reach >= REACH[Stage.INTERVIEW])),

@@ -60,8 +60,8 @@ DEFINITIONS = {
     "Accepted, by stage history: a later rejection still counts.",
     "offer": f"Of the {APPLIED}, the share that ever reached Offer or Accepted, by stage history.",
     "time_to_first_response": "Median days from the first time an application entered "
-    "Applied to its first move after that to Screening, Interview, Offer, Accepted or "
-    "Rejected. Applications never in Applied, or with no response yet, are left out.",
+    "Applied to the first time it left Applied for Screening, Interview, Offer, Accepted or "
+    "Rejected. Applications never in Applied, or not answered yet, are left out.",
     "time_in_stage": "Days an application spent in a stage, from one stage event to the next "
     "and adding up repeated visits; the current stage counts until now. Average and median "
     "over the applications that were in the stage. Final stages are left out: time in them "

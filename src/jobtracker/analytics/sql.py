@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Float, ScalarSelect, SQLColumnExpression, func, select
+from sqlalchemy import ColumnElement, Date, Float, SQLColumnExpression, func, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
@@ -120,26 +120,26 @@ def _seconds_between_sqlite(element: _SecondsBetween, compiler: SQLCompiler, **k
     return f"((julianday({end}) - julianday({start})) * 86400.0)"
 
 
-def median_of(dialect: str, column: ColumnElement[float]) -> ScalarSelect[float]:
-    """The median of one column of a CTE, leaving NULLs out, as a scalar subquery.
+def median_of(dialect: str, column: ColumnElement[float]) -> ColumnElement[float]:
+    """The median of one column of a CTE, NULLs left out, for a query that aggregates the CTE.
 
-    PostgreSQL has percentile_cont. SQLite has no median, so there the values are ranked in a
-    window and the one or two in the middle averaged, which is what percentile_cont(0.5)
+    The enclosing query must aggregate every row of the CTE once (it may join each to one row
+    of another table). PostgreSQL's percentile_cont is then an aggregate like any other. SQLite
+    has no median, so there it is a subquery of its own over the whole CTE: the values ranked
+    in a window, and the one or two in the middle averaged, which is what percentile_cont(0.5)
     answers too.
     """
     if dialect == "postgresql":
-        query = select(func.percentile_cont(0.5).within_group(column))
-    else:
-        ranked = (
-            select(
-                column.label("value"),
-                func.row_number().over(order_by=column).label("position"),
-                func.count().over().label("size"),
-            )
-            .where(column.is_not(None))
-            .subquery()
+        return func.percentile_cont(0.5).within_group(column)
+    ranked = (
+        select(
+            column.label("value"),
+            func.row_number().over(order_by=column).label("position"),
+            func.count().over().label("size"),
         )
-        middle = ranked.c.position.between((ranked.c.size + 1) // 2, (ranked.c.size + 2) // 2)
-        query = select(func.avg(ranked.c.value)).where(middle)
-    # The CTE is in the enclosing query's FROM too; the median is over all of its rows.
-    return query.correlate(None).scalar_subquery()
+        .where(column.is_not(None))
+        .subquery()
+    )
+    middle = ranked.c.position.between((ranked.c.size + 1) // 2, (ranked.c.size + 2) // 2)
+    # The CTE is in the enclosing query's FROM too; this median is over all of its rows.
+    return select(func.avg(ranked.c.value)).where(middle).correlate(None).scalar_subquery()

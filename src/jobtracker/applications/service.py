@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Select, case, delete, exists, func, or_, select
@@ -146,36 +148,96 @@ def list_tags(session: Session, owner_id: int, *, limit: int = 500) -> list[tupl
     return [(name, count) for name, count in rows]
 
 
+_RAISE_THE_LIMIT = "ask the admin to raise the limit (Settings, or MAX_APPLICATIONS_PER_USER)."
+
+
+@dataclass(frozen=True)
+class ApplicationQuota:
+    limit: int | None  # None: unlimited
+    used: int
+
+    @property
+    def available(self) -> int | None:
+        """How many more the owner may add; None when there is no limit."""
+        return None if self.limit is None else max(self.limit - self.used, 0)
+
+
+def application_quota(session: Session, settings: Settings, owner_id: int) -> ApplicationQuota:
+    limit = instance_service.current_limits(session, settings).max_applications_per_user
+    return ApplicationQuota(limit=limit or None, used=count_applications(session, owner_id))
+
+
+def reserve_room(session: Session, settings: Settings, owner_id: int, adding: int) -> None:
+    """Make sure `adding` more applications fit, holding the owner's lock until commit.
+
+    Concurrent creates and imports by one user are then counted one at a time.
+    """
+    lock_row(session, User.__table__, owner_id)
+    limit = instance_service.current_limits(session, settings).max_applications_per_user
+    if not limit:
+        return
+    count = count_applications(session, owner_id)
+    if count + adding <= limit:
+        return
+    if adding == 1:
+        raise QuotaExceeded(
+            f"You have reached this instance's limit of {limit} applications per user. "
+            f"Delete one you no longer need, or {_RAISE_THE_LIMIT}"
+        )
+    fit = max(limit - count, 0)
+    raise QuotaExceeded(
+        f"Only {fit} of these {adding} applications fit: you have {count} and this instance's "
+        f"limit is {limit} applications per user. Nothing was added. Add at most {fit}, "
+        f"delete applications you no longer need, or {_RAISE_THE_LIMIT}"
+    )
+
+
 def create_application(
     session: Session, settings: Settings, owner: User, data: ApplicationCreate
 ) -> Application:
-    # Held until commit, so concurrent creates by one user count one at a time.
-    lock_row(session, User.__table__, owner.id)
-    limit = instance_service.current_limits(session, settings).max_applications_per_user
-    if limit and count_applications(session, owner.id) >= limit:
-        raise QuotaExceeded(
-            f"You have reached this instance's limit of {limit} applications per user. "
-            "Delete one you no longer need, or ask the admin to raise the limit "
-            "(Settings, or MAX_APPLICATIONS_PER_USER)."
-        )
-    fields = data.model_dump(exclude={"tags"})
-    application = Application(owner_id=owner.id, **fields)
-    _set_tags(application, owner.id, data.tags)
-    if application.applied_on is None and application.stage in SENT_STAGES:
-        application.applied_on = utcnow().date()
-    session.add(application)
-    session.flush()
-    session.add(
-        StageEvent(
-            application_id=application.id,
-            owner_id=owner.id,
-            from_stage=None,
-            to_stage=application.stage,
-            at=application.created_at,
-        )
-    )
+    reserve_room(session, settings, owner.id, 1)
+    application = _add_new(session, owner.id, [data])[0]
     session.commit()
     return application
+
+
+def create_applications(
+    session: Session, settings: Settings, owner: User, applications: Sequence[ApplicationCreate]
+) -> list[Application]:
+    """All of them in one transaction, or none when they do not all fit under the quota."""
+    reserve_room(session, settings, owner.id, len(applications))
+    created = _add_new(session, owner.id, applications)
+    session.commit()
+    return created
+
+
+def _add_new(
+    session: Session, owner_id: int, applications: Sequence[ApplicationCreate]
+) -> list[Application]:
+    now = utcnow()
+    created = []
+    for data in applications:
+        application = Application(
+            owner_id=owner_id, created_at=now, updated_at=now, **data.model_dump(exclude={"tags"})
+        )
+        _set_tags(application, owner_id, data.tags)
+        if application.applied_on is None and application.stage in SENT_STAGES:
+            application.applied_on = now.date()
+        created.append(application)
+    session.add_all(created)
+    # One flush for the lot: both databases insert them in batches and return the ids.
+    session.flush()
+    session.add_all(
+        StageEvent(
+            application_id=application.id,
+            owner_id=owner_id,
+            from_stage=None,
+            to_stage=application.stage,
+            at=now,
+        )
+        for application in created
+    )
+    return created
 
 
 def update_application(
@@ -286,3 +348,129 @@ def summaries(
         row.id: ApplicationSummary(id=row.id, company=row.company, role=row.role, stage=row.stage)
         for row in rows
     }
+
+
+def iter_applications(
+    session: Session, owner_id: int, filters: ApplicationFilters, *, batch_size: int = 500
+) -> Iterator[list[Application]]:
+    """Every application the filters match, in their order, a batch at a time.
+
+    Rows are streamed from the database (a server-side cursor on PostgreSQL), so memory
+    stays flat however many there are; tags come with each batch. The sort is checked at
+    once, before the first batch is asked for.
+    """
+    ordering = _ordering(filters.sort)
+    query = _filtered(owner_id, filters).order_by(*ordering)
+    return _batches(session, query.execution_options(yield_per=batch_size))
+
+
+def _batches(session: Session, query: Select[Application]) -> Iterator[list[Application]]:
+    for batch in session.scalars(query).partitions():
+        yield list(batch)
+
+
+def stage_events_by_application(
+    session: Session, owner_id: int, application_ids: Sequence[int]
+) -> dict[int, list[StageEvent]]:
+    """The stage history of each of these applications of the owner's, oldest first."""
+    history: dict[int, list[StageEvent]] = defaultdict(list)
+    if not application_ids:
+        return history
+    events = session.scalars(
+        select(StageEvent)
+        .where(StageEvent.owner_id == owner_id, StageEvent.application_id.in_(application_ids))
+        .order_by(StageEvent.application_id, StageEvent.at, StageEvent.id)
+    )
+    for event in events:
+        history[event.application_id].append(event)
+    return history
+
+
+def stage_entries(session: Session, owner_id: int, stage: Stage) -> list[StageEvent]:
+    """Every moment one of the owner's applications entered that stage, oldest first."""
+    return list(
+        session.scalars(
+            select(StageEvent)
+            .where(StageEvent.owner_id == owner_id, StageEvent.to_stage == stage)
+            .order_by(StageEvent.at, StageEvent.id)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class ApplicationDeadline:
+    id: int
+    company: str
+    role: str
+    deadline: date
+    updated_at: datetime
+
+
+def application_deadlines(session: Session, owner_id: int) -> list[ApplicationDeadline]:
+    """The owner's applications that have a deadline, soonest first."""
+    rows = session.execute(
+        select(
+            Application.id,
+            Application.company,
+            Application.role,
+            Application.deadline,
+            Application.updated_at,
+        )
+        .where(Application.owner_id == owner_id, Application.deadline.is_not(None))
+        .order_by(Application.deadline, Application.id)
+    )
+    return [
+        ApplicationDeadline(row.id, row.company, row.role, row.deadline, row.updated_at)
+        for row in rows
+    ]
+
+
+@dataclass(frozen=True)
+class StageChange:
+    from_stage: Stage | None
+    to_stage: Stage
+    at: datetime
+
+
+@dataclass(frozen=True)
+class RestoredApplication:
+    """An application as a backup holds it: its fields, timestamps and stage history."""
+
+    fields: ApplicationCreate
+    created_at: datetime
+    updated_at: datetime
+    history: Sequence[StageChange]
+
+
+def restore_applications(
+    session: Session, owner_id: int, applications: Sequence[RestoredApplication]
+) -> list[int]:
+    """Add them exactly as they were (no rule fills in applied_on); the caller commits.
+
+    Answers their new ids, in the order given. The quota is the caller's to check
+    (`reserve_room`), since an operator's restore is not held to it.
+    """
+    added = []
+    for restored in applications:
+        application = Application(
+            owner_id=owner_id,
+            created_at=restored.created_at,
+            updated_at=restored.updated_at,
+            **restored.fields.model_dump(exclude={"tags"}),
+        )
+        _set_tags(application, owner_id, restored.fields.tags)
+        added.append(application)
+    session.add_all(added)
+    session.flush()
+    session.add_all(
+        StageEvent(
+            application_id=application.id,
+            owner_id=owner_id,
+            from_stage=change.from_stage,
+            to_stage=change.to_stage,
+            at=change.at,
+        )
+        for application, restored in zip(added, applications, strict=True)
+        for change in restored.history
+    )
+    return [application.id for application in added]

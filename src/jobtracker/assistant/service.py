@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
@@ -339,3 +339,60 @@ def _time_until(moment: datetime) -> str:
     minutes = max(int((moment - utcnow()).total_seconds() // 60), 1)
     hours, minutes = divmod(minutes, 60)
     return f"{hours} h {minutes} min" if hours else f"{minutes} min"
+
+
+def iter_messages(
+    session: Session, owner_id: int, *, batch_size: int = 500
+) -> Iterator[list[AssistantMessage]]:
+    """Every message of the owner's conversations, in the order they were written, in batches."""
+    query = (
+        select(AssistantMessage)
+        .where(AssistantMessage.owner_id == owner_id)
+        .order_by(AssistantMessage.id)
+        .execution_options(yield_per=batch_size)
+    )
+    for batch in session.scalars(query).partitions():
+        yield list(batch)
+
+
+@dataclass(frozen=True)
+class RestoredMessage:
+    """A message as a backup holds it, for an application restored with the new id."""
+
+    application_id: int
+    role: MessageRole
+    content: str
+    status: MessageStatus
+    error: str | None
+    provider: str
+    model: str | None
+    input_tokens: int | None
+    output_tokens: int | None
+    created_at: datetime
+
+
+def restore_messages(session: Session, owner_id: int, messages: Sequence[RestoredMessage]) -> None:
+    """Add them exactly as they were, in order; the caller commits.
+
+    The day's usage counters are not touched: restored messages were counted where they
+    were written.
+    """
+    applications_service.require_owned(
+        session, owner_id, [message.application_id for message in messages]
+    )
+    session.add_all(
+        AssistantMessage(
+            owner_id=owner_id,
+            application_id=restored.application_id,
+            role=restored.role,
+            content=restored.content,
+            status=restored.status,
+            error=restored.error,
+            provider=restored.provider,
+            model=restored.model,
+            input_tokens=restored.input_tokens,
+            output_tokens=restored.output_tokens,
+            created_at=restored.created_at,
+        )
+        for restored in messages
+    )

@@ -27,6 +27,9 @@ class User(Base):
     role: Mapped[Role] = mapped_column(enum_column(Role), default=Role.USER)
     # Part of every token; bumping it revokes all of the user's tokens at once.
     token_version: Mapped[int] = mapped_column(Integer, default=0)
+    # SHA-256 of the private calendar feed's token (the token itself is never stored, so a
+    # database leak does not expose anyone's feed); null while the user has no feed.
+    calendar_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     @property

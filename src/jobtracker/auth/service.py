@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 
 from sqlalchemy import delete, func, select
@@ -37,6 +38,11 @@ def _first_token_version() -> int:
     of the deleted account then names the new one, and only the version tells them apart.
     """
     return secrets.randbelow(_TOKEN_VERSION_START_RANGE)
+
+
+def list_accounts(session: Session) -> list[User]:
+    """Every account, oldest first (an operator's view; users are few per instance)."""
+    return list(session.scalars(select(User).order_by(User.id)))
 
 
 def get_active_user(session: Session, user_id: int, token_version: int) -> User | None:
@@ -140,3 +146,50 @@ def _ensure_an_admin_remains(session: Session) -> None:
     longest_standing = session.scalar(select(User).order_by(User.id).limit(1))
     if longest_standing is not None:
         longest_standing.role = Role.ADMIN
+
+
+def _calendar_token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def issue_calendar_token(session: Session, user: User) -> str:
+    """A new private calendar token for the user; the one before it stops working at once.
+
+    Only its hash is kept, so this is the one moment the token can be shown.
+    """
+    token = secrets.token_urlsafe(32)
+    user.calendar_token_hash = _calendar_token_hash(token)
+    session.commit()
+    return token
+
+
+def revoke_calendar_token(session: Session, user: User) -> None:
+    user.calendar_token_hash = None
+    session.commit()
+
+
+def find_by_calendar_token(session: Session, token: str) -> User | None:
+    # A lookup by hash: the database never sees the token, and there is nothing to time.
+    return session.scalar(
+        select(User).where(User.calendar_token_hash == _calendar_token_hash(token))
+    )
+
+
+def add_account(session: Session, *, email: str, password: str, display_name: str | None) -> User:
+    """An operator's command: a new account (not admin) regardless of registration limits.
+
+    Added to the session but not committed, so it can be filled in the same transaction.
+    """
+    email = normalise_email(email)
+    if find_by_email(session, email) is not None:
+        raise Conflict(f"An account with the email {email} already exists.")
+    user = User(
+        email=email,
+        display_name=display_name or email.split("@")[0],
+        password_hash=hash_password(password),
+        role=Role.USER if count_users(session) else Role.ADMIN,
+        token_version=_first_token_version(),
+    )
+    session.add(user)
+    session.flush()
+    return user

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -60,3 +65,47 @@ def delete_contact(session: Session, owner_id: int, contact_id: int) -> None:
     contact = get_contact(session, owner_id, contact_id)
     session.delete(contact)
     session.commit()
+
+
+def by_application(
+    session: Session, owner_id: int, application_ids: Sequence[int]
+) -> dict[int, list[Contact]]:
+    """The contacts of each of these applications, in the order they were added."""
+    grouped: dict[int, list[Contact]] = defaultdict(list)
+    if not application_ids:
+        return grouped
+    contacts = session.scalars(
+        select(Contact)
+        .where(Contact.owner_id == owner_id, Contact.application_id.in_(application_ids))
+        .order_by(Contact.application_id, Contact.id)
+    )
+    for contact in contacts:
+        grouped[contact.application_id].append(contact)
+    return grouped
+
+
+@dataclass(frozen=True)
+class RestoredContact:
+    """A contact as a backup holds it, for an application restored with the new id."""
+
+    application_id: int
+    fields: ContactCreate
+    created_at: datetime
+    updated_at: datetime
+
+
+def restore_contacts(session: Session, owner_id: int, contacts: Sequence[RestoredContact]) -> None:
+    """Add them exactly as they were; the caller commits."""
+    applications_service.require_owned(
+        session, owner_id, [contact.application_id for contact in contacts]
+    )
+    session.add_all(
+        Contact(
+            owner_id=owner_id,
+            application_id=restored.application_id,
+            created_at=restored.created_at,
+            updated_at=restored.updated_at,
+            **restored.fields.model_dump(),
+        )
+        for restored in contacts
+    )

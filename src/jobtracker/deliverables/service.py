@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from jobtracker.applications import service as applications_service
@@ -187,3 +188,86 @@ def next_due_by_application(
                 overdue=is_overdue(deliverable, now),
             )
     return next_due
+
+
+@dataclass(frozen=True)
+class DeliverableCounts:
+    total: int
+    open: int  # not done yet
+
+
+def counts_by_application(
+    session: Session, owner_id: int, application_ids: Sequence[int]
+) -> dict[int, DeliverableCounts]:
+    """How many deliverables each application has, and how many are not done; absent: none."""
+    if not application_ids:
+        return {}
+    not_done = case((Deliverable.state != DeliverableState.DONE, 1), else_=0)
+    rows = session.execute(
+        select(Deliverable.application_id, func.count(), func.sum(not_done))
+        .where(Deliverable.owner_id == owner_id, Deliverable.application_id.in_(application_ids))
+        .group_by(Deliverable.application_id)
+    )
+    return {
+        application_id: DeliverableCounts(total=total, open=int(open_count or 0))
+        for application_id, total, open_count in rows
+    }
+
+
+def by_application(
+    session: Session, owner_id: int, application_ids: Sequence[int]
+) -> dict[int, list[Deliverable]]:
+    """The deliverables of each of these applications, in the order they were added."""
+    grouped: dict[int, list[Deliverable]] = defaultdict(list)
+    if not application_ids:
+        return grouped
+    deliverables = session.scalars(
+        select(Deliverable)
+        .where(Deliverable.owner_id == owner_id, Deliverable.application_id.in_(application_ids))
+        .order_by(Deliverable.application_id, Deliverable.id)
+    )
+    for deliverable in deliverables:
+        grouped[deliverable.application_id].append(deliverable)
+    return grouped
+
+
+def with_due_dates(session: Session, owner_id: int) -> list[Deliverable]:
+    """Every deliverable of the owner's that has a due date, soonest first (for the calendar)."""
+    return list(
+        session.scalars(
+            select(Deliverable)
+            .where(Deliverable.owner_id == owner_id, Deliverable.due_at.is_not(None))
+            .order_by(*_DUE_ORDER)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class RestoredDeliverable:
+    """A deliverable as a backup holds it, for an application restored with the new id."""
+
+    application_id: int
+    fields: DeliverableCreate
+    done_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+def restore_deliverables(
+    session: Session, owner_id: int, deliverables: Sequence[RestoredDeliverable]
+) -> None:
+    """Add them exactly as they were, done_at included; the caller commits."""
+    applications_service.require_owned(
+        session, owner_id, [deliverable.application_id for deliverable in deliverables]
+    )
+    session.add_all(
+        Deliverable(
+            owner_id=owner_id,
+            application_id=restored.application_id,
+            done_at=restored.done_at,
+            created_at=restored.created_at,
+            updated_at=restored.updated_at,
+            **restored.fields.model_dump(),
+        )
+        for restored in deliverables
+    )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import Select, delete, func, insert, or_, select
 from sqlalchemy.orm import Session, undefer
@@ -391,3 +392,108 @@ def present_uploads(
         UploadedDocument(**document.model_dump(), created=upload.created)
         for document, upload in zip(shown, uploads, strict=True)
     ]
+
+
+def count_documents(session: Session, owner_id: int) -> int:
+    query = select(func.count()).select_from(Document).where(Document.owner_id == owner_id)
+    return session.scalar(query) or 0
+
+
+def iter_with_content(
+    session: Session, owner_id: int, *, batch_size: int = 10
+) -> Iterator[list[Document]]:
+    """All of the owner's documents with their bytes and text, oldest first, a few at a time.
+
+    Small batches, streamed from the database: each document may be megabytes.
+    """
+    query = (
+        select(Document)
+        .options(undefer(Document.content), undefer(Document.extracted_text))
+        .where(Document.owner_id == owner_id)
+        .order_by(Document.created_at, Document.id)
+        .execution_options(yield_per=batch_size)
+    )
+    for batch in session.scalars(query).partitions():
+        yield list(batch)
+
+
+def linked_application_ids(
+    session: Session, owner_id: int, document_ids: Sequence[int]
+) -> dict[int, list[int]]:
+    """The applications each of these documents of the owner's is linked to, ascending."""
+    links: dict[int, list[int]] = defaultdict(list)
+    if not document_ids:
+        return links
+    rows = session.execute(
+        select(document_links.c.document_id, document_links.c.application_id)
+        .join(Document, Document.id == document_links.c.document_id)
+        .where(Document.owner_id == owner_id, document_links.c.document_id.in_(set(document_ids)))
+        .order_by(document_links.c.document_id, document_links.c.application_id)
+    )
+    for document_id, application_id in rows:
+        links[document_id].append(application_id)
+    return links
+
+
+def accepted_media_type(content: bytes, filename: str) -> MediaType | None:
+    """What the bytes are, when they are a kind of file documents accept; None otherwise."""
+    try:
+        return extraction.identify(content, filename)
+    except extraction.NotAccepted:
+        return None
+
+
+def reserve_storage(session: Session, settings: Settings, owner_id: int, adding: int) -> None:
+    """Make sure `adding` more bytes fit in the owner's storage, holding their lock until commit."""
+    lock_row(session, User.__table__, owner_id)
+    _check_quota(session, settings, owner_id, adding)
+
+
+@dataclass(frozen=True)
+class RestoredDocument:
+    """A document as a backup holds it; `application_ids` are the restored applications'."""
+
+    filename: str
+    media_type: MediaType
+    content: bytes
+    extracted_text: str
+    extraction_note: str | None
+    application_ids: Sequence[int]
+    created_at: datetime
+    updated_at: datetime
+
+
+def restore_documents(
+    session: Session, owner_id: int, documents: Sequence[RestoredDocument]
+) -> None:
+    """Add them exactly as they were, text and links included; the caller commits.
+
+    The storage quota is the caller's to check (`reserve_storage`): an operator's restore
+    is not held to it.
+    """
+    applications_service.require_owned(
+        session, owner_id, [app_id for restored in documents for app_id in restored.application_ids]
+    )
+    for restored in documents:
+        document = Document(
+            owner_id=owner_id,
+            filename=clean_filename(restored.filename),
+            media_type=restored.media_type,
+            size_bytes=len(restored.content),
+            sha256=hashlib.sha256(restored.content).hexdigest(),
+            content=restored.content,
+            extracted_text=restored.extracted_text,
+            extraction_note=restored.extraction_note,
+            created_at=restored.created_at,
+            updated_at=restored.updated_at,
+        )
+        session.add(document)
+        # One at a time: a batch of large files would all sit in the flush at once.
+        session.flush()
+        for application_id in sorted(set(restored.application_ids)):
+            session.execute(
+                insert(document_links).values(
+                    document_id=document.id, application_id=application_id
+                )
+            )
+        session.expunge(document)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, delete, exists, func, insert, or_, select
@@ -195,3 +196,54 @@ def present(session: Session, owner_id: int, writings: Sequence[Writing]) -> lis
         )
         for writing in writings
     ]
+
+
+def count_writing(session: Session, owner_id: int) -> int:
+    query = select(func.count()).select_from(Writing).where(Writing.owner_id == owner_id)
+    return session.scalar(query) or 0
+
+
+def iter_writing(
+    session: Session, owner_id: int, *, batch_size: int = 500
+) -> Iterator[list[Writing]]:
+    """All of the owner's writing, oldest first, a batch at a time (streamed, tags included)."""
+    query = (
+        select(Writing)
+        .where(Writing.owner_id == owner_id)
+        .order_by(Writing.created_at, Writing.id)
+        .execution_options(yield_per=batch_size)
+    )
+    for batch in session.scalars(query).partitions():
+        yield list(batch)
+
+
+@dataclass(frozen=True)
+class RestoredWriting:
+    """Writing as a backup holds it; `fields.application_ids` are the restored applications'."""
+
+    fields: WritingCreate
+    created_at: datetime
+    updated_at: datetime
+
+
+def restore_writing(session: Session, owner_id: int, writings: Sequence[RestoredWriting]) -> None:
+    """Add them exactly as they were, tags and links included; the caller commits."""
+    applications_service.require_owned(
+        session,
+        owner_id,
+        [app_id for restored in writings for app_id in restored.fields.application_ids],
+    )
+    added = []
+    for restored in writings:
+        writing = Writing(
+            owner_id=owner_id,
+            created_at=restored.created_at,
+            updated_at=restored.updated_at,
+            **restored.fields.model_dump(exclude={"tags", "application_ids"}),
+        )
+        _set_tags(writing, owner_id, restored.fields.tags)
+        added.append(writing)
+    session.add_all(added)
+    session.flush()
+    for writing, restored in zip(added, writings, strict=True):
+        _link(session, writing.id, restored.fields.application_ids)

@@ -10,6 +10,7 @@ import { useTitle } from "../../lib/useTitle";
 import { ContactsSection } from "./ContactsSection";
 import { DeliverablesSection } from "./DeliverablesSection";
 import { DetailsSection } from "./DetailsSection";
+import { DocumentsSection } from "./DocumentsSection";
 import { useApplication, useDeleteApplication } from "./queries";
 import { Timeline } from "./Timeline";
 import { WritingSection } from "./WritingSection";
@@ -94,6 +95,7 @@ function ApplicationView({ applicationId }: { applicationId: number }) {
         </div>
         <div>
           <DeliverablesSection applicationId={applicationId} />
+          <DocumentsSection applicationId={applicationId} />
           <WritingSection applicationId={applicationId} />
           <ContactsSection applicationId={applicationId} />
           <Timeline applicationId={applicationId} />

@@ -65,7 +65,14 @@ export function useStageEvents(id: number) {
 
 /** After any change to applications: lists, counts, usage and cross-application views. */
 export function refreshApplications(client: QueryClient) {
-  return invalidate(client, keys.applications, keys.meta, keys.deliverables, keys.writing);
+  return invalidate(
+    client,
+    keys.applications,
+    keys.meta,
+    keys.deliverables,
+    keys.writing,
+    keys.documents,
+  );
 }
 
 export function useCreateApplication() {

@@ -22,13 +22,13 @@ import { formatTags, parseTags } from "./tags";
 
 type Form = { title: string; kind: WritingKind; body: string; tags: string; applications: number[] };
 
-function formOf(note: Writing | null): Form {
+function formOf(note: Writing | null, linkTo: number[] = []): Form {
   return {
     title: note?.title ?? "",
     kind: note?.kind ?? "note",
     body: note?.body ?? "",
     tags: formatTags(note?.tags ?? []),
-    applications: note?.application_ids ?? [],
+    applications: note?.application_ids ?? linkTo,
   };
 }
 
@@ -44,6 +44,7 @@ function draftOf(form: Form): WritingDraft {
 
 export function NoteEditor({
   note,
+  linkTo = [],
   justCreated = false,
   onSaved,
   onDeleted,
@@ -51,6 +52,8 @@ export function NoteEditor({
 }: {
   /** The note to edit, or null for a new one. */
   note: Writing | null;
+  /** For a new note: the applications it starts linked to (from "New note" on one's page). */
+  linkTo?: number[];
   /** Just made from "New note": say it was saved, as if this editor had stayed open. */
   justCreated?: boolean;
   onSaved: (saved: Writing) => void;
@@ -61,7 +64,7 @@ export function NoteEditor({
   const applications = useApplicationChoices();
   const save = useSaveWriting();
   const remove = useDeleteWriting();
-  const [form, setForm] = useState<Form>(() => formOf(note));
+  const [form, setForm] = useState<Form>(() => formOf(note, linkTo));
   const [titleMissing, setTitleMissing] = useState(false);
 
   const saved = useMemo(() => JSON.stringify(draftOf(formOf(note))), [note]);

@@ -1,5 +1,6 @@
 // The writing bank: every note and reusable answer, searchable by text and tag, edited beside
-// the list with a Markdown preview. The open note lives in the address (?id=7, ?new=1).
+// the list with a Markdown preview. The open note lives in the address: ?id=7, or ?new=1
+// (&application=3 to start it linked to that application).
 import { useState } from "react";
 import { useLocation, useSearch } from "wouter";
 
@@ -22,6 +23,8 @@ export default function WritingPage() {
   const [, navigate] = useLocation();
   const selectedId = Number(params.get("id")) || null;
   const creating = !selectedId && params.get("new") === "1";
+  // "New note" on an application's page may ask for the note to start linked to it.
+  const linkTo = Number(params.get("application")) || null;
   const [createdId, setCreatedId] = useState<number | null>(null);
 
   const close = () => navigate("/writing");
@@ -46,8 +49,9 @@ export default function WritingPage() {
         <div className="panel writing-editor-pane">
           {creating ? (
             <NoteEditor
-              key="new"
+              key={`new-${linkTo ?? ""}`}
               note={null}
+              linkTo={linkTo ? [linkTo] : []}
               onSaved={(saved) => {
                 setCreatedId(saved.id);
                 navigate(`/writing?id=${saved.id}`, { replace: true });

@@ -104,13 +104,16 @@ class ProviderError(Exception):
         )
 
     @classmethod
-    def refused(cls, http_status: int, key_setting: str) -> ProviderError:
+    def refused(
+        cls, http_status: int, key_setting: str, address_setting: str | None
+    ) -> ProviderError:
         """The provider answered with an error status other than a rate limit."""
+        address = f" and {address_setting}" if address_setting else ""
         hints = {
-            400: "it did not accept the request; check AI_MODEL",
+            400: f"it did not accept the request; check AI_MODEL and {key_setting}",
             401: f"it did not accept the API key; check {key_setting}",
             403: f"the API key may not use this model; check {key_setting} and AI_MODEL",
-            404: "it does not know that model; check AI_MODEL",
+            404: f"it knows no such model or address; check AI_MODEL{address}",
         }
         hint = hints.get(http_status, "it may be overloaded or down")
         return cls(

@@ -67,7 +67,8 @@ class GeminiProvider:
                 raise ProviderError.rate_limited() from None
             if error.code in (408, 504):
                 raise ProviderError.timeout(self._timeout_seconds) from None
-            raise ProviderError.refused(error.code, KEY_SETTING) from None
+            address = "GEMINI_BASE_URL" if self._base_url else None
+            raise ProviderError.refused(error.code, KEY_SETTING, address) from None
         except httpx2.TimeoutException:
             raise ProviderError.timeout(self._timeout_seconds) from None
         except httpx2.ConnectError:

@@ -59,7 +59,8 @@ class OpenAICompatibleProvider:
                         )
                     for choice in chunk.choices:
                         finished = finished or choice.finish_reason is not None
-                        if choice.delta.content:
+                        # Some servers leave the delta out of the closing chunk.
+                        if choice.delta is not None and choice.delta.content:
                             yield choice.delta.content
         # `from None` everywhere: the SDK's own exceptions may quote the request.
         except openai.RateLimitError:
@@ -73,7 +74,7 @@ class OpenAICompatibleProvider:
         except openai.APIStatusError as error:
             if error.status_code in (408, 504):
                 raise ProviderError.timeout(self._timeout_seconds) from None
-            raise ProviderError.refused(error.status_code, KEY_SETTING) from None
+            raise ProviderError.refused(error.status_code, KEY_SETTING, "OPENAI_BASE_URL") from None
         except openai.OpenAIError:
             # An error event inside the stream, or a chunk that is not valid JSON.
             raise ProviderError.broken_stream() from None

@@ -1,0 +1,29 @@
+// How much of the per-user document storage is used, from /api/meta.
+import { useMeta } from "../../api/hooks";
+import { formatBytes } from "./format";
+
+const MIB = 1024 * 1024;
+
+export function StorageUsage() {
+  const meta = useMeta().data;
+  if (!meta?.usage) return null;
+  const used = meta.usage.storage_bytes;
+  const limitMb = meta.limits.max_storage_mb_per_user; // 0: unlimited
+  const limit = limitMb * MIB;
+  const share = limit > 0 ? Math.min(100, Math.round((used / limit) * 100)) : 0;
+  const full = limit > 0 && used >= limit;
+  return (
+    <p className="usage">
+      {limit > 0 && (
+        <span className={full ? "usage-meter full" : "usage-meter"} aria-hidden="true">
+          <span style={{ width: `${share}%` }} />
+        </span>
+      )}
+      <span>
+        {limit > 0
+          ? `${formatBytes(used)} of ${formatBytes(limit)} storage used`
+          : `${formatBytes(used)} of storage used`}
+      </span>
+    </p>
+  );
+}

@@ -1,0 +1,123 @@
+"""The spreadsheet's columns, shared by export and import, and the guard against formulas."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jobtracker.portability.schemas import ImportField, ImportFieldName
+
+# A spreadsheet treats a cell starting with one of these as a formula (OWASP, "CSV Injection").
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+NEUTRALISER = "'"
+
+
+def neutralise(cell: str) -> str:
+    """The cell as a spreadsheet will show it as text rather than run it.
+
+    A cell that already starts with quotes before a trigger gets one more, so that
+    `restore` gives back exactly what was exported.
+    """
+    if cell.lstrip(NEUTRALISER).startswith(FORMULA_TRIGGERS):
+        return NEUTRALISER + cell
+    return cell
+
+
+def restore(cell: str) -> str:
+    """The inverse of `neutralise`, for a file this app exported."""
+    if cell.startswith(NEUTRALISER) and cell.lstrip(NEUTRALISER).startswith(FORMULA_TRIGGERS):
+        return cell[1:]
+    return cell
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    field: ImportFieldName | None  # None: shown in exports, ignored by imports
+    aliases: tuple[str, ...] = ()
+
+
+# In the order of the exported file. Headers are words, not field names: people read them.
+COLUMNS = (
+    Column("Company", "company", ("company name", "employer", "organisation", "organization")),
+    Column("Role", "role", ("title", "job title", "position", "job")),
+    Column("Stage", "stage", ("status", "current stage")),
+    Column("Priority", "priority"),
+    Column("Applied on", "applied_on", ("applied", "date applied", "applied date")),
+    Column("Deadline", "deadline", ("due", "due date", "closing date", "apply by")),
+    Column("Tags", "tags", ("labels", "tag")),
+    Column("Location", "location", ("city",)),
+    Column("Work mode", "work_mode", ("workplace", "workplace type", "work model")),
+    Column("Salary min", "salary_min", ("minimum salary", "min salary", "salary from")),
+    Column("Salary max", "salary_max", ("maximum salary", "max salary", "salary to")),
+    Column("Salary currency", "salary_currency", ("currency",)),
+    Column("Source", "source", ("found via", "found on")),
+    Column("Job URL", "job_url", ("url", "link", "job link", "posting", "job posting")),
+    Column("Job description", "job_description", ("description",)),
+    Column("Notes", "notes", ("note", "comments")),
+    Column("Deliverables", None),
+    Column("Open deliverables", None),
+    Column("Created at", None),
+    Column("Updated at", None),
+    Column("ID", None),
+)
+HEADERS = [column.header for column in COLUMNS]
+
+IMPORT_FIELDS = [
+    ImportField(name="company", label="Company", required=True, help="Up to 200 characters"),
+    ImportField(name="role", label="Role", required=True, help="Up to 200 characters"),
+    ImportField(
+        name="stage",
+        label="Stage",
+        required=False,
+        help="wishlist, drafting, applied, screening, interview, offer, accepted, rejected, "
+        "withdrawn or ghosted; empty means wishlist",
+    ),
+    ImportField(name="priority", label="Priority", required=False, help="low, medium or high"),
+    ImportField(name="applied_on", label="Applied on", required=False, help="A date: 2026-10-01"),
+    ImportField(name="deadline", label="Deadline", required=False, help="A date: 2026-10-01"),
+    ImportField(name="tags", label="Tags", required=False, help="Separated by commas"),
+    ImportField(name="location", label="Location", required=False, help=""),
+    ImportField(
+        name="work_mode", label="Work mode", required=False, help="onsite, hybrid or remote"
+    ),
+    ImportField(name="salary_min", label="Salary min", required=False, help="A whole number"),
+    ImportField(name="salary_max", label="Salary max", required=False, help="A whole number"),
+    ImportField(
+        name="salary_currency", label="Salary currency", required=False, help="EUR, USD, …"
+    ),
+    ImportField(name="source", label="Source", required=False, help="Where you found it"),
+    ImportField(
+        name="job_url", label="Job URL", required=False, help="Starting with http:// or https://"
+    ),
+    ImportField(name="job_description", label="Job description", required=False, help=""),
+    ImportField(name="notes", label="Notes", required=False, help=""),
+]
+REQUIRED_FIELDS: list[ImportFieldName] = [field.name for field in IMPORT_FIELDS if field.required]
+
+
+def _normalised(header: str) -> str:
+    return re.sub(r"[\s_\-]+", " ", header).strip().lower()
+
+
+_KNOWN_HEADERS: dict[str, ImportFieldName | None] = {}
+for _column in COLUMNS:
+    for _name in (_column.header, *_column.aliases, *([_column.field] if _column.field else [])):
+        _KNOWN_HEADERS.setdefault(_normalised(_name), _column.field)
+
+
+def guess_mapping(columns: list[str]) -> dict[str, ImportFieldName | None]:
+    """Column → field from the headers alone (case, spaces and underscores aside).
+
+    Each field is taken by the first column that names it; the rest are ignored.
+    """
+    taken: set[str] = set()
+    mapping: dict[str, ImportFieldName | None] = {}
+    for column in columns:
+        field = _KNOWN_HEADERS.get(_normalised(column))
+        if field is not None and field in taken:
+            field = None
+        if field is not None:
+            taken.add(field)
+        mapping[column] = field
+    return mapping

@@ -1,0 +1,144 @@
+"""Reading an uploaded spreadsheet: its encoding, its delimiter, its rows and where each starts."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from dataclasses import dataclass
+
+from jobtracker.errors import AppError, InvalidInput
+
+MAX_ROWS = 10_000
+DELIMITERS = (",", ";", "\t")
+_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+# Files people pick by mistake, recognised by their first bytes.
+_NOT_CSV = {
+    b"PK\x03\x04": "an Excel workbook or another ZIP file",
+    b"\xd0\xcf\x11\xe0": "an old Excel (.xls) workbook",
+    b"%PDF": "a PDF",
+}
+SAVE_AS_CSV = "Save the spreadsheet as CSV (File → Save as → CSV UTF-8) and upload that."
+
+
+class UnsupportedFile(AppError):
+    status_code = 415
+    code = "unsupported_media_type"
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    line: int  # where the row starts in the file; the header is line 1
+    cells: list[str]
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    columns: list[str]
+    rows: list[CsvRow]
+    encoding: str
+    delimiter: str
+    notes: list[str]
+
+
+def read_table(content: bytes) -> CsvTable:
+    text, encoding, notes = _decode(content)
+    delimiter = _sniff_delimiter(text)
+    if delimiter != ",":
+        notes.append(f"Columns are separated by {_DELIMITER_NAMES[delimiter]}s.")
+    header, rows = _rows(text, delimiter)
+    return CsvTable(_unique(header), rows, encoding, delimiter, notes)
+
+
+def _decode(content: bytes) -> tuple[str, str, list[str]]:
+    """The text, the encoding it was read in, and a note when that was a guess."""
+    if content.startswith(codecs.BOM_UTF8):
+        return _strict(content[len(codecs.BOM_UTF8) :], "utf-8"), "utf-8", []
+    if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode text" export.
+        return _strict(content, "utf-16"), "utf-16", []
+    _refuse_binary(content)
+    try:
+        return content.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    note = (
+        "The file is not UTF-8, so it was read as Windows-1252 (what Excel saves on Windows). "
+        "Check that accented letters look right."
+    )
+    return _strict(content, "cp1252"), "cp1252", [note]
+
+
+def _strict(content: bytes, encoding: str) -> str:
+    try:
+        return content.decode(encoding)
+    except UnicodeDecodeError:
+        raise UnsupportedFile(
+            f"The file could not be read as text ({encoding}). {SAVE_AS_CSV}",
+            fields={"file": "not text in UTF-8 or Windows-1252"},
+        ) from None
+
+
+def _refuse_binary(content: bytes) -> None:
+    for signature, what in _NOT_CSV.items():
+        if content.startswith(signature):
+            raise UnsupportedFile(
+                f"This looks like {what}, not a CSV file. {SAVE_AS_CSV}",
+                fields={"file": "not a CSV file"},
+            )
+    if b"\x00" in content[:8192]:
+        raise UnsupportedFile(
+            f"This is not a text file. {SAVE_AS_CSV}", fields={"file": "not a CSV file"}
+        )
+
+
+def _sniff_delimiter(text: str) -> str:
+    """The delimiter the header line uses most; a comma when it uses none."""
+    header = text.lstrip("\r\n").split("\n", 1)[0]
+    counts = {delimiter: header.count(delimiter) for delimiter in DELIMITERS}
+    best = max(DELIMITERS, key=lambda delimiter: counts[delimiter])
+    return best if counts[best] else ","
+
+
+def _rows(text: str, delimiter: str) -> tuple[list[str], list[CsvRow]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    header: list[str] | None = None
+    rows: list[CsvRow] = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            raise InvalidInput(
+                f"The file is not valid CSV: line {reader.line_num}: {error}. A quote that "
+                f"is opened and never closed is the usual cause. {SAVE_AS_CSV}",
+                fields={"file": f"not valid CSV at line {reader.line_num}"},
+            ) from None
+        if not any(cell.strip() for cell in cells):
+            continue
+        if header is None:
+            header = cells
+            continue
+        if len(rows) == MAX_ROWS:
+            raise InvalidInput(
+                f"The file has more than {MAX_ROWS:,} rows. Split it and import each part.",
+                fields={"file": f"at most {MAX_ROWS:,} rows"},
+            )
+        rows.append(CsvRow(start, cells))
+    if header is None:
+        raise InvalidInput("The file is empty.", fields={"file": "empty"})
+    return header, rows
+
+
+def _unique(header: list[str]) -> list[str]:
+    """Header cells as column names: trimmed, never blank, never twice the same."""
+    columns: list[str] = []
+    for position, cell in enumerate(header, start=1):
+        name = cell.strip() or f"Column {position}"
+        candidate, copy = name, 2
+        while candidate in columns:
+            candidate, copy = f"{name} ({copy})", copy + 1
+        columns.append(candidate)
+    return columns

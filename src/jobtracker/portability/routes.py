@@ -1,0 +1,290 @@
+"""Routes for spreadsheet export and import, backup and restore, and the private calendar feed."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile, status
+from fastapi.responses import StreamingResponse
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile as StarletteUploadFile
+
+from jobtracker.applications.service import ApplicationFilters
+from jobtracker.applications.stages import Stage
+from jobtracker.auth.deps import CurrentUser, SettingsDep
+from jobtracker.config import Settings
+from jobtracker.db import SessionDep, utcnow
+from jobtracker.errors import AppError, InvalidInput
+from jobtracker.portability import backup, calendar, csv_export, csv_import, restore
+from jobtracker.portability.schemas import (
+    CalendarFeed,
+    ImportPreview,
+    ImportResult,
+    RestoreResult,
+)
+from jobtracker.portability.uploads import (
+    backup_limit,
+    body_limited,
+    spreadsheet_limit,
+    too_large,
+)
+
+SPREADSHEET_HINT = "Split it into smaller files, or ask the admin to raise MAX_UPLOAD_MB."
+BACKUP_HINT = "The instance's operator can restore it with `python -m jobtracker restore`."
+PRIVATE = "private, no-store"
+
+spreadsheets = APIRouter(
+    prefix="/api",
+    tags=["export and import"],
+    route_class=body_limited("The spreadsheet", spreadsheet_limit, SPREADSHEET_HINT),
+)
+backups = APIRouter(
+    prefix="/api",
+    tags=["export and import"],
+    route_class=body_limited("The backup", backup_limit, BACKUP_HINT),
+)
+calendar_settings = APIRouter(prefix="/api/calendar", tags=["calendar"])
+# Not under /api: calendar apps fetch it with the token alone, no session.
+calendar_feed = APIRouter(tags=["calendar"])
+
+MappingField = Annotated[
+    str | None,
+    Form(
+        description='JSON {"CSV column": "field" or null}; leave out to have it guessed from '
+        "the headers (null or unlisted columns are ignored)"
+    ),
+]
+SpreadsheetFile = Annotated[
+    UploadFile,
+    File(description="CSV: UTF-8 (with or without BOM) or Windows-1252; comma, semicolon or tab"),
+]
+
+
+def _download(filename: str) -> dict[str, str]:
+    # Names made here, plain ASCII: no RFC 6266 encoding needed.
+    return {"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": PRIVATE}
+
+
+def _base_url(request: Request, settings: Settings) -> str:
+    return settings.public_url or str(request.base_url)
+
+
+@spreadsheets.get(
+    "/export/applications.csv",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/csv": {}}, "description": "UTF-8 with a BOM, streamed"}},
+)
+def export_applications_csv(
+    user: CurrentUser,
+    session: SessionDep,
+    stage: Annotated[list[Stage] | None, Query(description="Any of these stages")] = None,
+    tag: Annotated[list[str] | None, Query(description="All of these tags")] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Company, role, location, notes")
+    ] = None,
+    sort: Annotated[
+        str, Query(max_length=30, description="A field, `-` first for descending")
+    ] = "-updated_at",
+) -> StreamingResponse:
+    """The applications the board shows with the same filters, every field, as a spreadsheet."""
+    filters = ApplicationFilters(stages=stage or (), tags=tag or (), text=q, sort=sort)
+    chunks = csv_export.export_applications(session, user.id, filters)
+    filename = f"applications-{utcnow().date().isoformat()}.csv"
+    return StreamingResponse(
+        chunks, media_type="text/csv; charset=utf-8", headers=_download(filename)
+    )
+
+
+def _spreadsheet_bytes(file: UploadFile, settings: Settings) -> bytes:
+    limit = spreadsheet_limit(settings)
+    content = file.file.read(limit + 1)
+    if len(content) > limit:
+        raise too_large("The spreadsheet", limit, SPREADSHEET_HINT)
+    return content
+
+
+@spreadsheets.post(
+    "/import/applications/preview",
+    form_limits={"max_files": 1, "max_fields": 3},
+    responses={
+        413: {"description": "Larger than MAX_UPLOAD_MB"},
+        415: {"description": "Not a text file (a workbook, a PDF, …)"},
+        422: {"description": "Not valid CSV, too many rows, or a mapping that does not fit"},
+    },
+)
+def preview_import(
+    file: SpreadsheetFile,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+    mapping: MappingField = None,
+) -> ImportPreview:
+    """What importing this file would create, row by row; nothing is written."""
+    content = _spreadsheet_bytes(file, settings)
+    return csv_import.preview(session, settings, user.id, content, csv_import.read_mapping(mapping))
+
+
+@spreadsheets.post(
+    "/import/applications",
+    status_code=status.HTTP_201_CREATED,
+    form_limits={"max_files": 1, "max_fields": 3},
+    responses={
+        403: {"description": "The rows do not all fit under the quota; none were imported"},
+        413: {"description": "Larger than MAX_UPLOAD_MB"},
+        415: {"description": "Not a text file"},
+        422: {"description": "Rows with errors (`fields` keys: `line N.field`); none imported"},
+    },
+)
+def import_applications(
+    file: SpreadsheetFile,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+    mapping: MappingField = None,
+    confirm: Annotated[bool, Form(description="Must be true: the preview was looked at")] = False,
+) -> ImportResult:
+    """Every row of the file as a new application, in one transaction, or none of them."""
+    if not confirm:
+        raise InvalidInput(
+            "Nothing was imported: send confirm=true once the preview looks right.",
+            fields={"confirm": "must be true"},
+        )
+    content = _spreadsheet_bytes(file, settings)
+    return csv_import.import_applications(
+        session, settings, user, content, csv_import.read_mapping(mapping)
+    )
+
+
+@backups.get(
+    "/export/backup.json",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"application/json": {}}, "description": "A backup, streamed"}},
+)
+def export_backup(user: CurrentUser, session: SessionDep) -> StreamingResponse:
+    """Everything the account holds, as a versioned JSON document that restores elsewhere."""
+    filename = f"jobtracker-backup-{utcnow().date().isoformat()}.json"
+    return StreamingResponse(
+        backup.export_backup(session, user),
+        media_type="application/json",
+        headers=_download(filename),
+    )
+
+
+_BACKUP_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"file": {"type": "string", "format": "binary"}},
+                    "required": ["file"],
+                }
+            },
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "description": "A backup, as GET /api/export/backup.json gives it",
+                }
+            },
+        },
+    }
+}
+
+
+@backups.post(
+    "/import/backup",
+    status_code=status.HTTP_201_CREATED,
+    openapi_extra=_BACKUP_BODY,
+    responses={
+        403: {"description": "The applications or documents do not fit under the quotas"},
+        409: {"description": "The account is not empty"},
+        413: {"description": "Larger than this instance accepts"},
+        415: {"description": "Neither multipart/form-data nor application/json"},
+        422: {"description": "Not a valid backup (`fields` keys are paths in the document)"},
+    },
+)
+async def restore_backup(
+    request: Request, user: CurrentUser, session: SessionDep, settings: SettingsDep
+) -> RestoreResult:
+    """Restore a backup into the signed-in account, which must be empty; all or nothing."""
+    content = await _backup_bytes(request, settings)
+    # Parsing, checking and writing a whole account is slow work: off the event loop.
+    return await run_in_threadpool(restore.restore_from_bytes, session, settings, user, content)
+
+
+class UnsupportedBody(AppError):
+    status_code = 415
+    code = "unsupported_media_type"
+
+
+async def _backup_bytes(request: Request, settings: Settings) -> bytes:
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type == "application/json":
+        return await request.body()
+    if media_type != "multipart/form-data":
+        raise UnsupportedBody(
+            "Send the backup as a file (multipart/form-data, field `file`) or as JSON "
+            "(application/json).",
+            fields={"file": "required"},
+        )
+    limit = backup_limit(settings)
+    async with request.form(max_files=1, max_fields=1, max_part_size=1024 * 1024) as form:
+        upload = form.get("file")
+        if not isinstance(upload, StarletteUploadFile):
+            raise InvalidInput("Choose a backup file to restore.", fields={"file": "required"})
+        content = await upload.read(limit + 1)
+    if len(content) > limit:
+        raise too_large("The backup", limit, BACKUP_HINT)
+    return content
+
+
+@calendar_settings.get("")
+def read_calendar_feed(user: CurrentUser) -> CalendarFeed:
+    """Whether the private calendar feed is on (its address is shown only when created)."""
+    return calendar.feed_status(user)
+
+
+@calendar_settings.post("/token", status_code=status.HTTP_201_CREATED)
+def create_calendar_token(
+    request: Request, user: CurrentUser, session: SessionDep, settings: SettingsDep
+) -> CalendarFeed:
+    """A new private feed address; the previous one, if any, stops working at once."""
+    return calendar.create_feed(session, user, _base_url(request, settings))
+
+
+@calendar_settings.delete("/token", status_code=status.HTTP_204_NO_CONTENT)
+def revoke_calendar_token(user: CurrentUser, session: SessionDep) -> None:
+    """Turn the feed off: its address answers 404 from now on."""
+    calendar.revoke_feed(session, user)
+
+
+@calendar_feed.get(
+    "/calendar/{token}.ics",
+    response_class=Response,
+    responses={
+        200: {"content": {"text/calendar": {}}, "description": "iCalendar (RFC 5545)"},
+        404: {"description": "No feed has this token (revoked, regenerated or never made)"},
+    },
+)
+def calendar_ics(
+    token: str, request: Request, session: SessionDep, settings: SettingsDep
+) -> Response:
+    """The feed of due dates, interview stages and deadlines, for calendar apps to subscribe to."""
+    ics = calendar.feed(session, token, _base_url(request, settings))
+    return Response(
+        ics,
+        media_type="text/calendar; charset=utf-8",
+        headers={
+            "Content-Disposition": 'inline; filename="jobtracker.ics"',
+            "Cache-Control": "private, max-age=300",
+            # The address is the secret: keep it out of search engines and Referer headers.
+            "X-Robots-Tag": "noindex",
+            "Referrer-Policy": "no-referrer",
+        },
+    )
+
+
+router = APIRouter()
+for _part in (spreadsheets, backups, calendar_settings, calendar_feed):
+    router.include_router(_part)

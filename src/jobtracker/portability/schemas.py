@@ -1,0 +1,212 @@
+"""Shapes of the portability API: the calendar feed, CSV import previews, and the backup format."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AwareDatetime,
+    Base64Bytes,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+
+from jobtracker.applications.schemas import ApplicationCreate
+from jobtracker.applications.stages import Stage
+from jobtracker.assistant.models import MessageRole, MessageStatus
+from jobtracker.common import LongText, RequiredShortText, Tags
+from jobtracker.contacts.schemas import ContactCreate
+from jobtracker.deliverables.schemas import DeliverableCreate, UtcMoment
+from jobtracker.documents.models import MediaType
+from jobtracker.writing.models import WritingKind
+from jobtracker.writing.schemas import MAX_LINKS
+
+# ---- Calendar feed ----
+
+
+class CalendarFeed(BaseModel):
+    active: bool = Field(description="Whether the user has a calendar feed")
+    url: str | None = Field(
+        description="The feed's private address. Only the answer that creates the token holds "
+        "it: the server keeps just a hash, so it cannot show it again (regenerate instead)."
+    )
+    webcal_url: str | None = Field(
+        description="The same address as webcal://, which calendar apps open to subscribe"
+    )
+
+
+# ---- CSV import ----
+
+ImportFieldName = Literal[
+    "company",
+    "role",
+    "stage",
+    "priority",
+    "tags",
+    "job_url",
+    "location",
+    "work_mode",
+    "salary_min",
+    "salary_max",
+    "salary_currency",
+    "source",
+    "applied_on",
+    "deadline",
+    "job_description",
+    "notes",
+]
+ColumnMapping = dict[str, ImportFieldName | None]
+
+
+class ImportField(BaseModel):
+    name: ImportFieldName
+    label: str
+    required: bool
+    help: str
+
+
+class ParsedRow(BaseModel):
+    line: int = Field(description="Line of the file the row starts on (the header is line 1)")
+    values: dict[str, Any] = Field(
+        description="What will be created; for a row with errors, the cells as read"
+    )
+    errors: dict[str, str] = Field(description="Field → what is wrong; empty when the row is valid")
+
+
+class ImportCounts(BaseModel):
+    rows: int
+    valid: int
+    invalid: int
+
+
+class ImportQuota(BaseModel):
+    limit: int | None = Field(description="Applications per user; null when unlimited")
+    used: int
+    available: int | None = Field(description="How many more may be added; null when unlimited")
+    fits: int = Field(description="How many of this file's valid rows fit")
+
+
+class ImportPreview(BaseModel):
+    """What an import of this file with this mapping would create; nothing is written."""
+
+    columns: list[str] = Field(description="The file's column headers, made unique")
+    mapping: ColumnMapping = Field(description="Column → field; null columns are ignored")
+    missing_fields: list[ImportFieldName] = Field(description="Required fields no column maps to")
+    fields: list[ImportField] = Field(description="Every field a column can be mapped to")
+    encoding: str = Field(description="utf-8, utf-16 or cp1252 (Windows-1252)")
+    delimiter: str
+    notes: list[str] = Field(description="Things worth checking, e.g. the encoding guessed")
+    sample: list[list[str]] = Field(description="The first rows below the header, as read")
+    rows: list[ParsedRow] = Field(description="The first rows, parsed with the mapping")
+    invalid_rows: list[ParsedRow] = Field(description="Rows with errors (the first 500)")
+    counts: ImportCounts
+    quota: ImportQuota
+
+
+class ImportResult(BaseModel):
+    imported: int
+    application_ids: list[int]
+
+
+# ---- Backup format, version 1 ----
+
+BACKUP_FORMAT = "jobtracker-backup"
+BACKUP_VERSION = 1
+
+Ref = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+Sha256Hex = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class BackupStageEvent(_Record):
+    from_stage: Stage | None
+    to_stage: Stage
+    at: UtcMoment
+
+
+class BackupDeliverable(DeliverableCreate):
+    done_at: UtcMoment | None = None
+    created_at: UtcMoment
+    updated_at: UtcMoment
+
+
+class BackupContact(ContactCreate):
+    created_at: UtcMoment
+    updated_at: UtcMoment
+
+
+class BackupApplication(ApplicationCreate):
+    ref: Ref = Field(description="Stands for the application inside this backup (ids are not kept)")
+    created_at: UtcMoment
+    updated_at: UtcMoment
+    stage_events: list[BackupStageEvent] = []
+    deliverables: list[BackupDeliverable] = []
+    contacts: list[BackupContact] = []
+
+
+class BackupWriting(_Record):
+    title: RequiredShortText
+    kind: WritingKind = WritingKind.NOTE
+    body: LongText = ""
+    tags: Tags = []
+    applications: list[Ref] = Field(default=[], max_length=MAX_LINKS)
+    created_at: UtcMoment
+    updated_at: UtcMoment
+
+
+class BackupDocument(_Record):
+    filename: Annotated[str, StringConstraints(min_length=1, max_length=255)]
+    media_type: MediaType
+    size_bytes: int = Field(ge=0)
+    sha256: Sha256Hex
+    content_base64: Base64Bytes
+    extracted_text: Annotated[str, StringConstraints(max_length=2_000_000)] = ""
+    extraction_note: Annotated[str, StringConstraints(max_length=500)] | None = None
+    applications: list[Ref] = []
+    created_at: UtcMoment
+    updated_at: UtcMoment
+
+
+class BackupMessage(_Record):
+    application: Ref
+    role: MessageRole
+    content: str
+    status: MessageStatus = MessageStatus.COMPLETE
+    error: str | None = None
+    provider: Annotated[str, StringConstraints(max_length=32)]
+    model: Annotated[str, StringConstraints(max_length=200)] | None = None
+    input_tokens: Annotated[int, Field(ge=0)] | None = None
+    output_tokens: Annotated[int, Field(ge=0)] | None = None
+    created_at: UtcMoment
+
+
+class BackupUser(BaseModel):
+    """Who it was exported from; shown, never used to choose the account restored into."""
+
+    email: str
+    display_name: str
+
+
+class Backup(_Record):
+    format: Literal["jobtracker-backup"]
+    version: Literal[1]
+    exported_at: AwareDatetime
+    user: BackupUser
+    applications: list[BackupApplication] = []
+    writing: list[BackupWriting] = []
+    documents: list[BackupDocument] = []
+    assistant_messages: list[BackupMessage] = []
+
+
+class RestoreResult(BaseModel):
+    applications: int
+    deliverables: int
+    contacts: int
+    writing: int
+    documents: int
+    assistant_messages: int
