@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Generic, TypeVar
 
+from fastapi import Path
 from pydantic import AfterValidator, BaseModel, Field, StringConstraints
 
 T = TypeVar("T")
@@ -11,6 +12,8 @@ T = TypeVar("T")
 MAX_PAGE_SIZE = 200
 DEFAULT_PAGE_SIZE = 50
 MAX_TAGS = 20
+# Ids are 32-bit on PostgreSQL; a larger one is bad input, not a database error.
+MAX_ID = 2_147_483_647
 
 
 class Page(BaseModel, Generic[T]):
@@ -34,3 +37,4 @@ RequiredShortText = Annotated[
 LongText = Annotated[str, StringConstraints(max_length=100_000)]
 PageLimit = Annotated[int, Field(ge=1, le=MAX_PAGE_SIZE)]
 PageOffset = Annotated[int, Field(ge=0, le=10_000_000)]
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]

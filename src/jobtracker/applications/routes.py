@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import APIRouter, Query, status
 
 from jobtracker.applications import service
 from jobtracker.applications.schemas import (
@@ -17,14 +17,13 @@ from jobtracker.applications.schemas import (
 from jobtracker.applications.service import ApplicationFilters
 from jobtracker.applications.stages import Stage
 from jobtracker.auth.deps import CurrentUser, SettingsDep
-from jobtracker.common import DEFAULT_PAGE_SIZE, Page, PageLimit, PageOffset
+from jobtracker.common import DEFAULT_PAGE_SIZE, Page, PageLimit, PageOffset, PathId
 from jobtracker.db import SessionDep
 
 router = APIRouter(prefix="/api/applications", tags=["applications"])
 
 # Bounded by the id column's type (PostgreSQL's integer), so an id that cannot exist is bad
 # input rather than a query the database refuses.
-ApplicationId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 
 @router.get("")
@@ -64,7 +63,7 @@ def list_tags(user: CurrentUser, session: SessionDep) -> list[TagCount]:
 
 @router.get("/{application_id}")
 def read_application(
-    application_id: ApplicationId, user: CurrentUser, session: SessionDep
+    application_id: PathId, user: CurrentUser, session: SessionDep
 ) -> ApplicationOut:
     application = service.get_application(session, user.id, application_id)
     return service.present(session, user.id, [application])[0]
@@ -72,22 +71,20 @@ def read_application(
 
 @router.patch("/{application_id}")
 def update_application(
-    application_id: ApplicationId, body: ApplicationUpdate, user: CurrentUser, session: SessionDep
+    application_id: PathId, body: ApplicationUpdate, user: CurrentUser, session: SessionDep
 ) -> ApplicationOut:
     application = service.update_application(session, user.id, application_id, body)
     return service.present(session, user.id, [application])[0]
 
 
 @router.delete("/{application_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_application(
-    application_id: ApplicationId, user: CurrentUser, session: SessionDep
-) -> None:
+def delete_application(application_id: PathId, user: CurrentUser, session: SessionDep) -> None:
     service.delete_application(session, user.id, application_id)
 
 
 @router.get("/{application_id}/events")
 def list_stage_events(
-    application_id: ApplicationId,
+    application_id: PathId,
     user: CurrentUser,
     session: SessionDep,
     limit: PageLimit = DEFAULT_PAGE_SIZE,

@@ -27,8 +27,7 @@ class Stage(StrEnum):
 
 
 FINAL_STAGES = frozenset({Stage.ACCEPTED, Stage.REJECTED, Stage.WITHDRAWN, Stage.GHOSTED})
-# Stages before the application has been sent; leaving them for a sent stage means "applied".
-NOT_YET_SENT = frozenset({Stage.WISHLIST, Stage.DRAFTING})
+# Stages the employer sees; moving into one from elsewhere means it was sent.
 SENT_STAGES = frozenset(
     {Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEW, Stage.OFFER, Stage.ACCEPTED}
 )

@@ -18,6 +18,7 @@ from jobtracker.assistant.schemas import (
 )
 from jobtracker.assistant.stream import EventStream, answer_stream
 from jobtracker.auth.deps import CurrentUser, SettingsDep
+from jobtracker.common import PathId
 from jobtracker.db import SessionDep
 
 router = APIRouter(prefix="/api/applications", tags=["assistant"])
@@ -41,7 +42,7 @@ _ANSWER_STREAM: dict[int | str, dict[str, Any]] = {
 
 @router.get("/{application_id}/assistant")
 def read_conversation(
-    application_id: int,
+    application_id: PathId,
     user: CurrentUser,
     session: SessionDep,
     settings: SettingsDep,
@@ -62,7 +63,7 @@ def read_conversation(
     responses=_ANSWER_STREAM,
 )
 async def ask_assistant(
-    application_id: int,
+    application_id: PathId,
     body: Question,
     user: CurrentUser,
     session: SessionDep,
@@ -82,7 +83,7 @@ async def ask_assistant(
     responses=_ANSWER_STREAM,
 )
 async def retry_assistant(
-    application_id: int,
+    application_id: PathId,
     user: CurrentUser,
     session: SessionDep,
     settings: SettingsDep,
@@ -93,5 +94,5 @@ async def retry_assistant(
 
 
 @router.delete("/{application_id}/assistant", status_code=status.HTTP_204_NO_CONTENT)
-def clear_conversation(application_id: int, user: CurrentUser, session: SessionDep) -> None:
+def clear_conversation(application_id: PathId, user: CurrentUser, session: SessionDep) -> None:
     service.clear(session, user.id, application_id)

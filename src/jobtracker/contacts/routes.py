@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, status
 
 from jobtracker.auth.deps import CurrentUser
-from jobtracker.common import DEFAULT_PAGE_SIZE, Page, PageLimit, PageOffset
+from jobtracker.common import DEFAULT_PAGE_SIZE, Page, PageLimit, PageOffset, PathId
 from jobtracker.contacts import service
 from jobtracker.contacts.schemas import ContactCreate, ContactOut, ContactUpdate
 from jobtracker.db import SessionDep
@@ -15,7 +15,7 @@ router = APIRouter(prefix="/api", tags=["contacts"])
 
 @router.get("/applications/{application_id}/contacts")
 def list_contacts(
-    application_id: int,
+    application_id: PathId,
     user: CurrentUser,
     session: SessionDep,
     limit: PageLimit = DEFAULT_PAGE_SIZE,
@@ -34,23 +34,23 @@ def list_contacts(
 
 @router.post("/applications/{application_id}/contacts", status_code=status.HTTP_201_CREATED)
 def create_contact(
-    application_id: int, body: ContactCreate, user: CurrentUser, session: SessionDep
+    application_id: PathId, body: ContactCreate, user: CurrentUser, session: SessionDep
 ) -> ContactOut:
     return ContactOut.model_validate(service.create_contact(session, user.id, application_id, body))
 
 
 @router.get("/contacts/{contact_id}")
-def read_contact(contact_id: int, user: CurrentUser, session: SessionDep) -> ContactOut:
+def read_contact(contact_id: PathId, user: CurrentUser, session: SessionDep) -> ContactOut:
     return ContactOut.model_validate(service.get_contact(session, user.id, contact_id))
 
 
 @router.patch("/contacts/{contact_id}")
 def update_contact(
-    contact_id: int, body: ContactUpdate, user: CurrentUser, session: SessionDep
+    contact_id: PathId, body: ContactUpdate, user: CurrentUser, session: SessionDep
 ) -> ContactOut:
     return ContactOut.model_validate(service.update_contact(session, user.id, contact_id, body))
 
 
 @router.delete("/contacts/{contact_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_contact(contact_id: int, user: CurrentUser, session: SessionDep) -> None:
+def delete_contact(contact_id: PathId, user: CurrentUser, session: SessionDep) -> None:
     service.delete_contact(session, user.id, contact_id)

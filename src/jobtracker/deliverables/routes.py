@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 
 from jobtracker.auth.deps import CurrentUser
-from jobtracker.common import DEFAULT_PAGE_SIZE, Page, PageLimit, PageOffset
+from jobtracker.common import DEFAULT_PAGE_SIZE, MAX_ID, Page, PageLimit, PageOffset, PathId
 from jobtracker.db import SessionDep
 from jobtracker.deliverables import service
 from jobtracker.deliverables.models import DeliverableKind, DeliverableState
@@ -24,7 +24,7 @@ router = APIRouter(prefix="/api", tags=["deliverables"])
 
 @router.get("/applications/{application_id}/deliverables")
 def list_application_deliverables(
-    application_id: int,
+    application_id: PathId,
     user: CurrentUser,
     session: SessionDep,
     limit: PageLimit = DEFAULT_PAGE_SIZE,
@@ -44,7 +44,7 @@ def list_application_deliverables(
 
 @router.post("/applications/{application_id}/deliverables", status_code=status.HTTP_201_CREATED)
 def create_deliverable(
-    application_id: int, body: DeliverableCreate, user: CurrentUser, session: SessionDep
+    application_id: PathId, body: DeliverableCreate, user: CurrentUser, session: SessionDep
 ) -> DeliverableOut:
     deliverable = service.create_deliverable(session, user.id, application_id, body)
     return service.present(session, user.id, [deliverable])[0]
@@ -65,7 +65,9 @@ def list_deliverables(
     overdue: Annotated[
         bool | None, Query(description="true: due in the past and not done; false: the rest")
     ] = None,
-    application_id: Annotated[int | None, Query(description="Only this application's")] = None,
+    application_id: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="Only this application's")
+    ] = None,
     limit: PageLimit = DEFAULT_PAGE_SIZE,
     offset: PageOffset = 0,
 ) -> Page[DeliverableOut]:
@@ -89,19 +91,21 @@ def list_deliverables(
 
 
 @router.get("/deliverables/{deliverable_id}")
-def read_deliverable(deliverable_id: int, user: CurrentUser, session: SessionDep) -> DeliverableOut:
+def read_deliverable(
+    deliverable_id: PathId, user: CurrentUser, session: SessionDep
+) -> DeliverableOut:
     deliverable = service.get_deliverable(session, user.id, deliverable_id)
     return service.present(session, user.id, [deliverable])[0]
 
 
 @router.patch("/deliverables/{deliverable_id}")
 def update_deliverable(
-    deliverable_id: int, body: DeliverableUpdate, user: CurrentUser, session: SessionDep
+    deliverable_id: PathId, body: DeliverableUpdate, user: CurrentUser, session: SessionDep
 ) -> DeliverableOut:
     deliverable = service.update_deliverable(session, user.id, deliverable_id, body)
     return service.present(session, user.id, [deliverable])[0]
 
 
 @router.delete("/deliverables/{deliverable_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_deliverable(deliverable_id: int, user: CurrentUser, session: SessionDep) -> None:
+def delete_deliverable(deliverable_id: PathId, user: CurrentUser, session: SessionDep) -> None:
     service.delete_deliverable(session, user.id, deliverable_id)

@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import Message, Receive
 
 from jobtracker.auth.deps import CurrentUser, SettingsDep
-from jobtracker.common import DEFAULT_PAGE_SIZE, Page, PageLimit, PageOffset
+from jobtracker.common import DEFAULT_PAGE_SIZE, MAX_ID, Page, PageLimit, PageOffset, PathId
 from jobtracker.config import Settings
 from jobtracker.db import SessionDep
 from jobtracker.documents import service
@@ -104,7 +104,9 @@ def upload_documents(
     session: SessionDep,
     settings: SettingsDep,
     response: Response,
-    application_id: Annotated[int | None, Form(description="Link each file to it")] = None,
+    application_id: Annotated[
+        int | None, Form(ge=1, le=MAX_ID, description="Link each file to it")
+    ] = None,
 ) -> list[UploadedDocument]:
     # One byte past the limit is enough to know a file is too large.
     readable = service.max_upload_bytes(settings) + 1
@@ -119,7 +121,9 @@ def upload_documents(
 def list_documents(
     user: CurrentUser,
     session: SessionDep,
-    application_id: Annotated[int | None, Query(description="Only those linked to it")] = None,
+    application_id: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="Only those linked to it")
+    ] = None,
     q: Annotated[str | None, Query(max_length=200, description="File name and text")] = None,
     media_type: Annotated[list[MediaType] | None, Query(description="Any of these")] = None,
     limit: PageLimit = DEFAULT_PAGE_SIZE,
@@ -134,7 +138,7 @@ def list_documents(
 
 @router.get("/applications/{application_id}/documents")
 def list_application_documents(
-    application_id: int,
+    application_id: PathId,
     user: CurrentUser,
     session: SessionDep,
     limit: PageLimit = DEFAULT_PAGE_SIZE,
@@ -148,21 +152,21 @@ def list_application_documents(
 
 
 @router.get("/documents/{document_id}")
-def read_document(document_id: int, user: CurrentUser, session: SessionDep) -> DocumentDetail:
+def read_document(document_id: PathId, user: CurrentUser, session: SessionDep) -> DocumentDetail:
     document = service.get_document(session, user.id, document_id)
     return service.present_detail(session, user.id, document)
 
 
 @router.patch("/documents/{document_id}")
 def update_document(
-    document_id: int, body: DocumentUpdate, user: CurrentUser, session: SessionDep
+    document_id: PathId, body: DocumentUpdate, user: CurrentUser, session: SessionDep
 ) -> DocumentDetail:
     document = service.update_document(session, user.id, document_id, body)
     return service.present_detail(session, user.id, document)
 
 
 @router.delete("/documents/{document_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_document(document_id: int, user: CurrentUser, session: SessionDep) -> None:
+def delete_document(document_id: PathId, user: CurrentUser, session: SessionDep) -> None:
     service.delete_document(session, user.id, document_id)
 
 
@@ -178,7 +182,7 @@ def delete_document(document_id: int, user: CurrentUser, session: SessionDep) ->
     },
 )
 def download_document(
-    document_id: int,
+    document_id: PathId,
     user: CurrentUser,
     session: SessionDep,
     inline: Annotated[

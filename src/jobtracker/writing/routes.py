@@ -4,21 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import APIRouter, Query, status
 
 from jobtracker.applications.schemas import TagCount
 from jobtracker.auth.deps import CurrentUser
-from jobtracker.common import DEFAULT_PAGE_SIZE, Page, PageLimit, PageOffset
+from jobtracker.common import DEFAULT_PAGE_SIZE, MAX_ID, Page, PageLimit, PageOffset, PathId
 from jobtracker.db import SessionDep
 from jobtracker.writing import service
 from jobtracker.writing.models import WritingKind
-from jobtracker.writing.schemas import MAX_ID, WritingCreate, WritingOut, WritingUpdate
+from jobtracker.writing.schemas import WritingCreate, WritingOut, WritingUpdate
 from jobtracker.writing.service import WritingFilters
 
 router = APIRouter(prefix="/api", tags=["writing"])
-
-WritingId = Annotated[int, Path(ge=1, le=MAX_ID)]
-ApplicationId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 @router.get("/writing")
@@ -58,27 +55,27 @@ def list_writing_tags(user: CurrentUser, session: SessionDep) -> list[TagCount]:
 
 
 @router.get("/writing/{writing_id}")
-def read_writing(writing_id: WritingId, user: CurrentUser, session: SessionDep) -> WritingOut:
+def read_writing(writing_id: PathId, user: CurrentUser, session: SessionDep) -> WritingOut:
     writing = service.get_writing(session, user.id, writing_id)
     return service.present(session, user.id, [writing])[0]
 
 
 @router.patch("/writing/{writing_id}")
 def update_writing(
-    writing_id: WritingId, body: WritingUpdate, user: CurrentUser, session: SessionDep
+    writing_id: PathId, body: WritingUpdate, user: CurrentUser, session: SessionDep
 ) -> WritingOut:
     writing = service.update_writing(session, user.id, writing_id, body)
     return service.present(session, user.id, [writing])[0]
 
 
 @router.delete("/writing/{writing_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_writing(writing_id: WritingId, user: CurrentUser, session: SessionDep) -> None:
+def delete_writing(writing_id: PathId, user: CurrentUser, session: SessionDep) -> None:
     service.delete_writing(session, user.id, writing_id)
 
 
 @router.get("/applications/{application_id}/writing")
 def list_application_writing(
-    application_id: ApplicationId,
+    application_id: PathId,
     user: CurrentUser,
     session: SessionDep,
     limit: PageLimit = DEFAULT_PAGE_SIZE,

@@ -7,13 +7,12 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, field_validator
 
-from jobtracker.common import LongText, RequiredShortText, Tags
+from jobtracker.common import MAX_ID, LongText, RequiredShortText, Tags
 from jobtracker.writing.models import WritingKind
 
 MAX_LINKS = 100
 # Ids are 32-bit integers in both databases; anything larger cannot exist, and SQLite's
 # driver fails on numbers past 64 bits instead of finding nothing.
-MAX_ID = 2_147_483_647
 
 # Strict, so `true` or "7" is refused rather than read as an application id.
 ApplicationId = Annotated[int, Strict(), Field(ge=1, le=MAX_ID)]
