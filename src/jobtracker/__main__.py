@@ -13,6 +13,12 @@ from jobtracker.config import Settings
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
+    from jobtracker.db import wait_for_database
+    from jobtracker.observability import use_json_logs
+
+    if settings.json_logs:
+        use_json_logs()
+    wait_for_database(settings.effective_database_url, settings.database_wait_seconds)
     if not args.no_migrate:
         migrations.upgrade(settings.effective_database_url)
     settings.signing_secret()  # created once here, before several workers race to it
@@ -21,13 +27,29 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         factory=True,
         host=args.host,
         port=args.port,
-        workers=args.workers,
+        workers=args.workers or settings.web_concurrency,
         reload=args.reload,
-        proxy_headers=args.proxy_headers,
-        forwarded_allow_ips=args.forwarded_allow_ips,
+        proxy_headers=args.proxy_headers or settings.proxy_headers,
+        forwarded_allow_ips=args.forwarded_allow_ips or settings.forwarded_allow_ips,
+        # In-flight requests get this long to finish after SIGTERM.
+        timeout_graceful_shutdown=settings.graceful_shutdown_seconds,
         log_level=args.log_level,
+        log_config=None if settings.json_logs else uvicorn.config.LOGGING_CONFIG,
     )
     return 0
+
+
+def _healthcheck(args: argparse.Namespace, _settings: Settings) -> int:
+    """Exit 0 when the local server answers /api/ready (the container's HEALTHCHECK)."""
+    import urllib.request
+
+    url = f"http://127.0.0.1:{args.port}/api/ready"
+    try:
+        with urllib.request.urlopen(url, timeout=args.timeout) as response:
+            return 0 if response.status == 200 else 1
+    except OSError as error:
+        print(f"not ready: {error}", file=sys.stderr)
+        return 1
 
 
 def _db(args: argparse.Namespace, settings: Settings) -> int:
@@ -130,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="migrate the database, then serve API and UI")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--workers", type=int, help="worker processes (default: WEB_CONCURRENCY)")
     serve.add_argument("--reload", action="store_true", help="restart on code changes (dev)")
     serve.add_argument("--no-migrate", action="store_true", help="skip `db upgrade` at start")
     serve.add_argument(
@@ -138,7 +160,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="trust X-Forwarded-* from --forwarded-allow-ips (behind a reverse proxy)",
     )
-    serve.add_argument("--forwarded-allow-ips", default="127.0.0.1")
+    serve.add_argument(
+        "--forwarded-allow-ips", help="proxy addresses to trust (default: FORWARDED_ALLOW_IPS)"
+    )
     serve.add_argument("--log-level", default="info")
     serve.set_defaults(handler=_serve)
 
@@ -152,6 +176,11 @@ def build_parser() -> argparse.ArgumentParser:
     admin.add_argument("--password", help="prompted for when omitted")
     admin.add_argument("--name", help="display name")
     admin.set_defaults(handler=_create_admin)
+
+    healthcheck = commands.add_parser("healthcheck", help="exit 0 when the local server is ready")
+    healthcheck.add_argument("--port", type=int, default=8000)
+    healthcheck.add_argument("--timeout", type=float, default=3)
+    healthcheck.set_defaults(handler=_healthcheck)
 
     openapi = commands.add_parser("openapi", help="print the API's OpenAPI schema as JSON")
     openapi.set_defaults(handler=_openapi)
@@ -180,9 +209,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from pydantic import ValidationError
+
     args = build_parser().parse_args(argv)
-    handler = args.handler
-    return int(handler(args, Settings()))
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        # A configuration mistake deserves a sentence, not a traceback.
+        for problem in error.errors():
+            setting = ".".join(str(part) for part in problem["loc"]).upper() or "configuration"
+            print(f"{setting}: {problem['msg'].removeprefix('Value error, ')}", file=sys.stderr)
+        return 2
+    return int(args.handler(args, settings))
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from jobtracker.deliverables.routes import router as deliverables_router
 from jobtracker.documents.routes import router as documents_router
 from jobtracker.errors import install_error_handlers
 from jobtracker.instance.routes import router as instance_router
+from jobtracker.observability import RequestIdMiddleware, use_json_logs
 from jobtracker.portability.routes import router as portability_router
 from jobtracker.web import mount_ui
 from jobtracker.writing.routes import router as writing_router
@@ -36,6 +37,8 @@ def _version() -> str:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
+    if settings.json_logs:
+        use_json_logs()
     settings.signing_secret()  # generate or load it now, not on the first request
     engine = build_engine(settings.effective_database_url)
 
@@ -56,6 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.session_factory = build_session_factory(engine)
     install_error_handlers(app)
+    app.add_middleware(RequestIdMiddleware)
     for router in (
         instance_router,
         auth_router,

@@ -7,13 +7,19 @@ import secrets
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
+from typing import Literal, Self
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 JWT_SECRET_FILE = "jwt_secret"  # noqa: S105 - a file name
 # RFC 7518 asks HS256 keys for at least 256 bits; a shorter one can be guessed from any token.
 JWT_SECRET_MIN_LENGTH = 32
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
 
 
 class AIProvider(StrEnum):
@@ -25,6 +31,17 @@ class AIProvider(StrEnum):
 class Settings(BaseSettings):
     # Errors never echo the value: it may be a secret, and they end up in logs.
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", hide_input_in_errors=True)
+
+    app_env: Environment = Environment.DEVELOPMENT
+    # JSON lines with a request id (production's default), or plain text for a terminal.
+    log_format: Literal["json", "text"] | None = None
+    web_concurrency: int = Field(default=1, ge=1, le=64)
+    # At start, how long to wait for the database before giving up (containers start together).
+    database_wait_seconds: float = Field(default=60, ge=0, le=3600)
+    graceful_shutdown_seconds: int = Field(default=30, ge=1, le=600)
+    # Behind a reverse proxy: trust its X-Forwarded-For/-Proto, but only from these addresses.
+    proxy_headers: bool = False
+    forwarded_allow_ips: str = "127.0.0.1"
 
     data_dir: Path = Path("data")
     database_url: str = ""
@@ -72,6 +89,24 @@ class Settings(BaseSettings):
                 "or leave it unset to have one generated into the data directory"
             )
         return secret
+
+    @model_validator(mode="after")
+    def _production_needs_its_own_secret(self) -> Self:
+        # In production a generated secret would differ per container and sign people out on
+        # every redeploy; a short one is refused by the field's own check above.
+        if self.app_env is Environment.PRODUCTION and not self.jwt_secret:
+            raise ValueError(
+                "APP_ENV=production needs JWT_SECRET set to a random value of at least "
+                f"{JWT_SECRET_MIN_LENGTH} characters, e.g. "
+                '`python -c "import secrets; print(secrets.token_urlsafe(48))"`'
+            )
+        return self
+
+    @property
+    def json_logs(self) -> bool:
+        if self.log_format is not None:
+            return self.log_format == "json"
+        return self.app_env is Environment.PRODUCTION
 
     @cached_property
     def effective_database_url(self) -> str:

@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import DateTime, Dialect, Engine, Enum, MetaData, create_engine, event, update
+from sqlalchemy import (
+    DateTime,
+    Dialect,
+    Engine,
+    Enum,
+    MetaData,
+    create_engine,
+    event,
+    text,
+    update,
+)
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.types import TypeDecorator
+
+log = logging.getLogger(__name__)
 
 # Stable constraint names, so migrations can name what they drop on both databases.
 NAMING_CONVENTION = {
@@ -96,6 +111,30 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def wait_for_database(url: str, timeout_seconds: float) -> None:
+    """Retry connecting until the database answers: in a fresh stack it starts beside the app."""
+    engine = build_engine(url)
+    deadline = time.monotonic() + timeout_seconds
+    delay = 0.5
+    try:
+        while True:
+            try:
+                with engine.connect() as connection:
+                    connection.execute(text("SELECT 1"))
+                return
+            except OperationalError as error:
+                if time.monotonic() + delay > deadline:
+                    raise RuntimeError(
+                        f"The database did not answer within {timeout_seconds:.0f} s: "
+                        f"{type(error.orig).__name__}. Check DATABASE_URL."
+                    ) from None
+                log.warning("database not reachable yet; retrying in %.1f s", delay)
+                time.sleep(delay)
+                delay = min(delay * 2, 5)
+    finally:
+        engine.dispose()
 
 
 def build_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -14,12 +14,13 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, inspect, make_url, text
+from sqlalchemy import Engine, inspect, text
 
 from jobtracker import migrations
 from jobtracker.db import build_engine
 from jobtracker.models import Base
 from tests.conftest import POSTGRES_URL
+from tests.scratch_database import scratch_postgres_database
 
 APP_TABLES = set(Base.metadata.tables)
 
@@ -34,27 +35,6 @@ SEED_ONE_APPLICATION_WITH_HISTORY = [
 ]
 
 
-def _create_postgres_database(url: str) -> str:
-    """A new, empty database beside the one in url; answers its URL."""
-    server_url = make_url(url)
-    name = f"{server_url.database}_migrations"
-    admin = build_engine(url).execution_options(isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        # FORCE: a run that was killed may have left a connection to it behind.
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return server_url.set(database=name).render_as_string(hide_password=False)
-
-
-def _drop_postgres_database(url: str, database_url: str) -> None:
-    name = make_url(database_url).database
-    admin = build_engine(url).execution_options(isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
@@ -62,11 +42,8 @@ def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[s
         return
     if not POSTGRES_URL:
         pytest.skip("TEST_DATABASE_URL is not set")
-    database_url = _create_postgres_database(POSTGRES_URL)
-    try:
+    with scratch_postgres_database(POSTGRES_URL, "migrations") as database_url:
         yield database_url
-    finally:
-        _drop_postgres_database(POSTGRES_URL, database_url)
 
 
 @pytest.fixture
