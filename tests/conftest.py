@@ -10,12 +10,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 
 from jobtracker import migrations
 from jobtracker.app import create_app
+from jobtracker.auth import security
 from jobtracker.config import Settings
 from jobtracker.db import build_engine
 from jobtracker.instance.models import SETTINGS_ROW_ID
@@ -32,6 +34,17 @@ def reset_postgres_schema(url: str) -> None:
         connection.execute(text("DROP SCHEMA public CASCADE"))
         connection.execute(text("CREATE SCHEMA public"))
     engine.dispose()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _light_password_hashing() -> Iterator[None]:
+    """Still argon2id, with a small memory and time cost: production keeps OWASP's defaults,
+    which take ~0.1 s a hash by design, and the suite hashes thousands of passwords."""
+    light = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(security, "_hasher", light)
+        patch.setattr(security, "_DUMMY_HASH", light.hash("an unknown email's password"))
+        yield
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
