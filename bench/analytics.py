@@ -50,6 +50,7 @@ RESULTS = Path(__file__).parent / "results" / "analytics.json"
 PASSWORD = "benchmark password"  # noqa: S105 - a throwaway account in a throwaway database
 REGULAR_USERS = 1_000
 REGULAR_APPLICATIONS = 200
+SERVER_NAME = "jobtracker-bench-server"
 BIG = ("big@bench.example", 10_000, 40_000)
 MEDIUM = ("medium@bench.example", 1_000, 4_000)
 
@@ -79,12 +80,16 @@ TAGS = [
 ]
 DELIVERABLE_STATES = ["not_started", "in_progress", "done"]
 # What the dashboard's queries need to read one user's rows from an index alone, in order,
-# instead of visiting a heap page per row; the lead turns these into migration 0003.
+# instead of visiting a heap page per row. The lead turns these into migration 0003 (there,
+# the deliverables one replaces ix_deliverables_owner_due, which it extends).
 PROPOSED_INDEXES = {
     "ix_stage_events_owner_history": "CREATE INDEX IF NOT EXISTS ix_stage_events_owner_history "
-    "ON stage_events (owner_id, application_id, at, id) INCLUDE (from_stage, to_stage)",
+    "ON stage_events (owner_id, application_id) INCLUDE (at, from_stage, to_stage)",
     "ix_applications_owner_applied": "CREATE INDEX IF NOT EXISTS ix_applications_owner_applied "
     "ON applications (owner_id, applied_on) INCLUDE (id, stage, created_at)",
+    "ix_deliverables_owner_due_state": "CREATE INDEX IF NOT EXISTS "
+    "ix_deliverables_owner_due_state ON deliverables (owner_id, due_at) "
+    "INCLUDE (state, done_at, application_id)",
 }
 
 
@@ -269,16 +274,32 @@ class Timing:
     min_ms: float
     max_ms: float
     runs: int
+    # CPU time per request of every process doing the work: unlike the wall-clock figures,
+    # it hardly changes when other work competes for the machine's cores.
+    cpu_ms: float | None
 
 
-def timed(action: Callable[[], object], runs: int, warmup: int = 5) -> Timing:
+def cpu_seconds(pids: Sequence[int]) -> float:
+    """User and system CPU time used so far by these processes (Linux /proc)."""
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def timed(
+    action: Callable[[], object], runs: int, cpu: Callable[[], float], warmup: int = 5
+) -> Timing:
     for _ in range(warmup):
         action()
     samples = []
+    cpu_before = cpu()
     for _ in range(runs):
         start = time.perf_counter()
         action()
         samples.append((time.perf_counter() - start) * 1000)
+    cpu_used = cpu() - cpu_before
     samples.sort()
     return Timing(
         median_ms=round(statistics.median(samples), 2),
@@ -286,6 +307,7 @@ def timed(action: Callable[[], object], runs: int, warmup: int = 5) -> Timing:
         min_ms=round(samples[0], 2),
         max_ms=round(samples[-1], 2),
         runs=runs,
+        cpu_ms=round(cpu_used * 1000 / runs, 1),
     )
 
 
@@ -297,13 +319,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(url: str) -> Iterator[str]:
-    """A real uvicorn process serving the app on a free port; its base URL."""
+def server(url: str) -> Iterator[tuple[str, int]]:
+    """A real uvicorn process serving the app on a free port: its base URL and process id."""
     port = free_port()
     with tempfile.TemporaryDirectory() as data_dir:
         environment = {
             **os.environ,
-            "DATABASE_URL": url,
+            # Named, so its database sessions can be told apart from the benchmark's own.
+            "DATABASE_URL": make_url(url)
+            .update_query_dict({"application_name": SERVER_NAME})
+            .render_as_string(hide_password=False),
             "JWT_SECRET": secrets.token_urlsafe(48),
             "DATA_DIR": data_dir,
             "MAX_USERS": "0",
@@ -329,7 +354,7 @@ def server(url: str) -> Iterator[str]:
                         break
                 except httpx.TransportError:
                     time.sleep(0.1)
-            yield base
+            yield base, process.pid
         finally:
             process.terminate()
             process.wait(timeout=10)
@@ -380,8 +405,21 @@ def table_sizes(engine: Engine) -> dict[str, int]:
         }
 
 
-def measure(engine: Engine, url: str, runs: int) -> dict[str, Any]:
+def backend_pids(engine: Engine, application_name: str) -> list[int]:
+    with engine.connect() as connection:
+        found = connection.execute(
+            text("SELECT pid FROM pg_stat_activity WHERE application_name = :name"),
+            {"name": application_name},
+        )
+        return [int(pid) for pid in found.scalars()]
+
+
+def measure(url: str, runs: int) -> dict[str, Any]:
+    # One connection, so the one PostgreSQL process serving it can be watched.
+    engine = sqlalchemy.create_engine(url, pool_size=1, max_overflow=0)
     session_factory = build_session_factory(engine)
+    with engine.connect() as connection:
+        own_backend = int(connection.execute(text("SELECT pg_backend_pid()")).scalar_one())
     cases: dict[str, tuple[str, AnalyticsFilters, dict[str, Any]]] = {
         "10000_applications": (BIG[0], AnalyticsFilters(), {}),
         "1000_applications": (MEDIUM[0], AnalyticsFilters(), {}),
@@ -393,7 +431,7 @@ def measure(engine: Engine, url: str, runs: int) -> dict[str, Any]:
     }
     results: dict[str, Any] = {}
     load_before = os.getloadavg()
-    with server(url) as base, httpx.Client(base_url=base, timeout=30) as client:
+    with server(url) as (base, server_pid), httpx.Client(base_url=base, timeout=30) as client:
         for name, (email, filters, params) in cases.items():
             owner_id = user_id(engine, email)
 
@@ -416,12 +454,21 @@ def measure(engine: Engine, url: str, runs: int) -> dict[str, Any]:
                 return response
 
             body = client.get("/api/analytics", headers=headers, params=params).json()
+            server_pids = [server_pid, *backend_pids(engine, SERVER_NAME)]
+
+            def service_cpu() -> float:
+                return time.process_time() + cpu_seconds([own_backend])
+
+            def server_cpu(pids: list[int] = server_pids) -> float:
+                return cpu_seconds(pids)
+
             results[name] = {
                 "filters": params,
                 "applications_counted": body["totals"]["applications"]["value"],
-                "service": timed(call_service, runs).__dict__,
-                "http": timed(call_http, runs).__dict__,
+                "service": timed(call_service, runs, service_cpu).__dict__,
+                "http": timed(call_http, runs, server_cpu).__dict__,
             }
+    engine.dispose()
     # Other work on the machine slows every figure; the load average says how much there was.
     return {
         "cases": results,
@@ -449,7 +496,7 @@ def set_proposed_indexes(engine: Engine, *, present: bool) -> None:
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         for name, create in PROPOSED_INDEXES.items():
             connection.execute(text(create if present else f"DROP INDEX IF EXISTS {name}"))
-        connection.execute(text("VACUUM ANALYZE applications, stage_events"))
+        connection.execute(text("VACUUM ANALYZE applications, stage_events, deliverables"))
 
 
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -483,9 +530,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         }
         print(f"filled in {fill_seconds}")
     set_proposed_indexes(engine, present=False)
-    without = measure(engine, url, arguments.runs)
+    without = measure(url, arguments.runs)
     set_proposed_indexes(engine, present=True)
-    with_indexes = measure(engine, url, arguments.runs)
+    with_indexes = measure(url, arguments.runs)
     verdicts = {"without": targets(without), "with": targets(with_indexes)}
     report = {
         "benchmark": "GET /api/analytics (bench/analytics.py)",
@@ -507,8 +554,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{label} the proposed indexes:")
         for name, figure in figures["cases"].items():
             for layer in ("service", "http"):
-                median, p95 = figure[layer]["median_ms"], figure[layer]["p95_ms"]
-                print(f"  {name:28} {layer:8} median {median:7.2f} ms   p95 {p95:7.2f} ms")
+                timing = figure[layer]
+                print(
+                    f"  {name:28} {layer:8} median {timing['median_ms']:7.2f} ms"
+                    f"   p95 {timing['p95_ms']:7.2f} ms   cpu {timing['cpu_ms']:6.1f} ms"
+                )
         print(f"  targets: {verdicts[label]}")
     print(f"written to {arguments.output}")
     return 0

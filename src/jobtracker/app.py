@@ -22,6 +22,7 @@ from jobtracker.errors import install_error_handlers
 from jobtracker.instance.routes import router as instance_router
 from jobtracker.observability import RequestIdMiddleware, use_json_logs
 from jobtracker.portability.routes import router as portability_router
+from jobtracker.security import install_security
 from jobtracker.web import mount_ui
 from jobtracker.writing.routes import router as writing_router
 
@@ -46,6 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         engine.dispose()
+        app.state.failure_limiter.close()
 
     app = FastAPI(
         title="Job Tracker",
@@ -59,6 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.session_factory = build_session_factory(engine)
     install_error_handlers(app)
+    install_security(app, settings)
     app.add_middleware(RequestIdMiddleware)
     for router in (
         instance_router,

@@ -67,8 +67,20 @@ class Settings(BaseSettings):
     ai_context_chars: int = Field(default=24_000, ge=1_000, le=2_000_000)
 
     redis_url: str = ""
+    # Keys in a shared Redis start with this, so several instances can use one server.
+    redis_key_prefix: str = "jobtracker:"
     public_url: str = ""
     static_dir: Path | None = None
+
+    # Failed sign-ins and registrations allowed per account and per address in a sliding
+    # window; past them the API answers 429 until the oldest failure leaves the window.
+    login_max_failures: int = Field(default=10, ge=1)
+    # Higher than per account: a class or an office signs in from one address.
+    login_max_failures_per_ip: int = Field(default=50, ge=1)
+    login_window_seconds: int = Field(default=900, ge=1, le=86_400)
+    # Comma-separated origins (https://app.example.com) allowed to call the API from a
+    # browser with credentials; empty keeps cross-origin calls closed.
+    cors_origins: str = ""
 
     @field_validator("database_url")
     @classmethod
@@ -113,6 +125,11 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'jobtracker.sqlite3').resolve()}"
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        origins = (origin.strip().rstrip("/") for origin in self.cors_origins.split(","))
+        return [origin for origin in origins if origin]
 
     @property
     def secure_cookies(self) -> bool:

@@ -301,6 +301,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Calendar Feed
+         * @description Whether the private calendar feed is on (its address is shown only when created).
+         */
+        get: operations["read_calendar_feed_api_calendar_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Calendar Token
+         * @description A new private feed address; the previous one, if any, stops working at once.
+         */
+        post: operations["create_calendar_token_api_calendar_token_post"];
+        /**
+         * Revoke Calendar Token
+         * @description Turn the feed off: its address answers 404 from now on.
+         */
+        delete: operations["revoke_calendar_token_api_calendar_token_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contacts/{contact_id}": {
         parameters: {
             query?: never;
@@ -410,6 +454,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/export/applications.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Applications Csv
+         * @description The applications the board shows with the same filters, every field, as a spreadsheet.
+         */
+        get: operations["export_applications_csv_api_export_applications_csv_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/export/backup.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Backup
+         * @description Everything the account holds, as a versioned JSON document that restores elsewhere.
+         */
+        get: operations["export_backup_api_export_backup_json_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -421,6 +505,66 @@ export interface paths {
         get: operations["health_api_health_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Applications
+         * @description Every row of the file as a new application, in one transaction, or none of them.
+         */
+        post: operations["import_applications_api_import_applications_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/applications/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview Import
+         * @description What importing this file would create, row by row; nothing is written.
+         */
+        post: operations["preview_import_api_import_applications_preview_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/backup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore Backup
+         * @description Restore a backup into the signed-in account, which must be empty; all or nothing.
+         */
+        post: operations["restore_backup_api_import_backup_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -532,6 +676,26 @@ export interface paths {
         head?: never;
         /** Update Writing */
         patch: operations["update_writing_api_writing__writing_id__patch"];
+        trace?: never;
+    };
+    "/calendar/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Calendar Ics
+         * @description The feed of due dates, interview stages and deadlines, for calendar apps to subscribe to.
+         */
+        get: operations["calendar_ics_calendar__token__ics_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -764,6 +928,38 @@ export interface components {
             /** Ready */
             ready: boolean;
         };
+        /** Body_import_applications_api_import_applications_post */
+        Body_import_applications_api_import_applications_post: {
+            /**
+             * Confirm
+             * @description Must be true: the preview was looked at
+             * @default false
+             */
+            confirm: boolean;
+            /**
+             * File
+             * @description CSV: UTF-8 (with or without BOM) or Windows-1252; comma, semicolon or tab
+             */
+            file: string;
+            /**
+             * Mapping
+             * @description JSON {"CSV column": "field" or null}; leave out to have it guessed from the headers (null or unlisted columns are ignored)
+             */
+            mapping?: string | null;
+        };
+        /** Body_preview_import_api_import_applications_preview_post */
+        Body_preview_import_api_import_applications_preview_post: {
+            /**
+             * File
+             * @description CSV: UTF-8 (with or without BOM) or Windows-1252; comma, semicolon or tab
+             */
+            file: string;
+            /**
+             * Mapping
+             * @description JSON {"CSV column": "field" or null}; leave out to have it guessed from the headers (null or unlisted columns are ignored)
+             */
+            mapping?: string | null;
+        };
         /** Body_upload_documents_api_documents_post */
         Body_upload_documents_api_documents_post: {
             /**
@@ -776,6 +972,24 @@ export interface components {
              * @description PDF, DOCX, plain text or Markdown files
              */
             files: string[];
+        };
+        /** CalendarFeed */
+        CalendarFeed: {
+            /**
+             * Active
+             * @description Whether the user has a calendar feed
+             */
+            active: boolean;
+            /**
+             * Url
+             * @description The feed's private address. Only the answer that creates the token holds it: the server keeps just a hash, so it cannot show it again (regenerate instead).
+             */
+            url: string | null;
+            /**
+             * Webcal Url
+             * @description The same address as webcal://, which calendar apps open to subscribe
+             */
+            webcal_url: string | null;
         };
         /** Choice */
         Choice: {
@@ -1119,6 +1333,113 @@ export interface components {
             /** Status */
             status: string;
         };
+        /** ImportCounts */
+        ImportCounts: {
+            /** Invalid */
+            invalid: number;
+            /** Rows */
+            rows: number;
+            /** Valid */
+            valid: number;
+        };
+        /** ImportField */
+        ImportField: {
+            /** Help */
+            help: string;
+            /** Label */
+            label: string;
+            /**
+             * Name
+             * @enum {string}
+             */
+            name: "company" | "role" | "stage" | "priority" | "tags" | "job_url" | "location" | "work_mode" | "salary_min" | "salary_max" | "salary_currency" | "source" | "applied_on" | "deadline" | "job_description" | "notes";
+            /** Required */
+            required: boolean;
+        };
+        /**
+         * ImportPreview
+         * @description What an import of this file with this mapping would create; nothing is written.
+         */
+        ImportPreview: {
+            /**
+             * Columns
+             * @description The file's column headers, made unique
+             */
+            columns: string[];
+            counts: components["schemas"]["ImportCounts"];
+            /** Delimiter */
+            delimiter: string;
+            /**
+             * Encoding
+             * @description utf-8, utf-16 or cp1252 (Windows-1252)
+             */
+            encoding: string;
+            /**
+             * Fields
+             * @description Every field a column can be mapped to
+             */
+            fields: components["schemas"]["ImportField"][];
+            /**
+             * Invalid Rows
+             * @description Rows with errors (the first 500)
+             */
+            invalid_rows: components["schemas"]["ParsedRow"][];
+            /**
+             * Mapping
+             * @description Column → field; null columns are ignored
+             */
+            mapping: {
+                [key: string]: ("company" | "role" | "stage" | "priority" | "tags" | "job_url" | "location" | "work_mode" | "salary_min" | "salary_max" | "salary_currency" | "source" | "applied_on" | "deadline" | "job_description" | "notes") | null;
+            };
+            /**
+             * Missing Fields
+             * @description Required fields no column maps to
+             */
+            missing_fields: ("company" | "role" | "stage" | "priority" | "tags" | "job_url" | "location" | "work_mode" | "salary_min" | "salary_max" | "salary_currency" | "source" | "applied_on" | "deadline" | "job_description" | "notes")[];
+            /**
+             * Notes
+             * @description Things worth checking, e.g. the encoding guessed
+             */
+            notes: string[];
+            quota: components["schemas"]["ImportQuota"];
+            /**
+             * Rows
+             * @description The first rows, parsed with the mapping
+             */
+            rows: components["schemas"]["ParsedRow"][];
+            /**
+             * Sample
+             * @description The first rows below the header, as read
+             */
+            sample: string[][];
+        };
+        /** ImportQuota */
+        ImportQuota: {
+            /**
+             * Available
+             * @description How many more may be added; null when unlimited
+             */
+            available: number | null;
+            /**
+             * Fits
+             * @description How many of this file's valid rows fit
+             */
+            fits: number;
+            /**
+             * Limit
+             * @description Applications per user; null when unlimited
+             */
+            limit: number | null;
+            /** Used */
+            used: number;
+        };
+        /** ImportResult */
+        ImportResult: {
+            /** Application Ids */
+            application_ids: number[];
+            /** Imported */
+            imported: number;
+        };
         /**
          * Interval
          * @enum {string}
@@ -1292,6 +1613,28 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** ParsedRow */
+        ParsedRow: {
+            /**
+             * Errors
+             * @description Field → what is wrong; empty when the row is valid
+             */
+            errors: {
+                [key: string]: string;
+            };
+            /**
+             * Line
+             * @description Line of the file the row starts on (the header is line 1)
+             */
+            line: number;
+            /**
+             * Values
+             * @description What will be created; for a row with errors, the cells as read
+             */
+            values: {
+                [key: string]: unknown;
+            };
+        };
         /** PasswordChange */
         PasswordChange: {
             /** Current Password */
@@ -1359,6 +1702,21 @@ export interface components {
             email: string;
             /** Password */
             password: string;
+        };
+        /** RestoreResult */
+        RestoreResult: {
+            /** Applications */
+            applications: number;
+            /** Assistant Messages */
+            assistant_messages: number;
+            /** Contacts */
+            contacts: number;
+            /** Deliverables */
+            deliverables: number;
+            /** Documents */
+            documents: number;
+            /** Writing */
+            writing: number;
         };
         /**
          * Role
@@ -2405,6 +2763,13 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
+            /** @description Too many failed attempts for this account or address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     logout_api_auth_logout_post: {
@@ -2506,6 +2871,71 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
+            };
+            /** @description Too many failed attempts for this account or address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    read_calendar_feed_api_calendar_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+        };
+    };
+    create_calendar_token_api_calendar_token_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+        };
+    };
+    revoke_calendar_token_api_calendar_token_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2974,6 +3404,64 @@ export interface operations {
             };
         };
     };
+    export_applications_csv_api_export_applications_csv_get: {
+        parameters: {
+            query?: {
+                /** @description Any of these stages */
+                stage?: components["schemas"]["Stage"][] | null;
+                /** @description All of these tags */
+                tag?: string[] | null;
+                /** @description Company, role, location, notes */
+                q?: string | null;
+                /** @description A field, `-` first for descending */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 with a BOM, streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    export_backup_api_export_backup_json_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A backup, streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
     health_api_health_get: {
         parameters: {
             query?: never;
@@ -2991,6 +3479,166 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Health"];
                 };
+            };
+        };
+    };
+    import_applications_api_import_applications_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_import_applications_api_import_applications_post"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description The rows do not all fit under the quota; none were imported */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Larger than MAX_UPLOAD_MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a text file */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rows with errors (`fields` keys: `line N.field`); none imported */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    preview_import_api_import_applications_preview_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_preview_import_api_import_applications_preview_post"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreview"];
+                };
+            };
+            /** @description Larger than MAX_UPLOAD_MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a text file (a workbook, a PDF, …) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not valid CSV, too many rows, or a mapping that does not fit */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    restore_backup_api_import_backup_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestoreResult"];
+                };
+            };
+            /** @description The applications or documents do not fit under the quotas */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The account is not empty */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Larger than this instance accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Neither multipart/form-data nor application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a valid backup (`fields` keys are paths in the document) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3303,6 +3951,44 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WritingOut"];
                 };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    calendar_ics_calendar__token__ics_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description iCalendar (RFC 5545) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": unknown;
+                };
+            };
+            /** @description No feed has this token (revoked, regenerated or never made) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Validation Error */
             422: {

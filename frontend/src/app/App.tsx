@@ -18,6 +18,7 @@ const UpcomingPage = lazy(() => import("../features/upcoming/UpcomingPage"));
 const WritingPage = lazy(() => import("../features/writing/WritingPage"));
 const DocumentsPage = lazy(() => import("../features/documents/DocumentsPage"));
 const SettingsPage = lazy(() => import("../features/settings/SettingsPage"));
+const AnalyticsPage = lazy(() => import("../features/analytics/AnalyticsPage"));
 
 const PUBLIC_PATHS = ["/login", "/signup"];
 
@@ -90,6 +91,7 @@ export function App() {
           <Route path="/upcoming" component={UpcomingPage} />
           <Route path="/writing" component={WritingPage} />
           <Route path="/documents" component={DocumentsPage} />
+          <Route path="/analytics" component={AnalyticsPage} />
           <Route path="/settings" component={SettingsPage} />
           <Route component={NotFoundPage} />
         </Switch>

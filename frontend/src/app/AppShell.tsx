@@ -8,6 +8,7 @@ import { ErrorAlert } from "../components/ErrorAlert";
 
 const NAV = [
   { href: "/", label: "Board", matches: ["/", "/table", "/applications"] },
+  { href: "/analytics", label: "Dashboard", matches: ["/analytics"] },
   { href: "/upcoming", label: "Upcoming", matches: ["/upcoming"] },
   { href: "/writing", label: "Writing", matches: ["/writing"] },
   { href: "/documents", label: "Documents", matches: ["/documents"] },

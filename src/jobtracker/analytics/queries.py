@@ -11,12 +11,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Any
 
 from sqlalchemy import (
     CTE,
     ColumnElement,
+    CompoundSelect,
+    Date,
+    Integer,
+    Select,
     SQLColumnExpression,
+    String,
     and_,
+    bindparam,
     case,
     func,
     literal,
@@ -46,35 +54,84 @@ TIMED_STAGES = tuple(stage for stage in Stage if not stage.is_final)
 
 
 @dataclass(frozen=True)
+class Shape:
+    """What a statement's SQL depends on; the values themselves travel as bound parameters.
+
+    Building a statement costs more Python time than running it for a small user, so each
+    one is built once per shape and kept.
+    """
+
+    dialect: str
+    date_from: bool = False
+    date_to: bool = False
+    tags: int = 0
+
+    @property
+    def narrows(self) -> bool:
+        return self.date_from or self.date_to or self.tags > 0
+
+
+@dataclass(frozen=True)
 class Scope:
-    """The applications the filters select, as conditions every query adds."""
+    """One user's dashboard request: whose data, which applications, measured at what moment."""
 
     owner_id: int
     filters: AnalyticsFilters
     dialect: str
+    now: datetime
 
-    def applications(self) -> list[ColumnElement[bool]]:
-        conditions: list[ColumnElement[bool]] = [Application.owner_id == self.owner_id]
-        day = func.coalesce(Application.applied_on, utc_day(Application.created_at))
-        if self.filters.date_from:
-            conditions.append(day >= self.filters.date_from)
-        if self.filters.date_to:
-            conditions.append(day <= self.filters.date_to)
-        for tag in self.filters.tag:
-            # The owner too, so the lookup uses the (owner_id, name) index, not every user's tags.
-            tagged = select(ApplicationTag.id).where(
-                ApplicationTag.owner_id == self.owner_id,
-                ApplicationTag.name == tag,
-                ApplicationTag.application_id == Application.id,
-            )
-            conditions.append(tagged.exists())
-        return conditions
+    @property
+    def shape(self) -> Shape:
+        return Shape(
+            self.dialect,
+            date_from=self.filters.date_from is not None,
+            date_to=self.filters.date_to is not None,
+            tags=len(self.filters.tag),
+        )
 
-    def narrowed(self, application_id: SQLColumnExpression[int]) -> list[ColumnElement[bool]]:
-        """A condition keeping rows of selected applications, when the filters leave any out."""
-        if not self.filters.narrows:
-            return []
-        return [application_id.in_(select(Application.id).where(*self.applications()))]
+    def parameters(self) -> dict[str, Any]:
+        today = self.now.date()
+        return {
+            "owner_id": self.owner_id,
+            "date_from": self.filters.date_from,
+            "date_to": self.filters.date_to,
+            **{f"tag_{index}": tag for index, tag in enumerate(self.filters.tag)},
+            "now": self.now,
+            "today": today,
+            "recent_from": today - timedelta(days=29),
+            "week_ahead": self.now + timedelta(days=7),
+            "month_ago": self.now - timedelta(days=30),
+        }
+
+
+OWNER = bindparam("owner_id", type_=Integer())
+NOW = bindparam("now", type_=UTCDateTime())
+
+
+def _selected_applications(shape: Shape) -> list[ColumnElement[bool]]:
+    """Conditions on applications: the owner's, in the date range, with every tag."""
+    conditions: list[ColumnElement[bool]] = [Application.owner_id == OWNER]
+    day = func.coalesce(Application.applied_on, utc_day(Application.created_at))
+    if shape.date_from:
+        conditions.append(day >= bindparam("date_from", type_=Date()))
+    if shape.date_to:
+        conditions.append(day <= bindparam("date_to", type_=Date()))
+    for index in range(shape.tags):
+        # The owner too, so the lookup uses the (owner_id, name) index, not every user's tags.
+        tagged = select(ApplicationTag.id).where(
+            ApplicationTag.owner_id == OWNER,
+            ApplicationTag.name == bindparam(f"tag_{index}", type_=String()),
+            ApplicationTag.application_id == Application.id,
+        )
+        conditions.append(tagged.exists())
+    return conditions
+
+
+def _narrowed(shape: Shape, application_id: SQLColumnExpression[int]) -> list[ColumnElement[bool]]:
+    """A condition keeping rows of selected applications, when the filters leave any out."""
+    if not shape.narrows:
+        return []
+    return [application_id.in_(select(Application.id).where(*_selected_applications(shape)))]
 
 
 @dataclass(frozen=True)
@@ -108,7 +165,7 @@ def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.count().filter(condition)
 
 
-def _per_application(scope: Scope, now: datetime) -> CTE:
+def _per_application(shape: Shape) -> CTE:
     """One row per application: how far it got, when it was first answered, time per stage.
 
     A single grouped pass over the stage events, no window and no sorting. Every event both
@@ -117,7 +174,7 @@ def _per_application(scope: Scope, now: datetime) -> CTE:
     entered it. Moments are counted in seconds from now, so a visit still open, whose exit
     is missing, counts until now by itself.
     """
-    seconds_from_now = seconds_between(literal(now, UTCDateTime()), StageEvent.at)
+    seconds_from_now = seconds_between(NOW, StageEvent.at)
     entered, left = StageEvent.to_stage, StageEvent.from_stage
     reach = case({stage.value: value for stage, value in REACH.items()}, value=entered, else_=0)
     return (
@@ -137,68 +194,83 @@ def _per_application(scope: Scope, now: datetime) -> CTE:
                 for stage in TIMED_STAGES
             ],
         )
-        .where(StageEvent.owner_id == scope.owner_id, *scope.narrowed(StageEvent.application_id))
+        .where(StageEvent.owner_id == OWNER, *_narrowed(shape, StageEvent.application_id))
         .group_by(StageEvent.application_id)
         .cte("per_application")
     )
 
 
-def figures(session: Session, scope: Scope, now: datetime) -> Figures:
-    """Counts over the selected applications, each joined to its row of stage history facts."""
-    history = _per_application(scope, now)
-    today = now.date()
+SPREADS = ("first_response", *(stage.value for stage in TIMED_STAGES))
+COUNTS = (
+    "applications",
+    "active",
+    "applied_last_30_days",
+    "without_applied_date",
+    "applied",
+    "responded",
+    "screened",
+    "interviewed",
+    "offered",
+)
+
+
+@cache
+def _figures_statement(shape: Shape) -> Select[*tuple[Any, ...]]:
+    history = _per_application(shape)
     reach = func.coalesce(history.c.reach, 0)
     applied = or_(reach >= REACH[Stage.APPLIED], Application.applied_on.is_not(None))
-    counts = {
-        "applications": func.count(),
-        "active": _count_if(Application.stage.not_in(sorted(FINAL_STAGES))),
-        "applied_last_30_days": _count_if(
-            Application.applied_on.between(today - timedelta(days=29), today)
-        ),
-        "without_applied_date": _count_if(Application.applied_on.is_(None)),
-        "applied": _count_if(applied),
-        "responded": _count_if(
-            and_(applied, or_(reach >= REACH[Stage.SCREENING], history.c.rejections > 0))
-        ),
-        "screened": _count_if(and_(applied, reach >= REACH[Stage.SCREENING])),
-        "interviewed": _count_if(and_(applied, reach >= REACH[Stage.INTERVIEW])),
-        "offered": _count_if(and_(applied, reach >= REACH[Stage.OFFER])),
-    }
-    spreads = ["first_response", *(stage.value for stage in TIMED_STAGES)]
-    row = session.execute(
+    recently = Application.applied_on.between(
+        bindparam("recent_from", type_=Date()), bindparam("today", type_=Date())
+    )
+    counts = [
+        func.count(),
+        _count_if(Application.stage.not_in(sorted(FINAL_STAGES))),
+        _count_if(recently),
+        _count_if(Application.applied_on.is_(None)),
+        _count_if(applied),
+        _count_if(and_(applied, or_(reach >= REACH[Stage.SCREENING], history.c.rejections > 0))),
+        _count_if(and_(applied, reach >= REACH[Stage.SCREENING])),
+        _count_if(and_(applied, reach >= REACH[Stage.INTERVIEW])),
+        _count_if(and_(applied, reach >= REACH[Stage.OFFER])),
+    ]
+    return (
         select(
-            *[expression.label(name) for name, expression in counts.items()],
+            *[count.label(name) for name, count in zip(COUNTS, counts, strict=True)],
             *[
                 part
-                for name in spreads
+                for name in SPREADS
                 for part in (
                     func.count(history.c[name]).label(f"{name}_count"),
                     func.avg(history.c[name]).label(f"{name}_mean"),
-                    median_of(scope.dialect, history.c[name]).label(f"{name}_median"),
+                    median_of(shape.dialect, history.c[name]).label(f"{name}_median"),
                 )
             ],
             *[_count_if(Application.stage == stage).label(f"now_{stage.value}") for stage in Stage],
         )
         .select_from(Application)
         .outerjoin(history, history.c.application_id == Application.id)
-        .where(*scope.applications())
-    ).one()
-    values = row._mapping
+        .where(*_selected_applications(shape))
+    )
+
+
+def figures(session: Session, scope: Scope) -> Figures:
+    """Counts over the selected applications, each joined to its row of stage history facts."""
+    values = session.execute(_figures_statement(scope.shape), scope.parameters()).one()._mapping
 
     def spread(name: str) -> Spread:
         return Spread(values[f"{name}_count"], values[f"{name}_mean"], values[f"{name}_median"])
 
     return Figures(
-        **{name: values[name] for name in counts},
+        **{name: values[name] for name in COUNTS},
         seconds_to_first_response=spread("first_response"),
         seconds_in_stage={stage: spread(stage.value) for stage in TIMED_STAGES},
         current_stages={stage: values[f"now_{stage.value}"] for stage in Stage},
     )
 
 
-def applications_per_period(session: Session, scope: Scope) -> dict[Interval, dict[date, int]]:
-    """Applications per week and per month of their applied_on date."""
-    dated = [*scope.applications(), Application.applied_on.is_not(None)]
+@cache
+def _per_period_statement(shape: Shape) -> CompoundSelect[Any]:
+    dated = [*_selected_applications(shape), Application.applied_on.is_not(None)]
     per_interval = [
         select(literal(interval.value), bucket, func.count()).where(*dated).group_by(bucket)
         for interval, bucket in (
@@ -206,8 +278,14 @@ def applications_per_period(session: Session, scope: Scope) -> dict[Interval, di
             (Interval.MONTH, month_start(Application.applied_on)),
         )
     ]
+    return union_all(*per_interval)
+
+
+def applications_per_period(session: Session, scope: Scope) -> dict[Interval, dict[date, int]]:
+    """Applications per week and per month of their applied_on date."""
     counts: dict[Interval, dict[date, int]] = {interval: {} for interval in Interval}
-    for interval, period, count in session.execute(union_all(*per_interval)):
+    rows = session.execute(_per_period_statement(scope.shape), scope.parameters())
+    for interval, period, count in rows:
         counts[Interval(interval)][period] = count
     return counts
 
@@ -219,39 +297,44 @@ class DeliverableFigures:
     done_last_30_days: int
 
 
-def deliverable_figures(session: Session, scope: Scope, now: datetime) -> DeliverableFigures:
+@cache
+def _deliverables_statement(shape: Shape) -> Select[*tuple[Any, ...]]:
     not_done = Deliverable.state != DeliverableState.DONE
-    row = session.execute(
-        select(
-            _count_if(
-                and_(
-                    not_done,
-                    Deliverable.due_at >= now,
-                    Deliverable.due_at < now + timedelta(days=7),
-                )
-            ),
-            _count_if(and_(not_done, Deliverable.due_at < now)),
-            _count_if(
-                and_(
-                    Deliverable.state == DeliverableState.DONE,
-                    Deliverable.done_at >= now - timedelta(days=30),
-                )
-            ),
-        ).where(Deliverable.owner_id == scope.owner_id, *scope.narrowed(Deliverable.application_id))
-    ).one()
+    due_soon = and_(
+        Deliverable.due_at >= NOW,
+        Deliverable.due_at < bindparam("week_ahead", type_=UTCDateTime()),
+    )
+    done_recently = and_(
+        Deliverable.state == DeliverableState.DONE,
+        Deliverable.done_at >= bindparam("month_ago", type_=UTCDateTime()),
+    )
+    return select(
+        _count_if(and_(not_done, due_soon)),
+        _count_if(and_(not_done, Deliverable.due_at < NOW)),
+        _count_if(done_recently),
+    ).where(Deliverable.owner_id == OWNER, *_narrowed(shape, Deliverable.application_id))
+
+
+def deliverable_figures(session: Session, scope: Scope) -> DeliverableFigures:
+    row = session.execute(_deliverables_statement(scope.shape), scope.parameters()).one()
     return DeliverableFigures(*row)
+
+
+@cache
+def _stage_moves_statement(shape: Shape) -> Select[*tuple[Any, ...]]:
+    return (
+        select(StageEvent.from_stage, StageEvent.to_stage, func.count())
+        .where(
+            StageEvent.owner_id == OWNER,
+            *_narrowed(shape, StageEvent.application_id),
+            StageEvent.from_stage.is_not(None),
+        )
+        .group_by(StageEvent.from_stage, StageEvent.to_stage)
+    )
 
 
 def stage_moves(session: Session, scope: Scope) -> list[tuple[Stage, Stage, int]]:
     """How many times the selected applications moved from one stage to another."""
-    rows = session.execute(
-        select(StageEvent.from_stage, StageEvent.to_stage, func.count())
-        .where(
-            StageEvent.owner_id == scope.owner_id,
-            *scope.narrowed(StageEvent.application_id),
-            StageEvent.from_stage.is_not(None),
-        )
-        .group_by(StageEvent.from_stage, StageEvent.to_stage)
-    ).all()
+    rows = session.execute(_stage_moves_statement(scope.shape), scope.parameters()).all()
     # from_stage is never NULL here; the check only tells the type checker so.
     return [(source, target, count) for source, target, count in rows if source is not None]

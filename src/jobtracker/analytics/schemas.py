@@ -39,11 +39,6 @@ class AnalyticsFilters(BaseModel):
             raise ValueError("must be on or after date_from")
         return date_to
 
-    @property
-    def narrows(self) -> bool:
-        """Whether the filters leave out any of the user's applications."""
-        return bool(self.date_from or self.date_to or self.tag)
-
 
 class Count(BaseModel):
     value: int

@@ -95,9 +95,9 @@ def dashboard(
 ) -> Analytics:
     """Every figure and chart of the dashboard for the owner's applications the filters pick."""
     now = now or utcnow()
-    scope = Scope(owner_id, filters, session.get_bind().dialect.name)
-    figures = queries.figures(session, scope, now)
-    deliverables = queries.deliverable_figures(session, scope, now)
+    scope = Scope(owner_id, filters, session.get_bind().dialect.name, now)
+    figures = queries.figures(session, scope)
+    deliverables = queries.deliverable_figures(session, scope)
     per_period = queries.applications_per_period(session, scope)
     horizon = min(filters.date_to, now.date()) if filters.date_to else now.date()
     return Analytics(

@@ -9,7 +9,8 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Select, case, delete, exists, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from jobtracker.applications.models import Application, ApplicationTag, StageEvent
 from jobtracker.applications.schemas import (
@@ -365,8 +366,20 @@ def iter_applications(
 
 
 def _batches(session: Session, query: Select[Application]) -> Iterator[list[Application]]:
-    for batch in session.scalars(query).partitions():
-        yield list(batch)
+    # Tags are read here, one query per batch, rather than by the relationship's own
+    # selectin loader, which re-walks every earlier batch of a streamed result.
+    for partition in session.scalars(query.options(lazyload(Application.tag_rows))).partitions():
+        batch = list(partition)
+        tags: dict[int, list[ApplicationTag]] = defaultdict(list)
+        for tag in session.scalars(
+            select(ApplicationTag)
+            .where(ApplicationTag.application_id.in_([application.id for application in batch]))
+            .order_by(ApplicationTag.name)
+        ):
+            tags[tag.application_id].append(tag)
+        for application in batch:
+            set_committed_value(application, "tag_rows", tags.get(application.id, []))
+        yield batch
 
 
 def stage_events_by_application(

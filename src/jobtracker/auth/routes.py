@@ -18,8 +18,12 @@ from jobtracker.auth.schemas import (
 )
 from jobtracker.config import Settings
 from jobtracker.db import SessionDep
+from jobtracker.security.ratelimit import AttemptGuardDep, client_address
 
 router = APIRouter(prefix="/api", tags=["auth"])
+_LIMITED: dict[int | str, dict[str, object]] = {
+    429: {"description": "Too many failed attempts for this account or address; see Retry-After"}
+}
 
 
 def _session_out(
@@ -29,29 +33,37 @@ def _session_out(
     return SessionOut(access_token=token, csrf_token=csrf, user=UserOut.model_validate(user))
 
 
-@router.post("/auth/register", status_code=status.HTTP_201_CREATED)
+@router.post("/auth/register", status_code=status.HTTP_201_CREATED, responses=_LIMITED)
 def register(
     body: RegisterRequest,
     request: Request,
     response: Response,
     session: SessionDep,
     settings: SettingsDep,
+    guard: AttemptGuardDep,
 ) -> SessionOut:
-    user = service.register(
-        session, settings, email=body.email, password=body.password, display_name=body.display_name
-    )
+    with guard.attempt("register", body.email, client_address(request)):
+        user = service.register(
+            session,
+            settings,
+            email=body.email,
+            password=body.password,
+            display_name=body.display_name,
+        )
     return _session_out(request, response, settings, user)
 
 
-@router.post("/auth/login")
+@router.post("/auth/login", responses=_LIMITED)
 def login(
     body: LoginRequest,
     request: Request,
     response: Response,
     session: SessionDep,
     settings: SettingsDep,
+    guard: AttemptGuardDep,
 ) -> SessionOut:
-    user = service.authenticate(session, email=body.email, password=body.password)
+    with guard.attempt("sign-in", body.email, client_address(request)):
+        user = service.authenticate(session, email=body.email, password=body.password)
     return _session_out(request, response, settings, user)
 
 

@@ -74,11 +74,11 @@ def export_backup(session: Session, user: User) -> Iterator[bytes]:
 
 
 def _read_one_snapshot(session: Session) -> None:
-    """Read the whole account as of one moment, even while its owner keeps working.
+    """On PostgreSQL, read the whole account as of one moment, even while its owner works.
 
-    PostgreSQL needs REPEATABLE READ for that, set before the transaction's first query;
-    SQLite reads a snapshot as it is. A reference to a row written meanwhile is left out
-    either way, so the document always restores.
+    That takes REPEATABLE READ, set before the transaction's first query. On SQLite a
+    later batch may see a change made meanwhile; either way a reference to a row that is
+    not in the document is left out, so the document always restores.
     """
     if session.get_bind().dialect.name == "postgresql":
         session.rollback()

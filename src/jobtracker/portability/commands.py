@@ -47,7 +47,7 @@ def _session(settings: Settings) -> Iterator[Session]:
 
 
 def backup_accounts(
-    settings: Settings, *, email: str | None, output: str | None, out: TextIO = sys.stdout
+    settings: Settings, *, email: str | None, output: str | None, out: TextIO | None = None
 ) -> list[str]:
     """Write one backup file per account (or the one account's); answers where each went."""
     if output is None:
@@ -65,10 +65,10 @@ def backup_accounts(
                 continue
             target = Path(output) if single_file else Path(output) / _file_name(user)
             _write_file(session, user, target)
-            print(f"{user.email}: {target}", file=out)
+            print(f"{user.email}: {target}", file=out or sys.stdout)
             written.append(str(target))
     if not users:
-        print("There are no accounts to back up.", file=out)
+        print("There are no accounts to back up.", file=out or sys.stdout)
     return written
 
 
@@ -122,7 +122,7 @@ def restore_account(
     request: RestoreRequest,
     *,
     ask_password: Callable[[], str],
-    out: TextIO = sys.stdout,
+    out: TextIO | None = None,
 ) -> None:
     """Restore a backup file into an empty account, or into a new one.
 
@@ -147,7 +147,7 @@ def restore_account(
         f"{result.deliverables} deliverables, {result.contacts} contacts, "
         f"{result.writing} pieces of writing, {result.documents} documents, "
         f"{result.assistant_messages} assistant messages.",
-        file=out,
+        file=out or sys.stdout,
     )
 
 

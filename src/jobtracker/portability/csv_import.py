@@ -181,34 +181,35 @@ def _missing_fields(mapping: ColumnMapping) -> list[ImportFieldName]:
 def _parse_row(
     row: CsvRow, columns: list[str], mapping: ColumnMapping
 ) -> tuple[ParsedRow, ApplicationCreate | None]:
-    raw: dict[str, str] = {}
-    for column, cell in zip(columns, row.cells, strict=False):
-        target = mapping.get(column)
-        if target is not None:
-            raw[target] = restore(cell)
+    cells = _cells_by_field(row, columns, mapping)
     errors: dict[str, str] = {}
-    extra = [cell for cell in row.cells[len(columns) :] if cell.strip()]
-    if extra:
+    if len(row.cells) > len(columns) and any(cell.strip() for cell in row.cells[len(columns) :]):
         errors["row"] = f"has {len(row.cells)} cells but the header has {len(columns)} columns"
     values: dict[str, Any] = {}
-    for field, cell in raw.items():
-        if not cell.strip():
-            continue
+    for field, cell in cells.items():
         try:
             values[field] = _value(field, cell)
         except ValueError as problem:
             errors[field] = str(problem)
-    if not errors:
-        try:
-            application = ApplicationCreate.model_validate(values)
-        except ValidationError as error:
-            errors.update(_field_errors(error))
-        else:
-            return ParsedRow(
-                line=row.line, values=application.model_dump(mode="json"), errors={}
-            ), (application)
-    shown = {field: cell for field, cell in raw.items() if cell.strip()}
-    return ParsedRow(line=row.line, values=shown, errors=errors), None
+    try:
+        application = ApplicationCreate.model_validate(values)
+    except ValidationError as error:
+        errors = _field_errors(error) | errors
+    else:
+        if not errors:
+            shown = application.model_dump(mode="json")
+            return ParsedRow(line=row.line, values=shown, errors={}), application
+    return ParsedRow(line=row.line, values=dict(cells), errors=errors), None
+
+
+def _cells_by_field(row: CsvRow, columns: list[str], mapping: ColumnMapping) -> dict[str, str]:
+    """The row's non-blank cells under the fields their columns map to, formula quotes undone."""
+    cells: dict[str, str] = {}
+    for column, cell in zip(columns, row.cells, strict=False):
+        field = mapping.get(column)
+        if field is not None and cell.strip():
+            cells[field] = restore(cell)
+    return cells
 
 
 def _value(field: str, cell: str) -> Any:

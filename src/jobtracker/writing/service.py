@@ -9,7 +9,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, delete, exists, func, insert, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from jobtracker.applications import service as applications_service
 from jobtracker.db import utcnow
@@ -209,12 +210,25 @@ def iter_writing(
     """All of the owner's writing, oldest first, a batch at a time (streamed, tags included)."""
     query = (
         select(Writing)
+        .options(lazyload(Writing.tag_rows))
         .where(Writing.owner_id == owner_id)
         .order_by(Writing.created_at, Writing.id)
         .execution_options(yield_per=batch_size)
     )
-    for batch in session.scalars(query).partitions():
-        yield list(batch)
+    for partition in session.scalars(query).partitions():
+        batch = list(partition)
+        # Tags read here, one query per batch: the relationship's own selectin loader
+        # re-walks every earlier batch of a streamed result.
+        tags: dict[int, list[WritingTag]] = defaultdict(list)
+        for tag in session.scalars(
+            select(WritingTag)
+            .where(WritingTag.writing_id.in_([writing.id for writing in batch]))
+            .order_by(WritingTag.name)
+        ):
+            tags[tag.writing_id].append(tag)
+        for writing in batch:
+            set_committed_value(writing, "tag_rows", tags.get(writing.id, []))
+        yield batch
 
 
 @dataclass(frozen=True)

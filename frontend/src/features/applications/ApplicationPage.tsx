@@ -7,6 +7,7 @@ import { ConfirmButton } from "../../components/ConfirmButton";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Loading } from "../../components/Loading";
 import { useTitle } from "../../lib/useTitle";
+import { AssistantSection } from "../assistant/AssistantSection";
 import { ContactsSection } from "./ContactsSection";
 import { DeliverablesSection } from "./DeliverablesSection";
 import { DetailsSection } from "./DetailsSection";
@@ -92,6 +93,7 @@ function ApplicationView({ applicationId }: { applicationId: number }) {
       <div className="application-layout">
         <div>
           <DetailsSection application={current} />
+          <AssistantSection applicationId={applicationId} />
         </div>
         <div>
           <DeliverablesSection applicationId={applicationId} />

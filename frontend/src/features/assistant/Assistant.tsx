@@ -27,6 +27,8 @@ const SUGGESTIONS = [
   "What is due, and what should I prepare?",
   "Draft a thank-you note to the recruiter.",
 ];
+const CLEAR_QUESTION =
+  "Clear this conversation? Its messages are deleted for good; today's message count stays.";
 // Within this many pixels of the bottom, the log follows new text; further up, the reader is
 // reading something earlier and keeps their place.
 const FOLLOW_MARGIN_PX = 48;
@@ -36,7 +38,7 @@ export default function Assistant({ applicationId }: { applicationId: number }) 
   const clear = useClearConversation(applicationId);
   const { exchange, problem, ask, retry, stop, forget } = useAnswerStream(applicationId);
   const [draft, setDraft] = useState("");
-  const input = useRef<HTMLTextAreaElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   const log = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const following = useRef(true);
@@ -49,11 +51,12 @@ export default function Assistant({ applicationId }: { applicationId: number }) 
   const messages = allMessages(conversation.data).filter(
     (message) => answering === undefined || message.id < answering,
   );
-  const lastQuestion = messages.findLast((message) => message.role === "user");
+  const lastQuestion = [...messages].reverse().find((message) => message.role === "user");
   const last = messages.at(-1);
   const retryable = !exchange && latest?.can_retry && lastQuestion ? lastQuestion : null;
   const refused = problem && problem.questionId === null && problem.status !== 422 ? problem : null;
-  const current = problem && lastQuestion && problem.questionId === lastQuestion.id ? problem : null;
+  const current =
+    problem && lastQuestion && problem.questionId === lastQuestion.id ? problem : null;
 
   // Follow the answer as it grows, including when its Markdown renders, unless scrolled up.
   useEffect(() => {
@@ -69,14 +72,15 @@ export default function Assistant({ applicationId }: { applicationId: number }) 
 
   function onScroll() {
     const box = log.current;
-    if (box) following.current = box.scrollHeight - box.scrollTop - box.clientHeight < FOLLOW_MARGIN_PX;
+    if (!box) return;
+    following.current = box.scrollHeight - box.scrollTop - box.clientHeight < FOLLOW_MARGIN_PX;
   }
 
   async function send(text: string) {
     const message = text.trim();
     if (exchange) return;
     if (!message) {
-      input.current?.focus();
+      focusInput();
       return;
     }
     following.current = true;
@@ -98,9 +102,13 @@ export default function Assistant({ applicationId }: { applicationId: number }) 
     }
   }
 
+  function focusInput() {
+    form.current?.querySelector("textarea")?.focus();
+  }
+
   function suggest(text: string) {
     setDraft(text);
-    input.current?.focus();
+    focusInput();
   }
 
   const invalid = problem?.questionId === null && problem.status === 422 ? problem : null;
@@ -111,13 +119,15 @@ export default function Assistant({ applicationId }: { applicationId: number }) 
       <div className="panel-header">
         <div className="assistant-title">
           <h2 id="assistant-heading">Assistant</h2>
-          {info && <span className="badge badge-accent">{providerLabel(info.provider, info.model)}</span>}
+          {info && (
+            <span className="badge badge-accent">{providerLabel(info.provider, info.model)}</span>
+          )}
         </div>
         {messages.length > 0 && !exchange && (
           <ConfirmButton
             label="Clear conversation"
             size="small"
-            question="Clear this conversation? Its messages are deleted for good (today's message count stays)."
+            question={CLEAR_QUESTION}
             confirmLabel="Clear for good"
             busy={clear.isPending}
             error={clear.error}
@@ -190,14 +200,18 @@ export default function Assistant({ applicationId }: { applicationId: number }) 
             )}
             {exchange && (
               <QuestionBubble
-                key={`asking-${exchange.question?.id ?? "new"}`}
+                key="asking"
                 text={exchange.text}
                 at={exchange.question?.created_at}
               />
             )}
             {refused && (
               <QuestionBubble key="refused" text={refused.text}>
-                <ChatError title={problemTitle(refused.status, refused.code)} message={refused.message} live>
+                <ChatError
+                  title={problemTitle(refused.status, refused.code)}
+                  message={refused.message}
+                  live
+                >
                   <Button size="small" onClick={() => void send(refused.text)}>
                     Send again
                   </Button>
@@ -226,9 +240,8 @@ export default function Assistant({ applicationId }: { applicationId: number }) 
         </div>
       </div>
 
-      <form className="assistant-form" onSubmit={onSubmit}>
+      <form className="assistant-form" onSubmit={onSubmit} ref={form}>
         <TextAreaField
-          ref={input}
           label="Ask the assistant"
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
@@ -272,9 +285,13 @@ function RetryRow({
   return (
     <div className="assistant-retry">
       {problem && (
-        <ChatError title={problemTitle(problem.status, problem.code)} message={problem.message} live />
+        <ChatError
+          title={problemTitle(problem.status, problem.code)}
+          message={problem.message}
+          live
+        />
       )}
-      <Button size="small" onClick={onRetry} aria-label={`Retry: ${question.content.slice(0, 80)}`}>
+      <Button size="small" onClick={onRetry} title={`Ask “${question.content.slice(0, 80)}” again`}>
         Retry
       </Button>
     </div>

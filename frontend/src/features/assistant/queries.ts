@@ -41,7 +41,7 @@ export function useConversation(applicationId: number) {
 }
 
 /** Every loaded message, oldest first. */
-export function allMessages(pages: Pages | undefined): Message[] {
+export function allMessages(pages: { pages: Conversation[] } | undefined): Message[] {
   return pages ? [...pages.pages].reverse().flatMap((page) => page.messages) : [];
 }
 

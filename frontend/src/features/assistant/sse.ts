@@ -5,7 +5,14 @@
 // can only GET and cannot send the CSRF header. So this one call is fetch() with a body reader,
 // keeping the client's rules by hand (same-origin cookies, the CSRF header on a write, refusals
 // as ApiError with the server's message); the event payloads are the generated schema's types.
-import { ApiError, CSRF_COOKIE, CSRF_HEADER, errorFrom, readCookie, type Schemas } from "../../api/client";
+import {
+  ApiError,
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  errorFrom,
+  readCookie,
+  type Schemas,
+} from "../../api/client";
 import type { paths } from "../../api/schema";
 
 export type AnswerEvent =
@@ -30,7 +37,9 @@ export function createEventStreamParser(onEvent: (event: ServerSentEvent) => voi
   function line(text: string): void {
     if (text === "") {
       // A blank line ends the event; one with no data is not dispatched.
-      if (dataLines.length > 0) onEvent({ event: eventName || "message", data: dataLines.join("\n") });
+      if (dataLines.length > 0) {
+        onEvent({ event: eventName || "message", data: dataLines.join("\n") });
+      }
       eventName = "";
       dataLines = [];
       return;
@@ -57,7 +66,7 @@ export function createEventStreamParser(onEvent: (event: ServerSentEvent) => voi
       }
       buffer = buffer.slice(start);
     },
-    /** The stream ended: a last line without its line end still counts; an unfinished event does not. */
+    /** The stream ended: a last line without its line end counts; an unfinished event does not. */
     end(): void {
       const rest = buffer.replace(/\r$/, "");
       buffer = "";
@@ -117,14 +126,22 @@ export async function streamAnswer(
     });
   } catch (error) {
     if (signal.aborted) throw error;
-    throw new ApiError(0, "network_error", "Could not reach the server. Check your connection and retry.");
+    throw new ApiError(
+      0,
+      "network_error",
+      "Could not reach the server. Check your connection and retry.",
+    );
   }
   if (!response.ok) {
     const body: unknown = await response.json().catch(() => null);
     throw errorFrom(response.status, body);
   }
   if (!response.body || !response.headers.get("Content-Type")?.startsWith("text/event-stream")) {
-    throw new ApiError(response.status, "not_a_stream", "The server did not stream an answer. Please retry.");
+    throw new ApiError(
+      response.status,
+      "not_a_stream",
+      "The server did not stream an answer. Please retry.",
+    );
   }
 
   let finished = false;
@@ -144,7 +161,11 @@ export async function streamAnswer(
     if (signal.aborted) throw error;
     await reader.cancel().catch(() => undefined);
     if (error instanceof ApiError) throw error;
-    throw new ApiError(0, "stream_cut", "The connection was lost while the answer was written. Please retry.");
+    throw new ApiError(
+      0,
+      "stream_cut",
+      "The connection was lost while the answer was written. Please retry.",
+    );
   } finally {
     reader.releaseLock();
   }

@@ -1,10 +1,17 @@
 // One question at a time: send it (or retry the last one), follow its answer as it streams,
 // stop it, and remember what went wrong so the chat can show it next to the message it hit.
-import { useQueryClient } from "@tanstack/react-query";
+import { useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 
 import { ApiError } from "../../api/client";
-import { conversationKey, settleExchange, type Message } from "./queries";
+import { keys } from "../../api/hooks";
+import {
+  allMessages,
+  conversationKey,
+  settleExchange,
+  type Conversation,
+  type Message,
+} from "./queries";
 import { streamAnswer, type AnswerRequest } from "./sse";
 
 /** The question being answered right now. */
@@ -30,8 +37,26 @@ export type Problem = {
   fields: Record<string, string>;
 };
 
-// The server stores a stopped answer once it notices the closed connection: give it a moment.
-const STOP_SETTLE_MS = 300;
+// The server stores a stopped answer once it notices the closed connection: look a few times.
+const STOP_CHECK_MS = 250;
+const STOP_CHECKS = 8;
+
+/** After a stop: refetch until the answer to `question` is stored, so the text stays in view. */
+async function waitForStoredAnswer(
+  client: QueryClient,
+  applicationId: number,
+  question: Message | null,
+): Promise<void> {
+  for (let check = 0; check < STOP_CHECKS; check += 1) {
+    await new Promise((resolve) => setTimeout(resolve, STOP_CHECK_MS));
+    await client.refetchQueries({ queryKey: conversationKey(applicationId) });
+    // Stopped before the question was stored: nothing more will come.
+    if (!question) return;
+    const pages = client.getQueryData<InfiniteData<Conversation>>(conversationKey(applicationId));
+    const stored = allMessages(pages);
+    if (stored.some((message) => message.id > question.id)) return;
+  }
+}
 
 function problemFrom(error: unknown, text: string, questionId: number | null): Problem {
   const known =
@@ -58,7 +83,11 @@ export function useAnswerStream(applicationId: number) {
   useEffect(() => () => controller.current?.abort(), []);
 
   const run = useCallback(
-    async (request: AnswerRequest, text: string, retried: Message | null): Promise<Problem | null> => {
+    async (
+      request: AnswerRequest,
+      text: string,
+      retried: Message | null,
+    ): Promise<Problem | null> => {
       controller.current?.abort();
       const current = new AbortController();
       controller.current = current;
@@ -97,13 +126,16 @@ export function useAnswerStream(applicationId: number) {
         if (current.signal.aborted) {
           if (controller.current !== current) return null; // replaced by a newer question
           setExchange((shown) => shown && { ...shown, stopped: true });
-          await new Promise((resolve) => setTimeout(resolve, STOP_SETTLE_MS));
-          await client.invalidateQueries({ queryKey: conversationKey(applicationId) });
+          await waitForStoredAnswer(client, applicationId, question);
         } else {
           failure = problemFrom(error, text, question?.id ?? null);
           setProblem(failure);
+          // Signed out meanwhile (expired, or everywhere): back to sign in, as for any query.
+          if (failure.status === 401) client.setQueryData(keys.me, null);
           // A stored question whose answer was cut off can be retried.
-          if (question) await settleExchange(client, applicationId, { question, answer: null, canRetry: true });
+          if (question) {
+            await settleExchange(client, applicationId, { question, answer: null, canRetry: true });
+          }
         }
       } finally {
         if (controller.current === current) {

@@ -1,0 +1,162 @@
+// Dashboard: how the job search is going, in figures and charts, for a date range and a tag.
+import { Link } from "wouter";
+
+import { fieldError } from "../../api/client";
+import { Button } from "../../components/Button";
+import { EmptyState } from "../../components/EmptyState";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { SelectField, TextField } from "../../components/Field";
+import { Loading, Spinner } from "../../components/Loading";
+import { useTitle } from "../../lib/useTitle";
+import { useTags } from "../applications/queries";
+import { Figures, TimeInStage } from "./Figures";
+import { FlowsChart } from "./FlowsChart";
+import { FunnelChart } from "./FunnelChart";
+import { OverTimeChart } from "./OverTimeChart";
+import { StagesChart } from "./StagesChart";
+import { useDashboardFilters } from "./filters";
+import { useAnalytics, type Analytics } from "./queries";
+import "./analytics.css";
+
+export default function AnalyticsPage() {
+  useTitle("Dashboard");
+  const { filters, narrowed, update, clear } = useDashboardFilters();
+  const analytics = useAnalytics(filters);
+  const data = analytics.data;
+  const newUser = data !== undefined && !narrowed && data.totals.applications.value === 0;
+
+  return (
+    <div className="page analytics">
+      <header className="page-header">
+        <div>
+          <h1>Dashboard</h1>
+          <p className="subtitle">How your job search is going, in numbers.</p>
+        </div>
+        {analytics.isFetching && data && (
+          <p className="loading small" role="status">
+            <Spinner /> Updating…
+          </p>
+        )}
+      </header>
+
+      {!newUser && (
+        <FilterBar
+          {...filters}
+          narrowed={narrowed}
+          error={analytics.error}
+          update={update}
+          clear={clear}
+        />
+      )}
+
+      {analytics.isError ? (
+        <ErrorAlert
+          title="Could not load the dashboard."
+          error={analytics.error}
+          action={
+            <Button size="small" onClick={() => void analytics.refetch()}>
+              Try again
+            </Button>
+          }
+        />
+      ) : !data ? (
+        <Loading>Counting your applications…</Loading>
+      ) : newUser ? (
+        <EmptyState
+          title="Add applications to see your search in numbers"
+          action={<Link href="/">Go to the Board</Link>}
+        >
+          <p>
+            Every application you add and every stage it moves through shows up here: how many
+            you sent, how many got an answer, and how long answers take.
+          </p>
+        </EmptyState>
+      ) : data.totals.applications.value === 0 ? (
+        <EmptyState
+          title="No applications match these filters"
+          action={<Button onClick={clear}>Clear filters</Button>}
+        >
+          <p>Widen the date range or choose another tag.</p>
+        </EmptyState>
+      ) : (
+        <Dashboard analytics={data} />
+      )}
+    </div>
+  );
+}
+
+function Dashboard({ analytics }: { analytics: Analytics }) {
+  return (
+    <>
+      <Figures analytics={analytics} />
+      <TimeInStage analytics={analytics} />
+      <div className="chart-grid">
+        <OverTimeChart analytics={analytics} />
+        <StagesChart analytics={analytics} />
+        <FunnelChart analytics={analytics} />
+        <FlowsChart analytics={analytics} />
+      </div>
+    </>
+  );
+}
+
+function FilterBar({
+  from,
+  to,
+  tag,
+  narrowed,
+  error,
+  update,
+  clear,
+}: {
+  from: string;
+  to: string;
+  tag: string;
+  narrowed: boolean;
+  error: unknown;
+  update: (changes: { from?: string; to?: string; tag?: string }) => void;
+  clear: () => void;
+}) {
+  const tags = useTags();
+  const tagOptions = (tags.data ?? []).map((choice) => ({
+    value: choice.name,
+    label: `${choice.name} (${choice.count})`,
+  }));
+  // A tag from a bookmark that no application carries any more still shows as chosen.
+  if (tag && !tagOptions.some((option) => option.value === tag)) {
+    tagOptions.unshift({ value: tag, label: `${tag} (0)` });
+  }
+
+  return (
+    <div className="analytics-filters" role="search" aria-label="Filter the dashboard">
+      <TextField
+        label="From"
+        type="date"
+        value={from}
+        max={to || undefined}
+        error={fieldError(error, "query.date_from")}
+        onChange={(event) => update({ from: event.target.value })}
+      />
+      <TextField
+        label="To"
+        type="date"
+        value={to}
+        min={from || undefined}
+        error={fieldError(error, "query.date_to")}
+        onChange={(event) => update({ to: event.target.value })}
+      />
+      <SelectField
+        label="Tag"
+        value={tag}
+        error={tags.error ? "Tags could not be loaded." : fieldError(error, "query.tag")}
+        onChange={(event) => update({ tag: event.target.value })}
+        options={[{ value: "", label: "All tags" }, ...tagOptions]}
+      />
+      <div className="analytics-clear">
+        <Button onClick={clear} disabled={!narrowed}>
+          Clear filters
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,259 @@
+"""Failed sign-ins and registrations, counted per account and per address in a sliding window.
+
+Only failures count: a success never uses up an allowance, and a successful sign-in clears
+its account's failures. Past the limit the API answers 429 with Retry-After until the oldest
+failure that matters leaves the window, so nobody is locked out for longer than the window
+after the failures stop. The trade-off: an attacker who keeps guessing one account's password
+keeps that account's sign-in delayed for as long as they keep at it (never longer than the
+window after they stop), and the per-address limit, set higher, throttles them across accounts.
+
+Two backends behind one interface: in-process counts (one process) and Redis (every process
+of the instance sees the same counts). A Redis outage allows every attempt and logs a
+warning: a sign-in that cannot be counted is better than a sign-in page that answers 500.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import secrets
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Annotated, Protocol
+
+import redis
+from fastapi import Depends, Request
+
+from jobtracker.config import Settings
+from jobtracker.errors import AppError
+
+log = logging.getLogger(__name__)
+Clock = Callable[[], float]
+# Between two "Redis is unreachable" warnings, so an outage does not flood the log.
+OUTAGE_WARNING_INTERVAL = 60.0
+# How long a sign-in waits for Redis before counting nothing: far below a user's patience.
+REDIS_TIMEOUT_SECONDS = 0.5
+
+
+@dataclass(frozen=True)
+class Allowance:
+    """One thing failures are counted against: an account or an address, and its limit."""
+
+    key: str
+    max_failures: int
+
+
+class FailureLimiter(Protocol):
+    def seconds_until_allowed(self, allowances: Sequence[Allowance]) -> float:
+        """0 when every allowance has room for another attempt; else how long to wait."""
+        ...
+
+    def record_failure(self, allowances: Sequence[Allowance]) -> None: ...
+
+    def forget(self, allowance: Allowance) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class InProcessLimiter:
+    """Failure times per key in this process's memory; the default for a single process."""
+
+    def __init__(self, window_seconds: float, clock: Clock = time.time) -> None:
+        self.window = window_seconds
+        self.clock = clock
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def seconds_until_allowed(self, allowances: Sequence[Allowance]) -> float:
+        now = self.clock()
+        wait = 0.0
+        with self._lock:
+            for allowance in allowances:
+                times = self._recent(allowance.key, now)
+                if len(times) >= allowance.max_failures:
+                    # Room comes back when enough of the oldest failures have expired.
+                    oldest_that_matters = times[len(times) - allowance.max_failures]
+                    wait = max(wait, oldest_that_matters + self.window - now)
+        return wait
+
+    def record_failure(self, allowances: Sequence[Allowance]) -> None:
+        now = self.clock()
+        with self._lock:
+            for allowance in allowances:
+                self._failures.setdefault(allowance.key, deque()).append(now)
+            if len(self._failures) > 10_000:  # keys sprayed by an attacker: drop expired ones
+                for key in list(self._failures):
+                    self._recent(key, now)
+
+    def forget(self, allowance: Allowance) -> None:
+        with self._lock:
+            self._failures.pop(allowance.key, None)
+
+    def close(self) -> None:
+        pass
+
+    def _recent(self, key: str, now: float) -> deque[float]:
+        times = self._failures.get(key, deque())
+        while times and times[0] <= now - self.window:
+            times.popleft()
+        if not times:
+            self._failures.pop(key, None)
+        return times
+
+
+# Trims the window, then answers how many milliseconds until there is room (0: now).
+_WAIT_SCRIPT = """
+local now, window, limit = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+local count = redis.call('ZCARD', KEYS[1])
+if count < limit then return 0 end
+local oldest = redis.call('ZRANGE', KEYS[1], count - limit, count - limit, 'WITHSCORES')
+return math.max(0, tonumber(oldest[2]) + window - now)
+"""
+_RECORD_SCRIPT = """
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[2]))
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 0
+"""
+
+
+class RedisLimiter:
+    """Failure times in one sorted set per key, shared by every process that uses the server.
+
+    Each key's trim-count-answer runs as one Lua script, so concurrent processes never see a
+    half-updated window; keys expire by themselves a window after their last failure.
+    """
+
+    def __init__(
+        self, url: str, window_seconds: float, prefix: str, clock: Clock = time.time
+    ) -> None:
+        self.window_ms = int(window_seconds * 1000)
+        self.prefix = prefix
+        self.clock = clock
+        self._client = redis.Redis.from_url(
+            url,
+            socket_timeout=REDIS_TIMEOUT_SECONDS,
+            socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
+        )
+        self._wait = self._client.register_script(_WAIT_SCRIPT)
+        self._record = self._client.register_script(_RECORD_SCRIPT)
+        self._last_warning = -math.inf
+
+    def seconds_until_allowed(self, allowances: Sequence[Allowance]) -> float:
+        now_ms = int(self.clock() * 1000)
+        try:
+            waits = [
+                int(self._wait(keys=[self._key(a)], args=[now_ms, self.window_ms, a.max_failures]))
+                for a in allowances
+            ]
+        except redis.RedisError as error:
+            self._warn(error)
+            return 0.0
+        return max(waits, default=0) / 1000
+
+    def record_failure(self, allowances: Sequence[Allowance]) -> None:
+        now_ms = int(self.clock() * 1000)
+        member = f"{now_ms}:{secrets.token_hex(6)}"  # two failures in one millisecond both count
+        try:
+            for allowance in allowances:
+                self._record(keys=[self._key(allowance)], args=[now_ms, self.window_ms, member])
+        except redis.RedisError as error:
+            self._warn(error)
+
+    def forget(self, allowance: Allowance) -> None:
+        try:
+            self._client.delete(self._key(allowance))
+        except redis.RedisError as error:
+            self._warn(error)
+
+    def close(self) -> None:
+        self._client.close()
+
+    def _key(self, allowance: Allowance) -> str:
+        return f"{self.prefix}failures:{allowance.key}"
+
+    def _warn(self, error: redis.RedisError) -> None:
+        now = time.monotonic()
+        if now - self._last_warning >= OUTAGE_WARNING_INTERVAL:
+            self._last_warning = now
+            log.warning(
+                "Redis is unreachable (%s); sign-in attempts are not being limited",
+                type(error).__name__,
+            )
+
+
+def build_limiter(settings: Settings) -> FailureLimiter:
+    if settings.redis_url:
+        return RedisLimiter(
+            settings.redis_url, settings.login_window_seconds, settings.redis_key_prefix
+        )
+    return InProcessLimiter(settings.login_window_seconds)
+
+
+class TooManyAttempts(AppError):
+    status_code = 429
+    code = "too_many_attempts"
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+def _wait_in_words(seconds: int) -> str:
+    if seconds < 60:
+        return f"{seconds} second{'s' * (seconds != 1)}"
+    minutes = math.ceil(seconds / 60)
+    return f"{minutes} minute{'s' * (minutes != 1)}"
+
+
+class AttemptGuard:
+    """Wraps a sign-in or registration: refuses it when over a limit, counts it if it fails."""
+
+    def __init__(self, limiter: FailureLimiter, settings: Settings) -> None:
+        self.limiter = limiter
+        self.settings = settings
+
+    def allowances(self, action: str, email: str, address: str) -> tuple[Allowance, Allowance]:
+        # Hashed: the shared store never holds an email address.
+        account = hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
+        return (
+            Allowance(f"{action}:account:{account}", self.settings.login_max_failures),
+            Allowance(f"{action}:address:{address}", self.settings.login_max_failures_per_ip),
+        )
+
+    @contextmanager
+    def attempt(self, action: str, email: str, address: str) -> Iterator[None]:
+        account, network = self.allowances(action, email, address)
+        wait = self.limiter.seconds_until_allowed((account, network))
+        if wait > 0:
+            seconds = math.ceil(wait)
+            raise TooManyAttempts(
+                f"Too many failed attempts for this account or from this network. "
+                f"Please wait {_wait_in_words(seconds)} and try again.",
+                retry_after=seconds,
+            )
+        try:
+            yield
+        except AppError:
+            # The caller's mistake (wrong password, taken email), not a database outage.
+            self.limiter.record_failure((account, network))
+            raise
+        self.limiter.forget(account)
+
+
+def attempt_guard(request: Request) -> AttemptGuard:
+    return AttemptGuard(request.app.state.failure_limiter, request.app.state.settings)
+
+
+AttemptGuardDep = Annotated[AttemptGuard, Depends(attempt_guard)]
+
+
+def client_address(request: Request) -> str:
+    # Behind a reverse proxy, uvicorn's --proxy-headers puts the real client here.
+    return request.client.host if request.client else "unknown"

@@ -1,0 +1,298 @@
+"""CSV import: preview, column mapping, all-or-nothing import, quota, encodings and bad files."""
+
+from __future__ import annotations
+
+from jobtracker.config import Settings
+from tests.applications.builders import EVERY_FIELD, list_applications, user_fields
+from tests.factories import ApiUser
+from tests.portability.builders import (
+    application_count,
+    export_csv,
+    import_csv,
+    make_csv,
+    preview,
+    upload,
+)
+
+HEADER = ["Company", "Role", "Stage", "Applied on", "Salary min", "Tags"]
+
+
+def _errors(response: object) -> dict[str, str]:
+    assert getattr(response, "status_code", None) == 422, getattr(response, "text", "")
+    fields: dict[str, str] = response.json()["error"]["fields"]  # type: ignore[attr-defined]
+    return fields
+
+
+def test_the_preview_guesses_the_mapping_from_headers(alice: ApiUser) -> None:
+    content = make_csv(
+        [
+            ["company name", "JOB TITLE", "Status", "date applied", "Unrelated"],
+            ["Acme", "Dev", "Applied", "2026-10-01", "x"],
+        ]
+    )
+
+    body = preview(alice, content)
+
+    assert body["columns"] == ["company name", "JOB TITLE", "Status", "date applied", "Unrelated"]
+    assert body["mapping"] == {
+        "company name": "company",
+        "JOB TITLE": "role",
+        "Status": "stage",
+        "date applied": "applied_on",
+        "Unrelated": None,
+    }
+    assert body["missing_fields"] == []
+    assert body["sample"] == [["Acme", "Dev", "Applied", "2026-10-01", "x"]]
+
+
+def test_the_preview_shows_what_each_row_becomes(alice: ApiUser) -> None:
+    content = make_csv([HEADER, ["Acme", "Dev", "interview", "2026-10-01", "70,000", "a, B"]])
+
+    [row] = preview(alice, content)["rows"]
+
+    assert row["line"] == 2
+    assert row["errors"] == {}
+    assert row["values"]["company"] == "Acme"
+    assert row["values"]["stage"] == "interview"
+    assert row["values"]["applied_on"] == "2026-10-01"
+    assert row["values"]["salary_min"] == 70_000
+    assert row["values"]["tags"] == ["a", "b"]
+
+
+def test_the_preview_writes_nothing(alice: ApiUser) -> None:
+    preview(alice, make_csv([HEADER, ["Acme", "Dev", "", "", "", ""]]))
+
+    assert application_count(alice) == 0
+
+
+def test_the_preview_lists_errors_by_line_and_counts(alice: ApiUser) -> None:
+    content = make_csv(
+        [
+            HEADER,
+            ["Fine", "Dev", "", "", "", ""],
+            ["", "No company", "", "", "", ""],
+            ["Bad date", "Dev", "", "01/10/2026", "", ""],
+            ["Bad stage", "Dev", "dreaming", "", "lots", ""],
+        ]
+    )
+
+    body = preview(alice, content)
+
+    assert body["counts"] == {"rows": 4, "valid": 1, "invalid": 3}
+    invalid = {row["line"]: row["errors"] for row in body["invalid_rows"]}
+    assert set(invalid) == {3, 4, 5}
+    assert invalid[3] == {"company": "is required"}
+    assert "2026-10-01" in invalid[4]["applied_on"]
+    assert set(invalid[5]) == {"stage", "salary_min"}
+
+
+def test_an_explicit_mapping_replaces_the_guess(alice: ApiUser) -> None:
+    content = make_csv([["Firm", "Job", "Company"], ["Acme", "Dev", "ignored"]])
+
+    body = preview(alice, content, mapping={"Firm": "company", "Job": "role", "Company": None})
+
+    assert body["mapping"] == {"Firm": "company", "Job": "role", "Company": None}
+    assert body["rows"][0]["values"]["company"] == "Acme"
+
+
+def test_a_mapping_naming_a_missing_column_is_refused(alice: ApiUser) -> None:
+    content = make_csv([["Company", "Role"], ["Acme", "Dev"]])
+
+    response = upload(
+        alice, "/api/import/applications/preview", content, mapping={"Employer": "company"}
+    )
+
+    assert "mapping" in _errors(response)
+
+
+def test_a_field_mapped_from_two_columns_is_refused(alice: ApiUser) -> None:
+    content = make_csv([["A", "B"], ["Acme", "Dev"]])
+
+    response = upload(
+        alice, "/api/import/applications/preview", content, mapping={"A": "company", "B": "company"}
+    )
+
+    assert "mapping" in _errors(response)
+
+
+def test_a_mapping_to_an_unknown_field_is_refused(alice: ApiUser) -> None:
+    content = make_csv([["A"], ["Acme"]])
+
+    response = upload(alice, "/api/import/applications/preview", content, mapping={"A": "salary"})
+
+    assert "mapping" in _errors(response)
+
+
+def test_importing_creates_every_row_with_a_stage_event(alice: ApiUser) -> None:
+    content = make_csv(
+        [HEADER, ["Acme", "Dev", "applied", "2026-10-01", "", ""], ["Beta", "Ops", "", "", "", ""]]
+    )
+
+    response = import_csv(alice, content)
+
+    assert response.status_code == 201, response.text
+    assert response.json()["imported"] == 2
+    [acme_id, beta_id] = response.json()["application_ids"]
+    acme = alice.client.get(f"/api/applications/{acme_id}").json()
+    assert (acme["company"], acme["stage"], acme["applied_on"]) == ("Acme", "applied", "2026-10-01")
+    assert alice.client.get(f"/api/applications/{beta_id}").json()["stage"] == "wishlist"
+    events = alice.client.get(f"/api/applications/{acme_id}/events").json()["items"]
+    assert [(event["from_stage"], event["to_stage"]) for event in events] == [(None, "applied")]
+
+
+def test_importing_needs_confirmation(alice: ApiUser) -> None:
+    content = make_csv([HEADER, ["Acme", "Dev", "", "", "", ""]])
+
+    response = import_csv(alice, content, confirm=False)
+
+    assert "confirm" in _errors(response)
+    assert application_count(alice) == 0
+
+
+def test_a_file_with_bad_rows_imports_nothing_and_names_their_lines(alice: ApiUser) -> None:
+    content = make_csv(
+        [
+            HEADER,
+            ["Fine", "Dev", "", "", "", ""],
+            ["Bad salary", "Dev", "", "", "-5", ""],
+            ["", "", "", "", "", "x"],
+        ]
+    )
+
+    response = import_csv(alice, content)
+
+    errors = _errors(response)
+    assert set(errors) == {"line 3.salary_min", "line 4.company", "line 4.role"}
+    assert "2 of 3 rows" in response.json()["error"]["message"]
+    assert application_count(alice) == 0
+
+
+def test_an_import_over_the_quota_imports_nothing_and_says_how_many_fit(
+    alice: ApiUser, settings: Settings
+) -> None:
+    settings.max_applications_per_user = 5
+    alice.create_application(company="Already here")
+    alice.create_application(company="And here")
+    content = make_csv([HEADER] + [[f"C{n}", "Dev", "", "", "", ""] for n in range(4)])
+
+    quota = preview(alice, content)["quota"]
+    response = import_csv(alice, content)
+
+    assert quota == {"limit": 5, "used": 2, "available": 3, "fits": 3}
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "quota_exceeded"
+    assert "Only 3 of these 4" in response.json()["error"]["message"]
+    assert application_count(alice) == 2
+
+
+def test_an_import_that_exactly_fills_the_quota_is_accepted(
+    alice: ApiUser, settings: Settings
+) -> None:
+    settings.max_applications_per_user = 3
+    content = make_csv([HEADER] + [[f"C{n}", "Dev", "", "", "", ""] for n in range(3)])
+
+    assert import_csv(alice, content).status_code == 201
+    assert application_count(alice) == 3
+
+
+def test_a_semicolon_separated_file_with_a_bom_is_read(alice: ApiUser) -> None:
+    content = make_csv(
+        [["Company", "Role", "Notes"], ["Müller; Söhne", "Entwickler", "Büro, Berlin"]],
+        delimiter=";",
+        bom=True,
+    )
+
+    body = preview(alice, content)
+    response = import_csv(alice, content)
+
+    assert (body["delimiter"], body["encoding"]) == (";", "utf-8")
+    assert body["columns"] == ["Company", "Role", "Notes"]
+    assert response.status_code == 201, response.text
+    [application] = list_applications(alice)["items"]
+    assert (application["company"], application["notes"]) == ("Müller; Söhne", "Büro, Berlin")
+
+
+def test_a_tab_separated_file_is_read(alice: ApiUser) -> None:
+    content = make_csv([["Company", "Role"], ["Acme, Inc.", "Dev"]], delimiter="\t")
+
+    body = preview(alice, content)
+
+    assert body["delimiter"] == "\t"
+    assert body["rows"][0]["values"]["company"] == "Acme, Inc."
+
+
+def test_a_windows_1252_file_is_read_with_a_note(alice: ApiUser) -> None:
+    content = "Company,Role\r\nCafé Crème,Barista\r\n".encode("cp1252")
+
+    body = preview(alice, content)
+
+    assert body["encoding"] == "cp1252"
+    assert any("Windows-1252" in note for note in body["notes"])
+    assert body["rows"][0]["values"]["company"] == "Café Crème"
+
+
+def test_an_unterminated_quote_is_refused_with_its_line(alice: ApiUser) -> None:
+    content = b'Company,Role\nAcme,Dev\n"Broken,Dev\nMore,Rows\n'
+
+    response = upload(alice, "/api/import/applications/preview", content)
+
+    assert "file" in _errors(response)
+    assert "quote" in response.json()["error"]["message"]
+
+
+def test_a_binary_file_is_refused_as_not_csv(alice: ApiUser) -> None:
+    response = upload(alice, "/api/import/applications/preview", b"\x00\x01\x02binary\xff" * 50)
+
+    assert response.status_code == 415
+    assert response.json()["error"]["code"] == "unsupported_media_type"
+
+
+def test_an_excel_workbook_is_refused_with_advice(alice: ApiUser) -> None:
+    response = import_csv(alice, b"PK\x03\x04rest-of-zip", filename="jobs.xlsx")
+
+    assert response.status_code == 415
+    assert "Excel" in response.json()["error"]["message"]
+
+
+def test_an_empty_file_is_refused(alice: ApiUser) -> None:
+    response = upload(alice, "/api/import/applications/preview", b"")
+
+    assert "file" in _errors(response)
+
+
+def test_a_file_over_the_upload_limit_is_refused(alice: ApiUser, settings: Settings) -> None:
+    settings.max_upload_mb = 1
+    content = make_csv([["Company", "Role"]] + [["x" * 100, "y"]] * 11_000)
+
+    response = upload(alice, "/api/import/applications/preview", content)
+
+    assert response.status_code == 413
+
+
+def test_more_than_ten_thousand_rows_are_refused(alice: ApiUser) -> None:
+    content = ("Company,Role\n" + "A,B\n" * 10_001).encode()
+
+    response = upload(alice, "/api/import/applications/preview", content)
+
+    assert "10,000" in response.json()["error"]["message"]
+    assert "file" in _errors(response)
+
+
+def test_our_own_export_imports_into_another_account_unchanged(
+    alice: ApiUser, bob: ApiUser
+) -> None:
+    alice.create_application(**EVERY_FIELD)
+    alice.create_application(
+        company="=cmd|' /C calc'!A0", role="-2+3", notes="@SUM(1)\nline two", tags=["+x"]
+    )
+    exported = export_csv(alice, sort="created_at").content
+
+    body = preview(bob, exported)
+    response = import_csv(bob, exported)
+
+    assert body["missing_fields"] == []
+    assert {body["mapping"][column] for column in ["Deliverables", "ID", "Created at"]} == {None}
+    assert response.status_code == 201, response.text
+    originals = [user_fields(item) for item in list_applications(alice, sort="created_at")["items"]]
+    copies = [user_fields(item) for item in list_applications(bob, sort="created_at")["items"]]
+    assert copies == originals
