@@ -3,7 +3,9 @@
 Fills a database with 1,000 users of 200 applications each, one user with 10,000 applications
 and 40,000 stage events, and one with 1,000 applications and 4,000 stage events; then times
 the service function and the full HTTP request (a real uvicorn process over loopback) for the
-two large users, and writes the figures to bench/results/analytics.json.
+two large users, first without and then with the indexes proposed below, and writes the
+figures to bench/results/analytics.json. The database is dropped and filled afresh unless
+--reuse finds an earlier run's data.
 
     .venv/bin/python -m bench.analytics [--database-url URL] [--runs 50] [--reuse]
 

@@ -11,8 +11,10 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL("../src/jobtracker/static/", import.meta.url)),
     emptyOutDir: true,
-    // Route chunks are small; a warning here means something heavy slipped into the entry.
-    chunkSizeWarningLimit: 300,
+    // The dashboard's lazy chunk (Recharts, ~420 KB, loaded only on /analytics) is the largest
+    // on purpose; a warning past it means something heavy slipped in elsewhere. The initial
+    // download is measured against its 250 KB gzipped budget by bench/ui_bundle.py.
+    chunkSizeWarningLimit: 450,
   },
   server: {
     port: 5173,

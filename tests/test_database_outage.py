@@ -10,17 +10,20 @@ import contextlib
 import socket
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import httpx
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import event, make_url
 
 from jobtracker.config import Settings
 from jobtracker.db import CONNECT_TIMEOUT, build_engine
 from tests.factories import ApiUser
-from tests.live_server import free_port
+from tests.live_server import free_port, serve
 
 # Far below psycopg's own default of 130 seconds, far above a healthy local connect.
 QUICK_SECONDS = 15
@@ -216,3 +219,54 @@ def test_connections_give_up_after_a_few_seconds_unless_the_url_says_otherwise(
 
     assert _connect_timeout_used(database_url) == CONNECT_TIMEOUT
     assert _connect_timeout_used(f"{database_url}{separator}connect_timeout=30") == "30"
+
+
+def _write_until(
+    url: str, token: str, stop: threading.Event, outcomes: list[tuple[int, str]]
+) -> None:
+    """Create applications one after another until told to stop; note every answer."""
+    with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"}) as api:
+        while not stop.is_set():
+            company = f"Company {uuid.uuid4().hex[:12]}"
+            answer = api.post("/api/applications", json={"company": company, "role": "Dev"})
+            outcomes.append((answer.status_code, company))
+
+
+def _companies(user: ApiUser) -> set[str]:
+    companies: set[str] = set()
+    while True:
+        page = user.client.get("/api/applications", params={"limit": 200, "offset": len(companies)})
+        items = page.json()["items"]
+        companies |= {application["company"] for application in items}
+        if not items:
+            return companies
+
+
+def test_no_acknowledged_write_is_lost_when_the_database_drops_mid_load(
+    app: FastAPI, alice: ApiUser, database_proxy: DatabaseProxy
+) -> None:
+    stop = threading.Event()
+    outcomes: list[tuple[int, str]] = []
+    with serve(app) as url:
+        writers = [
+            threading.Thread(target=_write_until, args=(url, alice.token, stop, outcomes))
+            for _ in range(4)
+        ]
+        for writer in writers:
+            writer.start()
+        time.sleep(1)
+        database_proxy.stop()
+        time.sleep(2)
+        during = len(outcomes)
+        database_proxy.start()
+        time.sleep(2)
+        stop.set()
+        for writer in writers:
+            writer.join(timeout=QUICK_SECONDS)
+
+    statuses = {status for status, _ in outcomes}
+    acknowledged = {company for status, company in outcomes if status == 201}
+    stored = _companies(alice)
+    assert statuses == {201, 503}  # refused while down, never a 500
+    assert any(status == 201 for status, _ in outcomes[during:])  # and writing again after
+    assert acknowledged <= stored

@@ -22,7 +22,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
@@ -143,8 +143,16 @@ def build_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 def get_session(request: Request) -> Iterator[Session]:
     factory: sessionmaker[Session] = request.app.state.session_factory
-    with factory() as session:
+    session = factory()
+    try:
         yield session
+    finally:
+        try:
+            session.close()
+        except DBAPIError:
+            # Closing runs after the answer was sent; a connection lost meanwhile (a database
+            # restart) has nothing left to undo, and the pool discards it.
+            log.warning("database connection lost while closing a session")
 
 
 SessionDep = Annotated[Session, Depends(get_session)]

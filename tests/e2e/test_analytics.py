@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from playwright.sync_api import BrowserContext, Locator, Page, expect
+from playwright.sync_api import BrowserContext, ConsoleMessage, Locator, Page, expect
 
 from tests.e2e.api import ApiUser, due_in
 from tests.e2e.ui import (
@@ -196,6 +196,13 @@ def test_the_date_range_applies_to_every_figure(seeded_user: ApiUser, page: Page
 
 
 def test_download_png_saves_a_png_of_the_chart(seeded_user: ApiUser, page: Page) -> None:
+    blocked: list[str] = []  # the picture is drawn under the app's Content-Security-Policy
+
+    def watch(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            blocked.append(message.text)
+
+    page.on("console", watch)
     _open_dashboard(seeded_user, page)
     funnel = _chart(page, "Funnel")
     # The step labels appear once the bars have grown in: the picture shows the whole chart.
@@ -211,6 +218,7 @@ def test_download_png_saves_a_png_of_the_chart(seeded_user: ApiUser, page: Page)
     picture = saved.read_bytes()
     assert picture.startswith(PNG_SIGNATURE)
     assert len(picture) > 2_000  # a drawn chart, not an empty canvas
+    assert blocked == []
 
 
 def test_a_new_user_is_told_to_add_applications(user: ApiUser, page: Page) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from fastapi.testclient import TestClient
 
+from jobtracker.app import create_app
 from jobtracker.config import Settings
 from tests.factories import ApiUser
 from tests.security.conftest import use_redis
@@ -67,16 +68,19 @@ def test_a_successful_sign_in_clears_the_accounts_failures(
 
 
 def test_the_account_can_sign_in_again_once_the_window_has_passed(
-    settings: Settings, client: TestClient, alice: ApiUser
+    settings: Settings, alice: ApiUser
 ) -> None:
     settings.login_window_seconds = 1
-    for _ in range(10):
-        sign_in(client, alice.email)
-    assert sign_in(client, alice.email, alice.password) == 429
+    app = create_app(settings)  # the window is read when the app starts
+    with TestClient(app) as client:
+        for _ in range(10):
+            sign_in(client, alice.email)
+        assert sign_in(client, alice.email, alice.password) == 429
 
-    time.sleep(1.1)
+        time.sleep(1.1)
 
-    assert sign_in(client, alice.email, alice.password) == 200
+        assert sign_in(client, alice.email, alice.password) == 200
+    app.state.engine.dispose()
 
 
 def test_failures_on_one_account_do_not_stop_another(

@@ -78,7 +78,9 @@ def test_room_comes_back_one_failure_at_a_time(limiter: FailureLimiter, clock: F
 
     assert limiter.seconds_until_allowed([ACCOUNT]) == 0
     limiter.record_failure([ACCOUNT])  # back at the limit: now the second failure is oldest
-    assert limiter.seconds_until_allowed([ACCOUNT]) == pytest.approx(100 + WINDOW - clock.now + start)
+    assert limiter.seconds_until_allowed([ACCOUNT]) == pytest.approx(
+        100 + WINDOW - clock.now + start
+    )
 
 
 def test_forgetting_an_account_clears_its_failures(
@@ -128,7 +130,9 @@ def test_an_unreachable_redis_allows_sign_in_and_logs_a_warning(
     wrong = {"email": alice.email, "password": "not the password"}
     with TestClient(app) as client, caplog.at_level(logging.WARNING):
         statuses = [client.post("/api/auth/login", json=wrong).status_code for _ in range(11)]
-        right = client.post("/api/auth/login", json={"email": alice.email, "password": alice.password})
+        right = client.post(
+            "/api/auth/login", json={"email": alice.email, "password": alice.password}
+        )
 
     assert statuses == [401] * 11
     assert right.status_code == 200

@@ -19,6 +19,7 @@ const WritingPage = lazy(() => import("../features/writing/WritingPage"));
 const DocumentsPage = lazy(() => import("../features/documents/DocumentsPage"));
 const SettingsPage = lazy(() => import("../features/settings/SettingsPage"));
 const AnalyticsPage = lazy(() => import("../features/analytics/AnalyticsPage"));
+const ImportPage = lazy(() => import("../features/portability/ImportPage"));
 
 const PUBLIC_PATHS = ["/login", "/signup"];
 
@@ -92,6 +93,7 @@ export function App() {
           <Route path="/writing" component={WritingPage} />
           <Route path="/documents" component={DocumentsPage} />
           <Route path="/analytics" component={AnalyticsPage} />
+          <Route path="/import" component={ImportPage} />
           <Route path="/settings" component={SettingsPage} />
           <Route component={NotFoundPage} />
         </Switch>

@@ -25,7 +25,7 @@ from sqlalchemy import (
     String,
     and_,
     bindparam,
-    case,
+    cast,
     func,
     literal,
     or_,
@@ -41,14 +41,8 @@ from jobtracker.applications.stages import FINAL_STAGES, Stage
 from jobtracker.db import UTCDateTime
 from jobtracker.deliverables.models import Deliverable, DeliverableState
 
-# How far along the pipeline a stage is; the endings other than Accepted reach nothing.
-REACH = {
-    Stage.APPLIED: 1,
-    Stage.SCREENING: 2,
-    Stage.INTERVIEW: 3,
-    Stage.OFFER: 4,
-    Stage.ACCEPTED: 5,
-}
+# The pipeline an application goes forward through; the other endings are off to the side.
+FORWARD = (Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEW, Stage.OFFER, Stage.ACCEPTED)
 RESPONSE_STAGES = (Stage.SCREENING, Stage.INTERVIEW, Stage.OFFER, Stage.ACCEPTED, Stage.REJECTED)
 TIMED_STAGES = tuple(stage for stage in Stage if not stage.is_final)
 
@@ -158,7 +152,6 @@ class Figures:
     offered: int
     seconds_to_first_response: Spread
     seconds_in_stage: dict[Stage, Spread]
-    current_stages: dict[Stage, int]
 
 
 def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
@@ -166,7 +159,7 @@ def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
 
 
 def _per_application(shape: Shape) -> CTE:
-    """One row per application: how far it got, when it was first answered, time per stage.
+    """One row per application: time in each stage, endings, when it was first answered.
 
     A single grouped pass over the stage events, no window and no sorting. Every event both
     enters one stage (to_stage) and leaves another (from_stage), so the time spent in a stage
@@ -176,11 +169,10 @@ def _per_application(shape: Shape) -> CTE:
     """
     seconds_from_now = seconds_between(NOW, StageEvent.at)
     entered, left = StageEvent.to_stage, StageEvent.from_stage
-    reach = case({stage.value: value for stage, value in REACH.items()}, value=entered, else_=0)
     return (
         select(
             StageEvent.application_id,
-            func.max(reach).label("reach"),
+            _count_if(entered == Stage.ACCEPTED).label("acceptances"),
             _count_if(entered == Stage.REJECTED).label("rejections"),
             seconds_between(
                 func.min(StageEvent.at).filter(entered == Stage.APPLIED),
@@ -217,8 +209,17 @@ COUNTS = (
 @cache
 def _figures_statement(shape: Shape) -> Select[*tuple[Any, ...]]:
     history = _per_application(shape)
-    reach = func.coalesce(history.c.reach, 0)
-    applied = or_(reach >= REACH[Stage.APPLIED], Application.applied_on.is_not(None))
+    # Time in a stage is NULL exactly when the application never entered it.
+    ever_in: dict[Stage, ColumnElement[bool]] = {
+        stage: history.c[stage.value].is_not(None) for stage in FORWARD[:-1]
+    }
+    ever_in[Stage.ACCEPTED] = history.c.acceptances > 0
+
+    def reached(stage: Stage) -> ColumnElement[bool]:
+        """Ever in this stage or a later one of the forward pipeline, by stage history."""
+        return or_(*[ever_in[later] for later in FORWARD[FORWARD.index(stage) :]])
+
+    applied = or_(reached(Stage.APPLIED), Application.applied_on.is_not(None))
     recently = Application.applied_on.between(
         bindparam("recent_from", type_=Date()), bindparam("today", type_=Date())
     )
@@ -228,10 +229,10 @@ def _figures_statement(shape: Shape) -> Select[*tuple[Any, ...]]:
         _count_if(recently),
         _count_if(Application.applied_on.is_(None)),
         _count_if(applied),
-        _count_if(and_(applied, or_(reach >= REACH[Stage.SCREENING], history.c.rejections > 0))),
-        _count_if(and_(applied, reach >= REACH[Stage.SCREENING])),
-        _count_if(and_(applied, reach >= REACH[Stage.INTERVIEW])),
-        _count_if(and_(applied, reach >= REACH[Stage.OFFER])),
+        _count_if(and_(applied, or_(reached(Stage.SCREENING), history.c.rejections > 0))),
+        _count_if(and_(applied, reached(Stage.SCREENING))),
+        _count_if(and_(applied, reached(Stage.INTERVIEW))),
+        _count_if(and_(applied, reached(Stage.OFFER))),
     ]
     return (
         select(
@@ -245,7 +246,6 @@ def _figures_statement(shape: Shape) -> Select[*tuple[Any, ...]]:
                     median_of(shape.dialect, history.c[name]).label(f"{name}_median"),
                 )
             ],
-            *[_count_if(Application.stage == stage).label(f"now_{stage.value}") for stage in Stage],
         )
         .select_from(Application)
         .outerjoin(history, history.c.application_id == Application.id)
@@ -264,18 +264,25 @@ def figures(session: Session, scope: Scope) -> Figures:
         **{name: values[name] for name in COUNTS},
         seconds_to_first_response=spread("first_response"),
         seconds_in_stage={stage: spread(stage.value) for stage in TIMED_STAGES},
-        current_stages={stage: values[f"now_{stage.value}"] for stage in Stage},
     )
 
 
 @cache
 def _per_period_statement(shape: Shape) -> CompoundSelect[Any]:
-    dated = [*_selected_applications(shape), Application.applied_on.is_not(None)]
+    # Counted per day first: one pass over the applications, then a few hundred days bucketed.
+    days = (
+        select(Application.applied_on.label("day"), func.count().label("applications"))
+        .where(*_selected_applications(shape), Application.applied_on.is_not(None))
+        .group_by(Application.applied_on)
+        .cte("days")
+    )
     per_interval = [
-        select(literal(interval.value), bucket, func.count()).where(*dated).group_by(bucket)
+        select(
+            literal(interval.value), bucket, cast(func.sum(days.c.applications), Integer)
+        ).group_by(bucket)
         for interval, bucket in (
-            (Interval.WEEK, week_start(Application.applied_on)),
-            (Interval.MONTH, month_start(Application.applied_on)),
+            (Interval.WEEK, week_start(days.c.day)),
+            (Interval.MONTH, month_start(days.c.day)),
         )
     ]
     return union_all(*per_interval)
@@ -295,6 +302,22 @@ class DeliverableFigures:
     due_this_week: int
     overdue: int
     done_last_30_days: int
+
+
+@cache
+def _current_stages_statement(shape: Shape) -> Select[*tuple[Any, ...]]:
+    return (
+        select(Application.stage, func.count())
+        .where(*_selected_applications(shape))
+        .group_by(Application.stage)
+    )
+
+
+def current_stages(session: Session, scope: Scope) -> dict[Stage, int]:
+    """How many of the selected applications are in each stage now, every stage listed."""
+    rows = session.execute(_current_stages_statement(scope.shape), scope.parameters()).all()
+    counts: dict[Stage, int] = dict(rows)
+    return {stage: counts.get(stage, 0) for stage in Stage}
 
 
 @cache

@@ -133,7 +133,7 @@ def dashboard(
         stage_distribution=StageDistribution(
             stages=[
                 StageCount(stage=stage, count=count)
-                for stage, count in figures.current_stages.items()
+                for stage, count in queries.current_stages(session, scope).items()
             ],
             definition=DEFINITIONS["stage_distribution"],
         ),

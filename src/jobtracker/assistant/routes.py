@@ -18,7 +18,7 @@ from jobtracker.assistant.schemas import (
 )
 from jobtracker.assistant.stream import EventStream, answer_stream
 from jobtracker.auth.deps import CurrentUser, SettingsDep
-from jobtracker.common import PathId
+from jobtracker.common import MAX_ID, PathId
 from jobtracker.db import SessionDep
 
 router = APIRouter(prefix="/api/applications", tags=["assistant"])
@@ -49,7 +49,9 @@ def read_conversation(
     limit: Annotated[int, Query(ge=1, le=service.MAX_CONVERSATION_PAGE)] = (
         service.MAX_CONVERSATION_PAGE
     ),
-    before: Annotated[int | None, Query(ge=1, description="Only messages before this id")] = None,
+    before: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="Only messages before this id")
+    ] = None,
 ) -> Conversation:
     return service.conversation(
         session, settings, user.id, application_id, limit=limit, before=before

@@ -16,6 +16,7 @@ export function ChartCard({
   controls,
   notes,
   wide = false,
+  scrollOnPhone = false,
   children,
 }: {
   title: string;
@@ -27,6 +28,8 @@ export function ChartCard({
   controls?: ReactNode;
   notes?: ReactNode;
   wide?: boolean;
+  /** On a phone, scroll sideways rather than squeeze the chart (a diagram with many columns). */
+  scrollOnPhone?: boolean;
   children: ReactNode;
 }) {
   const headingId = useId();
@@ -65,7 +68,18 @@ export function ChartCard({
         <p className="chart-empty">{empty}</p>
       ) : (
         <div className="chart" ref={chartRef}>
-          {children}
+          {scrollOnPhone ? (
+            <div
+              className="chart-scroll"
+              tabIndex={0}
+              role="group"
+              aria-label={`${title}, scrolls sideways on a small screen`}
+            >
+              <div className="chart-scroll-content">{children}</div>
+            </div>
+          ) : (
+            children
+          )}
         </div>
       )}
       {notes}
@@ -94,23 +108,29 @@ export function ChartCard({
   );
 }
 
-/** A data table with a caption, column headers, and the first cell of each row as its header. */
+/**
+ * A data table with a caption, column headers, and the first cell of each row as its header.
+ * The first `textColumns` columns hold words; the rest hold numbers, aligned to the right.
+ */
 export function DataTable({
   caption,
   columns,
   rows,
+  textColumns = 1,
 }: {
   caption: string;
   columns: string[];
   rows: { key: string; cells: ReactNode[] }[];
+  textColumns?: number;
 }) {
+  const align = (index: number) => (index >= textColumns ? "number" : undefined);
   return (
     <table className="data-table">
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
           {columns.map((column, index) => (
-            <th key={column} scope="col" className={index > 0 ? "number" : undefined}>
+            <th key={column} scope="col" className={align(index)}>
               {column}
             </th>
           ))}
@@ -132,7 +152,7 @@ export function DataTable({
                     {cell}
                   </th>
                 ) : (
-                  <td key={index} className="number">
+                  <td key={index} className={align(index)}>
                     {cell}
                   </td>
                 ),

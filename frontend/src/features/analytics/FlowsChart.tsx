@@ -3,7 +3,7 @@ import { Rectangle, ResponsiveContainer, Sankey, Tooltip, type SankeyNodeProps }
 
 import { labelOf, useMeta } from "../../api/hooks";
 import { ChartCard, DataTable } from "./ChartCard";
-import { tooltipProps } from "./chartStyle";
+import { CHART_DESCRIPTION, tooltipProps } from "./chartStyle";
 import { useChartColors, type ChartColors } from "./colors";
 import type { Analytics, Stage } from "./queries";
 
@@ -78,6 +78,7 @@ export function FlowsChart({ analytics }: { analytics: Analytics }) {
       title="Stage flows"
       definition={definition}
       wide
+      scrollOnPhone
       empty={forward.length === 0 ? "No application in this range has moved forward yet." : null}
       notes={
         back.length > 0 && (
@@ -93,14 +94,15 @@ export function FlowsChart({ analytics }: { analytics: Analytics }) {
       table={
         <DataTable
           caption="Moves between stages"
-          columns={["From", "To", "Moves", "Direction"]}
+          columns={["From", "To", "Direction", "Moves"]}
+          textColumns={3}
           rows={links.map((link) => ({
             key: `${link.source}-${link.target}`,
             cells: [
               label(link.source),
               label(link.target),
-              link.count,
               link.forward ? "Forward" : "Back",
+              link.count,
             ],
           }))}
         />
@@ -114,6 +116,8 @@ export function FlowsChart({ analytics }: { analytics: Analytics }) {
           margin={{ top: 12, right: 12, bottom: 12, left: 12 }}
           link={{ stroke: colors.link, strokeOpacity: 0.35 }}
           align="left"
+          title="Stage flows"
+          desc={CHART_DESCRIPTION}
           node={(props: SankeyNodeProps) => (
             <FlowNode {...props} colors={colors} lastColumn={lastColumn} />
           )}

@@ -12,7 +12,7 @@ import {
 
 import { labelOf, useMeta } from "../../api/hooks";
 import { ChartCard, DataTable } from "./ChartCard";
-import { axisProps, CHART_HEIGHT, tooltipProps } from "./chartStyle";
+import { axisProps, CHART_DESCRIPTION, CHART_HEIGHT, tooltipProps } from "./chartStyle";
 import { useChartColors, type ChartColors } from "./colors";
 import { percent } from "./format";
 import type { Analytics } from "./queries";
@@ -83,6 +83,8 @@ export function FunnelChart({ analytics }: { analytics: Analytics }) {
           layout="vertical"
           margin={{ top: 4, right: 4, bottom: 4, left: 4 }}
           barCategoryGap={6}
+          title="Funnel"
+          desc={CHART_DESCRIPTION}
         >
           <XAxis type="number" hide domain={[0, widest]} />
           <YAxis

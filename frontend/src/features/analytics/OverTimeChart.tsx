@@ -14,7 +14,7 @@ import {
 
 import { plural } from "../../lib/format";
 import { ChartCard, DataTable } from "./ChartCard";
-import { axisProps, CHART_HEIGHT, tooltipProps } from "./chartStyle";
+import { axisProps, CHART_DESCRIPTION, CHART_HEIGHT, tooltipProps } from "./chartStyle";
 import { useChartColors } from "./colors";
 import { periodName, periodTick } from "./format";
 import type { Analytics, Interval } from "./queries";
@@ -94,7 +94,12 @@ export function OverTimeChart({ analytics }: { analytics: Analytics }) {
       }
     >
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <ComposedChart data={data} margin={{ top: 8, right: 4, bottom: 4, left: 4 }}>
+        <ComposedChart
+          data={data}
+          margin={{ top: 8, right: 4, bottom: 4, left: 4 }}
+          title="Applications over time"
+          desc={CHART_DESCRIPTION}
+        >
           <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="tick" {...axis} minTickGap={16} />
           <YAxis yAxisId="count" allowDecimals={false} width={44} {...axis}>

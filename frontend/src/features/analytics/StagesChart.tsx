@@ -13,7 +13,7 @@ import {
 
 import { labelOf, useMeta } from "../../api/hooks";
 import { ChartCard, DataTable } from "./ChartCard";
-import { axisProps, tooltipProps } from "./chartStyle";
+import { axisProps, CHART_DESCRIPTION, tooltipProps } from "./chartStyle";
 import { useChartColors } from "./colors";
 import type { Analytics } from "./queries";
 
@@ -62,7 +62,13 @@ export function StagesChart({ analytics }: { analytics: Analytics }) {
       }
     >
       <ResponsiveContainer width="100%" height={data.length * ROW_HEIGHT + 32}>
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 32, bottom: 4, left: 4 }}>
+        <BarChart
+          data={data}
+          layout="vertical"
+          margin={{ top: 4, right: 32, bottom: 4, left: 4 }}
+          title="Current stages"
+          desc={CHART_DESCRIPTION}
+        >
           <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} {...axis} />
           <YAxis type="category" dataKey="label" width={84} interval={0} {...axis} />

@@ -5,6 +5,10 @@ import type { ChartColors } from "./colors";
 
 export const CHART_HEIGHT = 280;
 
+/** Read out with each chart (its SVG is focusable and names itself with the chart's title). */
+export const CHART_DESCRIPTION =
+  "Arrow keys move between the data points. Show data table lists every number.";
+
 export function axisProps(colors: ChartColors) {
   return {
     stroke: colors.grid,

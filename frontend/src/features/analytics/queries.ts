@@ -13,8 +13,10 @@ export type Interval = Schemas["Interval"];
 /** The filters as they stand in the address: empty strings mean "not filtered". */
 export type DashboardFilters = { from: string; to: string; tag: string };
 
-export function useAnalytics(filters: DashboardFilters) {
+/** `enabled: false` while the filters cannot be asked for (a range that ends before it starts). */
+export function useAnalytics(filters: DashboardFilters, enabled = true) {
   return useQuery({
+    enabled,
     // Kept under "applications": every change to an application or a deliverable already
     // invalidates that key, so the dashboard is never stale after an edit elsewhere.
     queryKey: [...keys.applications, "analytics", filters],

@@ -5,6 +5,7 @@ import { Link } from "wouter";
 import { useMeta } from "../../api/hooks";
 import { Button } from "../../components/Button";
 import { plural } from "../../lib/format";
+import { DataLinks } from "../portability/DataLinks";
 import { NewApplicationDialog } from "./NewApplicationDialog";
 
 export function ApplicationsToolbar({ view }: { view: "board" | "table" }) {
@@ -45,6 +46,7 @@ export function ApplicationsToolbar({ view }: { view: "board" | "table" }) {
           </span>
         </p>
       )}
+      <DataLinks />
       <Button
         variant="primary"
         onClick={() => setCreating(true)}

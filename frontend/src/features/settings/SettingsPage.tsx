@@ -5,6 +5,7 @@ import { useCurrentUser, useSignOut } from "../../api/hooks";
 import { Button } from "../../components/Button";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useTitle } from "../../lib/useTitle";
+import { YourDataSection } from "../portability/YourDataSection";
 import { DisplayNameForm, PasswordForm } from "./AccountForms";
 import { DeleteAccount } from "./DeleteAccount";
 import { InstanceSettings } from "./InstanceSettings";
@@ -31,6 +32,8 @@ export default function SettingsPage() {
       <Section id="settings-sessions" title="Sessions">
         <SignOutEverywhere />
       </Section>
+
+      <YourDataSection />
 
       {user.role === "admin" && (
         <Section id="settings-instance" title="Instance">

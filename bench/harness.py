@@ -1,0 +1,140 @@
+"""What the load and API benchmarks share: a fresh PostgreSQL database, the app served by real
+uvicorn workers on loopback, a locust run measured the same way, and the machine it ran on."""
+
+from __future__ import annotations
+
+import os
+import platform
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from sqlalchemy import make_url
+
+from jobtracker import migrations
+
+RESULTS = Path(__file__).parent / "results"
+START_TIMEOUT_SECONDS = 30
+
+
+def prepare_database(url: str) -> None:
+    """Drop and create the benchmark's own database, then migrate it."""
+    target = make_url(url)
+    if not target.database or not target.database.startswith("jobtracker_"):
+        raise SystemExit(f"refusing to drop {target.database!r}: use a jobtracker_* database")
+    maintenance = target.set(drivername="postgresql", database="postgres")
+    with psycopg.connect(maintenance.render_as_string(hide_password=False), autocommit=True) as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)')
+        db.execute(f'CREATE DATABASE "{target.database}"')
+    migrations.upgrade(url)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def serve(database_url: str, *, workers: int) -> Iterator[str]:
+    """The app as production runs it (`python -m jobtracker serve`), on a free loopback port."""
+    port = free_port()
+    with tempfile.TemporaryDirectory() as data_dir:
+        environment = {
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "JWT_SECRET": secrets.token_urlsafe(48),
+            "DATA_DIR": data_dir,
+            "MAX_USERS": "0",
+            "MAX_APPLICATIONS_PER_USER": "0",
+            "REDIS_URL": "",  # each benchmark measures the app alone
+        }
+        command = [sys.executable, "-m", "jobtracker", "serve", "--no-migrate"]
+        command += ["--port", str(port), "--workers", str(workers), "--log-level", "warning"]
+        process = subprocess.Popen(command, env=environment)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            _wait_until_healthy(base, process)
+            yield base
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def _wait_until_healthy(base: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"the server exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{base}/api/health", timeout=1):  # noqa: S310
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"the server did not answer on {base}")
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One locust run (or one endpoint of it), as the results files record it."""
+
+    requests: int
+    failures: int
+    requests_per_second: float
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+    max_ms: float
+
+
+def figures(entry: Any, seconds: float) -> Figures:
+    """From a locust StatsEntry, over a run of `seconds`."""
+    return Figures(
+        requests=entry.num_requests,
+        failures=entry.num_failures,
+        requests_per_second=round(entry.num_requests / seconds, 1),
+        p50_ms=entry.get_response_time_percentile(0.5),
+        p95_ms=entry.get_response_time_percentile(0.95),
+        p99_ms=entry.get_response_time_percentile(0.99),
+        max_ms=round(entry.max_response_time or 0, 1),
+    )
+
+
+def machine(database_url: str) -> dict[str, Any]:
+    memory_kb = next(
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal:")
+    )
+    conninfo = make_url(database_url).set(drivername="postgresql")
+    with psycopg.connect(conninfo.render_as_string(hide_password=False)) as db:
+        row = db.execute("SHOW server_version").fetchone()
+    return {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "cpu_cores": os.cpu_count(),
+        "cpu_model": _cpu_model(),
+        "memory_gb": round(memory_kb / 1024 / 1024, 1),
+        "postgresql_version": row[0] if row else "unknown",
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "note": "load generator, app and PostgreSQL share these cores over loopback",
+    }
+
+
+def _cpu_model() -> str:
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return platform.processor()

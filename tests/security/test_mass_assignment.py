@@ -1,0 +1,153 @@
+"""Fields a user must not set (owner, role, ids, timestamps) are refused on every JSON write.
+
+The table must name every write route whose body is JSON in the OpenAPI schema, so a new
+route cannot slip past it; each is sent a valid body plus the forbidden fields and must
+answer 422 naming them, with everything the user can see unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+
+from tests.documents.builders import upload_one
+from tests.factories import ApiUser
+
+FORBIDDEN = {"owner_id": 999, "id": 999, "role": "admin", "created_at": "2020-01-01T00:00:00Z"}
+WRITE_METHODS = {"post", "put", "patch", "delete"}
+# Applications and contacts have a `role` of their own (a job title), the user's to set.
+JOB_TITLE = "role"
+
+
+@dataclass(frozen=True)
+class World:
+    """One of everything alice owns, by id."""
+
+    application: int
+    deliverable: int
+    contact: int
+    writing: int
+    document: int
+
+
+BACKUP = {
+    "format": "jobtracker-backup",
+    "version": 1,
+    "exported_at": "2025-01-01T00:00:00Z",
+    "user": {"email": "someone@example.com", "display_name": "Someone"},
+}
+# (method, path template) -> a body the route accepts.
+VALID_BODIES: dict[tuple[str, str], dict[str, Any]] = {
+    ("PATCH", "/api/admin/settings"): {"registration_open": True},
+    ("POST", "/api/auth/register"): {"email": "new@example.com", "password": "long enough pw"},
+    ("POST", "/api/auth/login"): {"email": "alice@example.com", "password": "long enough pw"},
+    ("POST", "/api/auth/password"): {"current_password": "x", "new_password": "long enough pw"},
+    ("PATCH", "/api/me"): {"display_name": "Mallory"},
+    ("DELETE", "/api/me"): {"password": "whatever"},
+    ("POST", "/api/applications"): {"company": "Acme", "role": "Engineer"},
+    ("PATCH", "/api/applications/{application_id}"): {"company": "Renamed"},
+    ("POST", "/api/applications/{application_id}/deliverables"): {"title": "Essay"},
+    ("PATCH", "/api/deliverables/{deliverable_id}"): {"title": "Renamed"},
+    ("POST", "/api/writing"): {"title": "Note"},
+    ("PATCH", "/api/writing/{writing_id}"): {"title": "Renamed"},
+    ("POST", "/api/applications/{application_id}/contacts"): {"name": "Grace"},
+    ("PATCH", "/api/contacts/{contact_id}"): {"name": "Renamed"},
+    ("PATCH", "/api/documents/{document_id}"): {"filename": "renamed.txt"},
+    ("POST", "/api/applications/{application_id}/assistant"): {"message": "Hello"},
+    ("POST", "/api/import/backup"): BACKUP,
+}
+
+
+def body_fields(app: FastAPI, method: str, path: str) -> set[str]:
+    schema = app.openapi()
+    body = schema["paths"][path][method.lower()]["requestBody"]["content"]["application/json"]
+    reference = body["schema"].get("$ref", "")
+    if not reference:
+        return set()
+    return set(schema["components"]["schemas"][reference.split("/")[-1]]["properties"])
+
+
+def json_write_routes(app: FastAPI) -> set[tuple[str, str]]:
+    routes = set()
+    for path, operations in app.openapi()["paths"].items():
+        for method, operation in operations.items():
+            content = operation.get("requestBody", {}).get("content", {})
+            if method in WRITE_METHODS and "application/json" in content:
+                routes.add((method.upper(), path))
+    return routes
+
+
+@pytest.fixture
+def world(alice: ApiUser) -> World:
+    application = alice.create_application()["id"]
+    client = alice.client
+    deliverable = client.post(
+        f"/api/applications/{application}/deliverables", json={"title": "Essay"}
+    ).json()["id"]
+    contact = client.post(f"/api/applications/{application}/contacts", json={"name": "Ada"}).json()[
+        "id"
+    ]
+    writing = client.post("/api/writing", json={"title": "Note"}).json()["id"]
+    document = upload_one(alice, "notes.txt", b"my notes", "text/plain")["id"]
+    return World(application, deliverable, contact, writing, document)
+
+
+def everything_alice_sees(alice: ApiUser, world: World) -> list[Any]:
+    reads = [
+        "/api/me",
+        "/api/meta",
+        "/api/admin/settings",
+        "/api/applications",
+        "/api/deliverables",
+        "/api/writing",
+        "/api/documents",
+        f"/api/applications/{world.application}/contacts",
+        f"/api/applications/{world.application}/assistant",
+    ]
+    return [alice.client.get(path).json() for path in reads]
+
+
+def test_the_table_names_every_json_write_route(app: FastAPI) -> None:
+    assert json_write_routes(app) == set(VALID_BODIES)
+
+
+@pytest.mark.parametrize(
+    ("method", "path"), sorted(VALID_BODIES), ids=[f"{m} {p}" for m, p in sorted(VALID_BODIES)]
+)
+def test_owner_role_ids_and_timestamps_are_refused(
+    method: str, path: str, app: FastAPI, alice: ApiUser, world: World
+) -> None:
+    url = path.format(
+        application_id=world.application,
+        deliverable_id=world.deliverable,
+        contact_id=world.contact,
+        writing_id=world.writing,
+        document_id=world.document,
+    )
+    own_fields = body_fields(app, method, path)
+    assert own_fields & set(FORBIDDEN) <= {JOB_TITLE}  # no owner, id or timestamp field at all
+    refused = {name: value for name, value in FORBIDDEN.items() if name not in own_fields}
+    before = everything_alice_sees(alice, world)
+
+    response = alice.client.request(method, url, json={**VALID_BODIES[(method, path)], **refused})
+
+    assert response.status_code == 422, response.text
+    assert set(refused) <= set(response.json()["error"]["fields"])
+    assert everything_alice_sees(alice, world) == before
+
+
+def test_an_owner_sent_with_an_upload_is_ignored(alice: ApiUser, bob: ApiUser) -> None:
+    response = alice.client.post(
+        "/api/documents",
+        files=[("files", ("cv.txt", b"my cv", "text/plain"))],
+        data={"owner_id": str(bob.id)},
+    )
+
+    assert response.status_code == 201
+    assert [item["filename"] for item in alice.client.get("/api/documents").json()["items"]] == [
+        "cv.txt"
+    ]
+    assert bob.client.get("/api/documents").json()["items"] == []
