@@ -104,6 +104,7 @@ def _filtered(owner_id: int, filters: ApplicationFilters) -> Select[Application]
         query = query.where(
             exists().where(
                 ApplicationTag.application_id == Application.id,
+                ApplicationTag.owner_id == owner_id,  # lets the (owner_id, name) index serve
                 ApplicationTag.name == tag.strip().lower(),
             )
         )

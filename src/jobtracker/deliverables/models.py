@@ -29,7 +29,15 @@ class DeliverableState(StrEnum):
 
 class Deliverable(Timestamped, Base):
     __tablename__ = "deliverables"
-    __table_args__ = (Index("ix_deliverables_owner_due", "owner_id", "due_at"),)
+    __table_args__ = (
+        # Upcoming lists and the dashboard's counts read one user's rows from the index alone.
+        Index(
+            "ix_deliverables_owner_due_state",
+            "owner_id",
+            "due_at",
+            postgresql_include=["state", "done_at", "application_id"],
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
