@@ -84,6 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with serve(args.database_url, workers=2) as base:
         token = sign_up_with_applications(base)
         health = measure(base, "/api/health", token, args.users, args.seconds)
+        # Between the two: a signed-in request that reads one row, to tell costs apart.
+        me = measure(base, "/api/me", token, args.users, args.seconds)
         listing = measure(base, "/api/applications?limit=50", token, args.users, args.seconds)
     ratio = round(listing["requests_per_second"] / health["requests_per_second"], 3)
     result = {
@@ -91,16 +93,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         "machine": machine(args.database_url),
         "setup": {"workers": 2, "users": args.users, "seconds": args.seconds},
         "health": health,
+        "signed_in_me": me,
         "application_list_50": listing,
         "ratio": ratio,
         "target_ratio": RATIO_TARGET,
         "within_target": ratio >= RATIO_TARGET,
-        "errors": health["failures"] + listing["failures"],
+        "errors": health["failures"] + me["failures"] + listing["failures"],
     }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "api.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(
-        f"health {health['requests_per_second']} requests/s, list of {APPLICATIONS} "
+        f"health {health['requests_per_second']} requests/s, /api/me "
+        f"{me['requests_per_second']} requests/s, list of {APPLICATIONS} "
         f"{listing['requests_per_second']} requests/s: ratio {ratio:.0%} "
         f"(target {RATIO_TARGET:.0%})"
     )

@@ -129,6 +129,8 @@ def machine(database_url: str) -> dict[str, Any]:
         "postgresql_version": row[0] if row else "unknown",
         "python": platform.python_version(),
         "platform": platform.platform(),
+        # Other work on the machine while it ran: figures from a busy machine are lower.
+        "load_average_at_start": [round(value, 2) for value in os.getloadavg()],
         "note": "load generator, app and PostgreSQL share these cores over loopback",
     }
 

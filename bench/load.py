@@ -197,6 +197,7 @@ def summary(environment: Environment, seconds: float) -> dict[str, Any]:
     endpoints = {
         f"{method} {name}": asdict(figures(entry, seconds))
         for (name, method), entry in sorted(stats.entries.items())
+        if entry.num_requests
     }
     errors = {f"{e.method} {e.name}: {e.error}": e.occurrences for e in stats.errors.values()}
     return {

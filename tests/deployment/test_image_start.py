@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -23,6 +24,7 @@ from tests.deployment.files import parse_dockerfile
 from tests.factories import DEFAULT_PASSWORD
 from tests.live_server import free_port
 from tests.scratch_database import scratch_postgres_database
+from tests.security.conftest import REDIS_URL
 
 START_TIMEOUT_SECONDS = 60
 JWT_SECRET = "image-smoke-test-secret-0123456789-abcdefghijklmnop"
@@ -43,7 +45,14 @@ def _image_environment(database_url: str, data_dir: Path) -> dict[str, str]:
         if name in {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "VIRTUAL_ENV"}
     }
     environment.update(parse_dockerfile()[-1].env)
-    environment.update(DATA_DIR=str(data_dir), DATABASE_URL=database_url, JWT_SECRET=JWT_SECRET)
+    environment.update(
+        DATA_DIR=str(data_dir),
+        DATABASE_URL=database_url,
+        JWT_SECRET=JWT_SECRET,
+        # As compose.yaml runs it: the image's worker processes share limits through Redis.
+        REDIS_URL=REDIS_URL,
+        REDIS_KEY_PREFIX=f"jobtracker-image-test:{secrets.token_hex(8)}:",
+    )
     return environment
 
 
@@ -116,6 +125,20 @@ def test_image_health_check_passes_against_the_running_app(
     command = [sys.executable if word == "python" else word for word in healthcheck]
     result = subprocess.run([*command, "--port", str(port)], check=False, timeout=30)
     assert result.returncode == 0
+
+
+def test_image_worker_processes_share_the_sign_in_limit_through_redis(
+    image_process: tuple[str, subprocess.Popen[str], int],
+) -> None:
+    base_url, _process, _port = image_process
+    wrong = {"email": "shared-limit@example.com", "password": "not the password"}
+    # Each attempt on a fresh connection, so the kernel spreads them over both workers; with
+    # per-process counting the eleventh attempt would still be let through by one of them.
+    statuses = [
+        httpx.post(f"{base_url}/api/auth/login", json=wrong, timeout=30).status_code
+        for _ in range(11)
+    ]
+    assert statuses == [401] * 10 + [429]
 
 
 def test_image_logs_json_lines_with_request_ids_and_stops_cleanly_on_sigterm(
