@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 from sqlalchemy import (
@@ -16,8 +16,11 @@ from sqlalchemy import (
     Engine,
     Enum,
     MetaData,
+    Select,
     create_engine,
     event,
+    func,
+    select,
     text,
     update,
 )
@@ -27,6 +30,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sess
 from sqlalchemy.types import TypeDecorator
 
 log = logging.getLogger(__name__)
+RowT = TypeVar("RowT")
 
 # Stable constraint names, so migrations can name what they drop on both databases.
 NAMING_CONVENTION = {
@@ -156,6 +160,16 @@ def get_session(request: Request) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def page_of(
+    session: Session, query: Select[RowT], ordering: Sequence[Any], *, limit: int, offset: int
+) -> tuple[list[RowT], int]:
+    """One page of a query's rows and their total; no count query when the page shows the end."""
+    rows = list(session.scalars(query.order_by(*ordering).limit(limit).offset(offset)).all())
+    if len(rows) < limit and (rows or offset == 0):
+        return rows, offset + len(rows)
+    return rows, session.scalar(select(func.count()).select_from(query.subquery())) or 0
 
 
 def lock_row(session: Session, table: Any, row_id: int) -> None:

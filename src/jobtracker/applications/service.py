@@ -23,7 +23,7 @@ from jobtracker.applications.schemas import (
 from jobtracker.applications.stages import SENT_STAGES, Priority, Stage
 from jobtracker.auth.models import User
 from jobtracker.config import Settings
-from jobtracker.db import lock_row, utcnow
+from jobtracker.db import lock_row, page_of, utcnow
 from jobtracker.deliverables import service as deliverables_service
 from jobtracker.errors import InvalidInput, NotFound, QuotaExceeded
 from jobtracker.instance import service as instance_service
@@ -142,10 +142,7 @@ def list_applications(
     session: Session, owner_id: int, filters: ApplicationFilters, *, limit: int, offset: int
 ) -> tuple[list[Application], int]:
     query = _filtered(owner_id, filters)
-    ordering = _ordering(filters.sort)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    items = session.scalars(query.order_by(*ordering).limit(limit).offset(offset)).all()
-    return list(items), total
+    return page_of(session, query, _ordering(filters.sort), limit=limit, offset=offset)
 
 
 def list_tags(session: Session, owner_id: int, *, limit: int = 500) -> list[tuple[str, int]]:
@@ -321,11 +318,7 @@ def list_stage_events(
     query = select(StageEvent).where(
         StageEvent.application_id == application_id, StageEvent.owner_id == owner_id
     )
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    events = session.scalars(
-        query.order_by(StageEvent.at, StageEvent.id).limit(limit).offset(offset)
-    ).all()
-    return list(events), total
+    return page_of(session, query, (StageEvent.at, StageEvent.id), limit=limit, offset=offset)
 
 
 def present(

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from jobtracker.applications import service as applications_service
 from jobtracker.contacts.models import Contact
 from jobtracker.contacts.schemas import ContactCreate, ContactUpdate
-from jobtracker.db import utcnow
+from jobtracker.db import page_of, utcnow
 from jobtracker.errors import NotFound
 
 
@@ -24,11 +24,8 @@ def list_contacts(
     query = select(Contact).where(
         Contact.owner_id == owner_id, Contact.application_id == application_id
     )
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    contacts = session.scalars(
-        query.order_by(func.lower(Contact.name), Contact.id).limit(limit).offset(offset)
-    ).all()
-    return list(contacts), total
+    ordering = (func.lower(Contact.name), Contact.id)
+    return page_of(session, query, ordering, limit=limit, offset=offset)
 
 
 def get_contact(session: Session, owner_id: int, contact_id: int) -> Contact:

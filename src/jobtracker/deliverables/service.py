@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from jobtracker.applications import service as applications_service
 from jobtracker.applications.schemas import NextDeliverable
-from jobtracker.db import utcnow
+from jobtracker.db import page_of, utcnow
 from jobtracker.deliverables.models import Deliverable, DeliverableKind, DeliverableState
 from jobtracker.deliverables.schemas import DeliverableCreate, DeliverableOut, DeliverableUpdate
 from jobtracker.errors import NotFound
@@ -77,9 +77,7 @@ def list_deliverables(
         # A foreign application answers 404 rather than an empty list that looks like "none".
         applications_service.get_application(session, owner_id, filters.application_id)
     query = _filtered(owner_id, filters, utcnow())
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    deliverables = session.scalars(query.order_by(*_DUE_ORDER).limit(limit).offset(offset)).all()
-    return list(deliverables), total
+    return page_of(session, query, _DUE_ORDER, limit=limit, offset=offset)
 
 
 def get_deliverable(session: Session, owner_id: int, deliverable_id: int) -> Deliverable:

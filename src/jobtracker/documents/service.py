@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, undefer
 from jobtracker.applications import service as applications_service
 from jobtracker.auth.models import User
 from jobtracker.config import Settings
-from jobtracker.db import lock_row, utcnow
+from jobtracker.db import lock_row, page_of, utcnow
 from jobtracker.documents import extraction
 from jobtracker.documents.models import Document, MediaType, document_links
 from jobtracker.documents.schemas import (
@@ -278,11 +278,8 @@ def list_documents(
     if filters.application_id is not None:
         applications_service.get_application(session, owner_id, filters.application_id)
     query = _filtered(owner_id, filters)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    documents = session.scalars(
-        query.order_by(Document.created_at.desc(), Document.id.desc()).limit(limit).offset(offset)
-    ).all()
-    return list(documents), total
+    ordering = (Document.created_at.desc(), Document.id.desc())
+    return page_of(session, query, ordering, limit=limit, offset=offset)
 
 
 def update_document(

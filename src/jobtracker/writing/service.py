@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, lazyload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from jobtracker.applications import service as applications_service
-from jobtracker.db import utcnow
+from jobtracker.db import page_of, utcnow
 from jobtracker.errors import InvalidInput, NotFound
 from jobtracker.writing.models import Writing, WritingKind, WritingTag, writing_links
 from jobtracker.writing.schemas import WritingCreate, WritingOut, WritingUpdate
@@ -95,10 +95,7 @@ def list_writing(
         # A foreign application answers 404 rather than an empty list that looks like "none".
         applications_service.require_owned(session, owner_id, [filters.application_id])
     query = _filtered(owner_id, filters)
-    ordering = _ordering(filters.sort)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    writings = session.scalars(query.order_by(*ordering).limit(limit).offset(offset)).all()
-    return list(writings), total
+    return page_of(session, query, _ordering(filters.sort), limit=limit, offset=offset)
 
 
 def list_tags(session: Session, owner_id: int, *, limit: int = 500) -> list[tuple[str, int]]:
