@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Iterator, Sequence
@@ -96,7 +97,9 @@ def build_engine(url: str) -> Engine:
         database = make_url(url).database
         if database and database != ":memory:":
             # A new install has no data directory yet; SQLite won't create folders itself.
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+            # If it cannot be made, connecting fails later with the usual 503, not at start.
+            with contextlib.suppress(OSError):
+                Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _configure_sqlite)
         return engine

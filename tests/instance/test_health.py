@@ -25,9 +25,11 @@ def test_ready_answers_ready_when_the_database_answers(client: TestClient) -> No
 
 
 def test_ready_answers_503_when_the_database_is_unreachable(tmp_path: Path) -> None:
+    not_a_directory = tmp_path / "a-file"
+    not_a_directory.write_text("the database's folder is a file, so it can never open")
     unreachable = Settings(
         _env_file=None,
-        database_url=f"sqlite:///{tmp_path / 'no' / 'such' / 'directory' / 'db.sqlite3'}",
+        database_url=f"sqlite:///{not_a_directory / 'db.sqlite3'}",
         data_dir=tmp_path / "data",
         static_dir=tmp_path / "no-ui",
     )
