@@ -20,6 +20,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import event, make_url
 
+from jobtracker import db
 from jobtracker.config import Settings
 from jobtracker.db import CONNECT_TIMEOUT, build_engine
 from tests.factories import ApiUser
@@ -181,6 +182,34 @@ def test_the_app_recovers_by_itself_when_the_database_returns(
     listed = alice.client.get("/api/applications")
     assert listed.status_code == 200
     assert [item["company"] for item in listed.json()["items"]] == ["Survivor"]
+
+
+def test_a_connection_lost_while_idle_in_the_pool_is_replaced_before_use(
+    alice: ApiUser, database_proxy: DatabaseProxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alice.create_application(company="Kept")
+    database_proxy.stop()  # a restart while nobody was using the app
+    database_proxy.start()
+    monkeypatch.setattr(db, "PING_AFTER_IDLE_SECONDS", 0.0)  # idle long enough to be tested
+
+    listed = alice.client.get("/api/applications")
+
+    assert listed.status_code == 200
+    assert [item["company"] for item in listed.json()["items"]] == ["Kept"]
+
+
+def test_a_connection_in_use_a_moment_ago_is_not_pinged(
+    alice: ApiUser, database_proxy: DatabaseProxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The other side of the trade: without the ping's round trip, a connection the database
+    # dropped a moment ago fails its request once (503), and the next one reconnects.
+    monkeypatch.setattr(db, "PING_AFTER_IDLE_SECONDS", 60.0)  # however slow this machine is
+    alice.create_application(company="Kept")
+    database_proxy.stop()
+    database_proxy.start()
+
+    assert alice.client.get("/api/applications").status_code == 503
+    assert alice.client.get("/api/applications").status_code == 200
 
 
 def test_a_database_that_accepts_but_never_answers_gives_503_within_seconds(

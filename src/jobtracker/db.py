@@ -18,6 +18,7 @@ from sqlalchemy import (
     Engine,
     Enum,
     MetaData,
+    Row,
     Select,
     create_engine,
     event,
@@ -27,8 +28,9 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, InvalidatePoolError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.types import TypeDecorator
 
 log = logging.getLogger(__name__)
@@ -106,14 +108,38 @@ def build_engine(url: str) -> Engine:
     connect_args: dict[str, Any] = {}
     if "connect_timeout" not in make_url(url).query:  # one in the URL wins (a slow link)
         connect_args["connect_timeout"] = CONNECT_TIMEOUT
-    return create_engine(
-        url,
-        pool_pre_ping=True,
-        pool_size=10,
-        max_overflow=20,
-        pool_timeout=10,
-        connect_args=connect_args,
+    engine = create_engine(
+        url, pool_size=10, max_overflow=20, pool_timeout=10, connect_args=connect_args
     )
+    _ping_connections_after_idle(engine)
+    return engine
+
+
+# A connection used this recently is trusted as it is. Under load every connection is, so
+# requests skip a ping's round trip; one that sat idle long enough for the database to
+# restart behind it is tested first. A connection lost mid-request still answers 503, and
+# SQLAlchemy then discards the whole pool, so the requests after it reconnect.
+PING_AFTER_IDLE_SECONDS = 1.0
+
+
+def _ping_connections_after_idle(engine: Engine) -> None:
+    dialect = engine.dialect
+
+    @event.listens_for(engine, "checkin")
+    def note_idle(_dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def ping_if_idle(dbapi_connection: Any, record: ConnectionPoolEntry, _proxy: Any) -> None:
+        idle_since = record.info.get("idle_since")
+        if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_SECONDS:
+            return  # new, or in use a moment ago
+        try:
+            dialect.do_ping(dbapi_connection)
+        except dialect.loaded_dbapi.Error as error:
+            # The pool drops every connection it holds (a restart ends them all), then
+            # checks out again on a new one.
+            raise InvalidatePoolError("the database closed the pooled connection") from error
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -173,11 +199,23 @@ SessionDep = Annotated[Session, Depends(get_session)]
 def page_of(
     session: Session, query: Select[RowT], ordering: Sequence[Any], *, limit: int, offset: int
 ) -> tuple[list[RowT], int]:
-    """One page of a query's rows and their total; no count query when the page shows the end."""
-    rows = list(session.scalars(query.order_by(*ordering).limit(limit).offset(offset)).all())
-    if len(rows) < limit and (rows or offset == 0):
-        return rows, offset + len(rows)
-    return rows, session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    """One page of a query's objects (its first column) and how many there are in all."""
+    page = session.scalars(query.order_by(*ordering).limit(limit).offset(offset)).all()
+    return list(page), _total(session, query, len(page), limit=limit, offset=offset)
+
+
+def rows_page_of(
+    session: Session, query: Select[Any], ordering: Sequence[Any], *, limit: int, offset: int
+) -> tuple[list[Row[Any]], int]:
+    """One page of a query's rows, every column selected, and how many there are in all."""
+    page = session.execute(query.order_by(*ordering).limit(limit).offset(offset)).all()
+    return list(page), _total(session, query, len(page), limit=limit, offset=offset)
+
+
+def _total(session: Session, query: Select[Any], shown: int, *, limit: int, offset: int) -> int:
+    if shown < limit and (shown or offset == 0):
+        return offset + shown  # the page shows the end: no count query needed
+    return session.scalar(select(func.count()).select_from(query.subquery())) or 0
 
 
 def lock_row(session: Session, table: Any, row_id: int) -> None:

@@ -43,9 +43,7 @@ def list_applications(
 ) -> Page[ApplicationOut]:
     filters = ApplicationFilters(stages=stage or (), tags=tag or (), text=q, sort=sort)
     items, total = service.list_applications(session, user.id, filters, limit=limit, offset=offset)
-    return Page(
-        items=service.present(session, user.id, items), total=total, limit=limit, offset=offset
-    )
+    return Page(items=items, total=total, limit=limit, offset=offset)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)

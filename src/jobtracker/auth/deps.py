@@ -20,7 +20,11 @@ CSRF_HEADER = "X-CSRF-Token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-def get_settings(request: Request) -> Settings:
+# Dependencies that only look at what they are given are `async`: FastAPI runs a plain `def`
+# one on a worker thread, a hand-off per dependency per request.
+
+
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -55,13 +59,13 @@ def optional_user(request: Request, session: SessionDep, settings: SettingsDep) 
     return user
 
 
-def current_user(user: Annotated[User | None, Depends(optional_user)]) -> User:
+async def current_user(user: Annotated[User | None, Depends(optional_user)]) -> User:
     if user is None:
         raise NotAuthenticated("Please sign in.")
     return user
 
 
-def current_admin(user: Annotated[User, Depends(current_user)]) -> User:
+async def current_admin(user: Annotated[User, Depends(current_user)]) -> User:
     if not user.is_admin:
         raise Forbidden("Only the instance's admin can do this.")
     return user

@@ -166,8 +166,8 @@ def next_due_by_application(
     """For each application, its open deliverable due soonest (undated ones last)."""
     if not application_ids:
         return {}
-    open_deliverables = session.scalars(
-        select(Deliverable)
+    open_deliverables = session.execute(
+        select(Deliverable.application_id, Deliverable.id, Deliverable.title, Deliverable.due_at)
         .where(
             Deliverable.owner_id == owner_id,
             Deliverable.application_id.in_(application_ids),
@@ -177,13 +177,11 @@ def next_due_by_application(
     )
     now = utcnow()
     next_due: dict[int, NextDeliverable] = {}
-    for deliverable in open_deliverables:
-        if deliverable.application_id not in next_due:
-            next_due[deliverable.application_id] = NextDeliverable(
-                id=deliverable.id,
-                title=deliverable.title,
-                due_at=deliverable.due_at,
-                overdue=is_overdue(deliverable, now),
+    for application_id, deliverable_id, title, due_at in open_deliverables:
+        if application_id not in next_due:
+            overdue = due_at is not None and due_at < now  # open, so only the date decides
+            next_due[application_id] = NextDeliverable(
+                id=deliverable_id, title=title, due_at=due_at, overdue=overdue
             )
     return next_due
 
