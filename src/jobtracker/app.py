@@ -15,7 +15,7 @@ from jobtracker.assistant.routes import router as assistant_router
 from jobtracker.auth.routes import router as auth_router
 from jobtracker.config import Settings
 from jobtracker.contacts.routes import router as contacts_router
-from jobtracker.db import build_engine, build_session_factory
+from jobtracker.db import autocommit, build_engine, build_session_factory
 from jobtracker.deliverables.routes import router as deliverables_router
 from jobtracker.documents.routes import router as documents_router
 from jobtracker.errors import install_error_handlers
@@ -59,6 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine
+    app.state.reading_engine = autocommit(engine)
     app.state.session_factory = build_session_factory(engine)
     install_error_handlers(app)
     install_security(app, settings)

@@ -28,7 +28,17 @@ def _normalise_tags(tags: list[str]) -> list[str]:
     return list(dict.fromkeys(tag.lower() for tag in tags))
 
 
-Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
+def _printable(text: str) -> str:
+    if any(ord(character) < 32 or ord(character) == 127 for character in text):
+        raise ValueError("must not contain control characters (tabs, line breaks and the like)")
+    return text
+
+
+Tag = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=50),
+    AfterValidator(_printable),
+]
 Tags = Annotated[list[Tag], Field(max_length=MAX_TAGS), AfterValidator(_normalise_tags)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 RequiredShortText = Annotated[

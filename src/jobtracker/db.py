@@ -18,7 +18,6 @@ from sqlalchemy import (
     Engine,
     Enum,
     MetaData,
-    Row,
     Select,
     create_engine,
     event,
@@ -179,9 +178,18 @@ def build_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+def autocommit(engine: Engine) -> Engine:
+    """The engine, its connections in autocommit mode: no BEGIN and no ROLLBACK around reads."""
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
+
+
 def get_session(request: Request) -> Iterator[Session]:
     factory: sessionmaker[Session] = request.app.state.session_factory
-    session = factory()
+    # A GET only reads, and in READ COMMITTED each statement takes a fresh snapshot anyway:
+    # autocommit sees the same data and saves two round trips per request. A long read that
+    # needs one transaction asks for it (read_in_one_transaction).
+    reading = request.method == "GET"
+    session = factory(bind=request.app.state.reading_engine) if reading else factory()
     try:
         yield session
     finally:
@@ -193,29 +201,28 @@ def get_session(request: Request) -> Iterator[Session]:
             log.warning("database connection lost while closing a session")
 
 
+def read_in_one_transaction(session: Session, isolation_level: str = "READ COMMITTED") -> None:
+    """Make the session's next queries one transaction, at this isolation level.
+
+    On PostgreSQL a streamed read needs one (its server-side cursor lives in it), and
+    REPEATABLE READ gives a whole export one snapshot. SQLite streams without one.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.rollback()  # ends what the request read so far; the level applies from here
+        session.connection(execution_options={"isolation_level": isolation_level})
+
+
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
 def page_of(
     session: Session, query: Select[RowT], ordering: Sequence[Any], *, limit: int, offset: int
 ) -> tuple[list[RowT], int]:
-    """One page of a query's objects (its first column) and how many there are in all."""
-    page = session.scalars(query.order_by(*ordering).limit(limit).offset(offset)).all()
-    return list(page), _total(session, query, len(page), limit=limit, offset=offset)
-
-
-def rows_page_of(
-    session: Session, query: Select[Any], ordering: Sequence[Any], *, limit: int, offset: int
-) -> tuple[list[Row[Any]], int]:
-    """One page of a query's rows, every column selected, and how many there are in all."""
-    page = session.execute(query.order_by(*ordering).limit(limit).offset(offset)).all()
-    return list(page), _total(session, query, len(page), limit=limit, offset=offset)
-
-
-def _total(session: Session, query: Select[Any], shown: int, *, limit: int, offset: int) -> int:
-    if shown < limit and (shown or offset == 0):
-        return offset + shown  # the page shows the end: no count query needed
-    return session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    """One page of a query's rows and their total; no count query when the page shows the end."""
+    rows = list(session.scalars(query.order_by(*ordering).limit(limit).offset(offset)).all())
+    if len(rows) < limit and (rows or offset == 0):
+        return rows, offset + len(rows)
+    return rows, session.scalar(select(func.count()).select_from(query.subquery())) or 0
 
 
 def lock_row(session: Session, table: Any, row_id: int) -> None:

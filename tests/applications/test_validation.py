@@ -87,6 +87,23 @@ def test_too_long_tag_is_refused(alice: ApiUser) -> None:
     assert "tags.1" in field_errors(_create(alice, tags=["ok", "x" * 51]))
 
 
+@pytest.mark.parametrize("tag", ["two\nlines", "tab\tbed", "unit\x1fseparator", "bell\x07"])
+def test_tags_with_control_characters_are_refused(alice: ApiUser, tag: str) -> None:
+    answer = _create(alice, tags=["ok", tag])
+
+    assert answer.status_code == 422
+    assert "control characters" in field_errors(answer)["tags.1"]
+    assert alice.client.get("/api/applications").json()["total"] == 0
+
+
+def test_tags_are_listed_in_name_order_whatever_order_they_were_given_in(alice: ApiUser) -> None:
+    alice.create_application(tags=["zeta", "Alpha", "mid dle"])
+
+    listed = alice.client.get("/api/applications").json()["items"][0]
+
+    assert listed["tags"] == ["alpha", "mid dle", "zeta"]
+
+
 def test_too_many_tags_are_refused(alice: ApiUser) -> None:
     assert "tags" in field_errors(_create(alice, tags=[f"tag{number}" for number in range(21)]))
 

@@ -23,7 +23,7 @@ from jobtracker.applications.schemas import (
 from jobtracker.applications.stages import SENT_STAGES, Priority, Stage
 from jobtracker.auth.models import User
 from jobtracker.config import Settings
-from jobtracker.db import lock_row, page_of, rows_page_of, utcnow
+from jobtracker.db import lock_row, page_of, utcnow
 from jobtracker.deliverables import service as deliverables_service
 from jobtracker.errors import InvalidInput, NotFound, QuotaExceeded
 from jobtracker.instance import service as instance_service
@@ -138,46 +138,50 @@ def _ordering(sort: str) -> list[Any]:
     return [primary, Application.id.desc() if descending else Application.id.asc()]
 
 
-# The columns the API shows. The list is the busiest read there is: plain rows of these cost a
-# fraction of what 50 ORM objects with their tag rows do.
+# The list is the busiest read there is, so one query answers it: the columns the API shows,
+# each application's tags and next deliverable as correlated subqueries, and the number of
+# matches as a window count. Rows of columns cost a fraction of what ORM objects do.
 _SHOWN_COLUMNS = [
     column for column in Application.__table__.columns if column.key in ApplicationOut.model_fields
 ]
+_SHOWN_NAMES = [column.key for column in _SHOWN_COLUMNS]
+_TAG_SEPARATOR = "\x1f"  # a control character, which tags cannot contain
+_TAG_NAMES = (
+    select(func.aggregate_strings(ApplicationTag.name, _TAG_SEPARATOR))
+    .where(ApplicationTag.application_id == Application.id)
+    .scalar_subquery()
+    .label("tag_names")
+)
+_NEXT_DUE = deliverables_service.next_due_columns(Application.id)
+_MATCHES = func.count().over().label("matches")
 
 
 def list_applications(
     session: Session, owner_id: int, filters: ApplicationFilters, *, limit: int, offset: int
 ) -> tuple[list[ApplicationOut], int]:
     """One page of the owner's applications as the API shows them, and how many match."""
-    query = _filtered(owner_id, filters).with_only_columns(*_SHOWN_COLUMNS)
-    rows, total = rows_page_of(session, query, _ordering(filters.sort), limit=limit, offset=offset)
-    ids = [row.id for row in rows]
-    tags = tag_names_by_application(session, owner_id, ids)
-    next_due = deliverables_service.next_due_by_application(session, owner_id, ids)
+    matching = _filtered(owner_id, filters)
+    page = (
+        matching.with_only_columns(*_SHOWN_COLUMNS, _TAG_NAMES, *_NEXT_DUE.columns, _MATCHES)
+        .order_by(*_ordering(filters.sort))
+        .limit(limit)
+        .offset(offset)
+    )
+    rows = session.execute(page).all()
+    if rows:
+        total = rows[0].matches
+    else:  # past the end, or nothing matches: the window had no row to count on
+        total = session.scalar(select(func.count()).select_from(matching.subquery())) or 0
+    now = utcnow()
     items = [
-        ApplicationOut(**row._mapping, tags=tags[row.id], next_deliverable=next_due.get(row.id))
+        ApplicationOut(
+            **dict(zip(_SHOWN_NAMES, row, strict=False)),  # the shown columns come first
+            tags=sorted(row.tag_names.split(_TAG_SEPARATOR)) if row.tag_names else [],
+            next_deliverable=_NEXT_DUE.read(row, now),
+        )
         for row in rows
     ]
     return items, total
-
-
-def tag_names_by_application(
-    session: Session, owner_id: int, application_ids: Sequence[int]
-) -> defaultdict[int, list[str]]:
-    """Each application's tag names in name order; an application without tags gets []."""
-    names: defaultdict[int, list[str]] = defaultdict(list)
-    if application_ids:
-        rows = session.execute(
-            select(ApplicationTag.application_id, ApplicationTag.name)
-            .where(
-                ApplicationTag.owner_id == owner_id,
-                ApplicationTag.application_id.in_(application_ids),
-            )
-            .order_by(ApplicationTag.name)
-        )
-        for application_id, name in rows:
-            names[application_id].append(name)
-    return names
 
 
 def list_tags(session: Session, owner_id: int, *, limit: int = 500) -> list[tuple[str, int]]:

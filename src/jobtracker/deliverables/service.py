@@ -8,7 +8,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Label,
+    Row,
+    ScalarSelect,
+    Select,
+    SQLColumnExpression,
+    and_,
+    case,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from jobtracker.applications import service as applications_service
@@ -158,6 +170,55 @@ def present(
         )
         for deliverable in deliverables
     ]
+
+
+@dataclass(frozen=True)
+class NextDueColumns:
+    """An application's earliest-due open deliverable, as columns of a query of applications."""
+
+    id: ScalarSelect[int]
+    title: ScalarSelect[str]
+    due_at: ScalarSelect[datetime | None]
+
+    @property
+    def columns(self) -> tuple[Label[Any], ...]:
+        return (
+            self.id.label("next_due_id"),
+            self.title.label("next_due_title"),
+            self.due_at.label("next_due_at"),
+        )
+
+    @staticmethod
+    def read(row: Row[*tuple[Any, ...]], now: datetime) -> NextDeliverable | None:
+        if row.next_due_id is None:
+            return None
+        due_at = row.next_due_at
+        return NextDeliverable(
+            id=row.next_due_id,
+            title=row.next_due_title,
+            due_at=due_at,
+            overdue=due_at is not None and due_at < now,  # open, so only the date decides
+        )
+
+
+def next_due_columns(application_id: SQLColumnExpression[int]) -> NextDueColumns:
+    def first_open(column: SQLColumnExpression[Any]) -> ScalarSelect[Any]:
+        return (
+            select(column)
+            .where(
+                Deliverable.application_id == application_id,
+                Deliverable.state != DeliverableState.DONE,
+            )
+            .order_by(*_DUE_ORDER)
+            .limit(1)
+            .scalar_subquery()
+        )
+
+    return NextDueColumns(
+        id=first_open(Deliverable.id),
+        title=first_open(Deliverable.title),
+        due_at=first_open(Deliverable.due_at),
+    )
 
 
 def next_due_by_application(

@@ -21,7 +21,7 @@ from jobtracker.assistant import service as assistant_service
 from jobtracker.auth.models import User
 from jobtracker.contacts import service as contacts_service
 from jobtracker.contacts.models import Contact
-from jobtracker.db import utcnow
+from jobtracker.db import read_in_one_transaction, utcnow
 from jobtracker.deliverables import service as deliverables_service
 from jobtracker.deliverables.models import Deliverable
 from jobtracker.documents import service as documents_service
@@ -52,7 +52,10 @@ def application_ref(position: int) -> str:
 
 def export_backup(session: Session, user: User) -> Iterator[bytes]:
     """The backup document of the user's account, as UTF-8 chunks."""
-    _read_one_snapshot(session)
+    # The whole account as of one moment, even while its owner works. On SQLite a later
+    # batch may see a change made meanwhile; either way a reference to a row that is not in
+    # the document is left out, so the document always restores.
+    read_in_one_transaction(session, "REPEATABLE READ")
     refs: dict[int, str] = {}  # application id → its reference, filled as applications go by
     head = {
         "format": BACKUP_FORMAT,
@@ -71,18 +74,6 @@ def export_backup(session: Session, user: User) -> Iterator[bytes]:
     for position, (name, batches) in enumerate(sections):
         last = position == len(sections) - 1
         yield from _section(name, batches, last=last)
-
-
-def _read_one_snapshot(session: Session) -> None:
-    """On PostgreSQL, read the whole account as of one moment, even while its owner works.
-
-    That takes REPEATABLE READ, set before the transaction's first query. On SQLite a
-    later batch may see a change made meanwhile; either way a reference to a row that is
-    not in the document is left out, so the document always restores.
-    """
-    if session.get_bind().dialect.name == "postgresql":
-        session.rollback()
-        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
 
 
 def _section(name: str, batches: Iterator[list[str]], *, last: bool) -> Iterator[bytes]:

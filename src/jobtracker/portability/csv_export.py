@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from jobtracker.applications import service as applications_service
 from jobtracker.applications.models import Application
 from jobtracker.applications.service import ApplicationFilters
+from jobtracker.db import read_in_one_transaction
 from jobtracker.deliverables import service as deliverables_service
 from jobtracker.deliverables.service import DeliverableCounts
 from jobtracker.portability.columns import HEADERS, neutralise
@@ -33,6 +34,7 @@ def export_applications(
     batches = applications_service.iter_applications(
         session, owner_id, filters, batch_size=batch_size
     )
+    read_in_one_transaction(session)
     return _chunks(session, owner_id, batches)
 
 
