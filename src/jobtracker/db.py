@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -13,24 +13,36 @@ from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 from sqlalchemy import (
+    ColumnElement,
     DateTime,
     Dialect,
     Engine,
     Enum,
     MetaData,
     Select,
+    SQLColumnExpression,
     create_engine,
     event,
     func,
+    or_,
     select,
     text,
     update,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, InvalidatePoolError, OperationalError
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    InstrumentedAttribute,
+    Mapped,
+    Session,
+    mapped_column,
+    sessionmaker,
+)
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.types import TypeDecorator
+
+from jobtracker.errors import InvalidInput
 
 log = logging.getLogger(__name__)
 RowT = TypeVar("RowT")
@@ -223,6 +235,59 @@ def page_of(
     if len(rows) < limit and (rows or offset == 0):
         return rows, offset + len(rows)
     return rows, session.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+
+def contains_text(text: str, *columns: SQLColumnExpression[str | None]) -> ColumnElement[bool]:
+    """Any of the columns contains the text, whatever its case.
+
+    "100%" or "snake_case" in a search means those characters, not LIKE's wildcards.
+    """
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return or_(*(column.ilike(f"%{escaped}%", escape="\\") for column in columns))
+
+
+def sort_order(
+    sort: str,
+    sortable: Mapping[str, SQLColumnExpression[Any]],
+    tiebreak: SQLColumnExpression[Any],
+    *,
+    nulls_last: bool = False,
+) -> list[Any]:
+    """ORDER BY for a `sort` parameter: a key of `sortable`, "-" first for descending.
+
+    The tiebreak (an id) keeps pages stable when many rows share the sort value.
+    """
+    descending = sort.startswith("-")
+    key = sort.removeprefix("-")
+    if key not in sortable:
+        choices = ", ".join(sorted(sortable))
+        raise InvalidInput(f"Cannot sort by {key!r}.", fields={"sort": f"one of {choices}"})
+    column = sortable[key]
+    primary = column.desc() if descending else column.asc()
+    return [
+        primary.nulls_last() if nulls_last else primary,
+        tiebreak.desc() if descending else tiebreak.asc(),
+    ]
+
+
+def tag_counts(
+    session: Session,
+    name: InstrumentedAttribute[str],
+    owner: InstrumentedAttribute[int],
+    owner_id: int,
+    *,
+    limit: int = 500,
+) -> list[tuple[str, int]]:
+    """Each tag name in a tag table the owner uses, and how often; the most used first."""
+    count = func.count()
+    rows = session.execute(
+        select(name, count)
+        .where(owner == owner_id)
+        .group_by(name)
+        .order_by(count.desc(), name)
+        .limit(limit)
+    )
+    return [(tag, uses) for tag, uses in rows]
 
 
 def lock_row(session: Session, table: Any, row_id: int) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, case, delete, exists, func, or_, select
+from sqlalchemy import Select, case, delete, exists, func, select
 from sqlalchemy.orm import Session, lazyload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -23,7 +23,7 @@ from jobtracker.applications.schemas import (
 from jobtracker.applications.stages import SENT_STAGES, Priority, Stage
 from jobtracker.auth.models import User
 from jobtracker.config import Settings
-from jobtracker.db import lock_row, page_of, utcnow
+from jobtracker.db import contains_text, lock_row, page_of, sort_order, tag_counts, utcnow
 from jobtracker.deliverables import service as deliverables_service
 from jobtracker.errors import InvalidInput, NotFound, QuotaExceeded
 from jobtracker.instance import service as instance_service
@@ -109,13 +109,13 @@ def _filtered(owner_id: int, filters: ApplicationFilters) -> Select[Application]
             )
         )
     if filters.text and filters.text.strip():
-        pattern = "%" + _escape_like(filters.text.strip()) + "%"
         query = query.where(
-            or_(
-                Application.company.ilike(pattern, escape="\\"),
-                Application.role.ilike(pattern, escape="\\"),
-                Application.notes.ilike(pattern, escape="\\"),
-                Application.location.ilike(pattern, escape="\\"),
+            contains_text(
+                filters.text.strip(),
+                Application.company,
+                Application.role,
+                Application.notes,
+                Application.location,
             )
         )
     if filters.ids:
@@ -123,19 +123,8 @@ def _filtered(owner_id: int, filters: ApplicationFilters) -> Select[Application]
     return query
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _ordering(sort: str) -> list[Any]:
-    descending = sort.startswith("-")
-    key = sort.removeprefix("-")
-    if key not in SORTABLE:
-        choices = ", ".join(sorted(SORTABLE))
-        raise InvalidInput(f"Cannot sort by {key!r}.", fields={"sort": f"one of {choices}"})
-    column = SORTABLE[key]
-    primary = column.desc().nulls_last() if descending else column.asc().nulls_last()
-    return [primary, Application.id.desc() if descending else Application.id.asc()]
+    return sort_order(sort, SORTABLE, Application.id, nulls_last=True)
 
 
 # The list is the busiest read there is, so one query answers it: the columns the API shows,
@@ -184,15 +173,8 @@ def list_applications(
     return items, total
 
 
-def list_tags(session: Session, owner_id: int, *, limit: int = 500) -> list[tuple[str, int]]:
-    rows = session.execute(
-        select(ApplicationTag.name, func.count())
-        .where(ApplicationTag.owner_id == owner_id)
-        .group_by(ApplicationTag.name)
-        .order_by(func.count().desc(), ApplicationTag.name)
-        .limit(limit)
-    ).all()
-    return [(name, count) for name, count in rows]
+def list_tags(session: Session, owner_id: int) -> list[tuple[str, int]]:
+    return tag_counts(session, ApplicationTag.name, ApplicationTag.owner_id, owner_id)
 
 
 _RAISE_THE_LIMIT = "ask the admin to raise the limit (Settings, or MAX_APPLICATIONS_PER_USER)."

@@ -8,13 +8,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, delete, func, insert, or_, select
+from sqlalchemy import Select, delete, func, insert, select
 from sqlalchemy.orm import Session, undefer
 
 from jobtracker.applications import service as applications_service
 from jobtracker.auth.models import User
 from jobtracker.config import Settings
-from jobtracker.db import lock_row, page_of, utcnow
+from jobtracker.db import contains_text, lock_row, page_of, utcnow
 from jobtracker.documents import extraction
 from jobtracker.documents.models import Document, MediaType, document_links
 from jobtracker.documents.schemas import (
@@ -258,18 +258,9 @@ def _filtered(owner_id: int, filters: DocumentFilters) -> Select[Document]:
     if filters.media_types:
         query = query.where(Document.media_type.in_(filters.media_types))
     if filters.text and filters.text.strip():
-        pattern = "%" + _escape_like(filters.text.strip()) + "%"
-        query = query.where(
-            or_(
-                Document.filename.ilike(pattern, escape="\\"),
-                Document.extracted_text.ilike(pattern, escape="\\"),
-            )
-        )
+        text = filters.text.strip()
+        query = query.where(contains_text(text, Document.filename, Document.extracted_text))
     return query
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def list_documents(

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, exists, func, insert, or_, select
+from sqlalchemy import Select, delete, exists, func, insert, select
 from sqlalchemy.orm import Session, lazyload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from jobtracker.applications import service as applications_service
-from jobtracker.db import page_of, utcnow
-from jobtracker.errors import InvalidInput, NotFound
+from jobtracker.db import contains_text, page_of, sort_order, tag_counts, utcnow
+from jobtracker.errors import NotFound
 from jobtracker.writing.models import Writing, WritingKind, WritingTag, writing_links
 from jobtracker.writing.schemas import WritingCreate, WritingOut, WritingUpdate
 
@@ -63,29 +63,12 @@ def _filtered(owner_id: int, filters: WritingFilters) -> Select[Writing]:
             )
         )
     if filters.text and filters.text.strip():
-        pattern = "%" + _escape_like(filters.text.strip()) + "%"
-        query = query.where(
-            or_(Writing.title.ilike(pattern, escape="\\"), Writing.body.ilike(pattern, escape="\\"))
-        )
+        query = query.where(contains_text(filters.text.strip(), Writing.title, Writing.body))
     return query
 
 
-def _escape_like(text: str) -> str:
-    # So that "100%" or "snake_case" in a search means those characters, not wildcards.
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _ordering(sort: str) -> list[Any]:
-    descending = sort.startswith("-")
-    key = sort.removeprefix("-")
-    if key not in SORTABLE:
-        choices = ", ".join(sorted(SORTABLE))
-        raise InvalidInput(f"Cannot sort by {key!r}.", fields={"sort": f"one of {choices}"})
-    column = SORTABLE[key]
-    return [
-        column.desc() if descending else column.asc(),
-        Writing.id.desc() if descending else Writing.id.asc(),
-    ]
+    return sort_order(sort, SORTABLE, Writing.id)
 
 
 def list_writing(
@@ -98,15 +81,8 @@ def list_writing(
     return page_of(session, query, _ordering(filters.sort), limit=limit, offset=offset)
 
 
-def list_tags(session: Session, owner_id: int, *, limit: int = 500) -> list[tuple[str, int]]:
-    rows = session.execute(
-        select(WritingTag.name, func.count())
-        .where(WritingTag.owner_id == owner_id)
-        .group_by(WritingTag.name)
-        .order_by(func.count().desc(), WritingTag.name)
-        .limit(limit)
-    ).all()
-    return [(name, count) for name, count in rows]
+def list_tags(session: Session, owner_id: int) -> list[tuple[str, int]]:
+    return tag_counts(session, WritingTag.name, WritingTag.owner_id, owner_id)
 
 
 def create_writing(session: Session, owner_id: int, data: WritingCreate) -> Writing:
