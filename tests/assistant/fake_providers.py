@@ -67,6 +67,18 @@ class FakeProvider:
         assert self.requests, "the provider received no request"
         return self.requests[-1]
 
+    @property
+    def system_prompt(self) -> str:
+        """The instructions of the last request, where either wire format carries them."""
+        body = self.last.body
+        if "systemInstruction" in body:  # Gemini
+            text = body["systemInstruction"]["parts"][0]["text"]
+        else:  # OpenAI: the first message, from the system
+            assert body["messages"][0]["role"] == "system"
+            text = body["messages"][0]["content"]
+        assert isinstance(text, str)
+        return text
+
     def reset(self) -> None:
         self.script = Script()
         self.requests.clear()

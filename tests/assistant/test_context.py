@@ -9,11 +9,6 @@ from tests.assistant.fake_providers import FakeProvider
 from tests.factories import ApiUser
 
 
-def _system_prompt(openai: FakeProvider) -> str:
-    text: str = openai.last.body["messages"][0]["content"]
-    return text
-
-
 def test_oldest_turns_are_dropped_to_fit_the_budget(
     alice: ApiUser, openai: FakeProvider, settings: Settings
 ) -> None:
@@ -50,7 +45,7 @@ def test_long_job_description_is_trimmed_to_the_budget(
 
     ask(alice, application["id"], "Hello")
 
-    system = _system_prompt(openai)
+    system = openai.system_prompt
     assert TRIMMED in system
     assert len(system) < len(INSTRUCTIONS) + 2100
 
@@ -64,7 +59,7 @@ def test_application_data_cannot_close_its_own_section(
 
     ask(alice, application["id"], "Hello")
 
-    system = _system_prompt(openai)
+    system = openai.system_prompt
     data = system.removeprefix(INSTRUCTIONS)
     assert data.count(DATA_END) == 1
     assert data.endswith(DATA_END)
