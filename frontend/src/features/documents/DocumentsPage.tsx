@@ -2,11 +2,9 @@
 // kind, with uploads at the top and storage used against the quota.
 import { useState } from "react";
 
-import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
-import { ErrorAlert } from "../../components/ErrorAlert";
 import { SelectField, TextField } from "../../components/Field";
-import { Loading, Spinner } from "../../components/Loading";
+import { FilteredList } from "../../components/FilteredList";
 import { useDebounced } from "../../lib/useDebounced";
 import { useTitle } from "../../lib/useTitle";
 import { DocumentList } from "./DocumentList";
@@ -58,63 +56,46 @@ function Library() {
   }
 
   return (
-    <>
-      <div className="documents-filters" role="search">
-        <TextField
-          label="Search"
-          type="search"
-          value={text}
-          placeholder="Words in the name or the text"
-          onChange={(event) => setText(event.target.value)}
-        />
-        <SelectField
-          label="Type"
-          value={mediaType}
-          options={TYPE_OPTIONS}
-          onChange={(event) => setMediaType(event.target.value as MediaType | "")}
-        />
-      </div>
-      {list.isFetching && !list.isPending && (
-        <p className="documents-searching muted small" role="status">
-          <Spinner /> Searching…
-        </p>
-      )}
-      {list.isPending ? (
-        <Loading>Loading your documents…</Loading>
-      ) : list.isError ? (
-        <ErrorAlert
-          title="Could not load your documents."
-          error={list.error}
-          action={
-            <Button size="small" onClick={() => void list.refetch()}>
-              Try again
-            </Button>
-          }
-        />
-      ) : list.data.items.length === 0 ? (
-        filtered ? (
-          <EmptyState
-            title="No documents match."
-            action={<Button onClick={clearFilters}>Clear filters</Button>}
-          >
-            Try other words, or another type.
-          </EmptyState>
-        ) : (
-          <EmptyState title="No documents yet">
-            Upload the resume and cover letter you send with each application, so you have the
-            exact version when a company calls back. Attach each to the applications it went to.
-          </EmptyState>
-        )
-      ) : (
+    <FilteredList
+      filters={
         <>
-          <DocumentList documents={list.data.items} place="library" />
-          {list.data.total > list.data.items.length && (
+          <TextField
+            label="Search"
+            type="search"
+            value={text}
+            placeholder="Words in the name or the text"
+            onChange={(event) => setText(event.target.value)}
+          />
+          <SelectField
+            label="Type"
+            value={mediaType}
+            options={TYPE_OPTIONS}
+            onChange={(event) => setMediaType(event.target.value as MediaType | "")}
+          />
+        </>
+      }
+      list={list}
+      noun="documents"
+      filtered={filtered}
+      onClearFilters={clearFilters}
+      noMatchHint="Try other words, or another type."
+      empty={
+        <EmptyState title="No documents yet">
+          Upload the resume and cover letter you send with each application, so you have the
+          exact version when a company calls back. Attach each to the applications it went to.
+        </EmptyState>
+      }
+    >
+      {(page) => (
+        <>
+          <DocumentList documents={page.items} place="library" />
+          {page.total > page.items.length && (
             <p className="muted small">
-              Showing {PAGE_SIZE} of {list.data.total}. Search to find the rest.
+              Showing {PAGE_SIZE} of {page.total}. Search to find the rest.
             </p>
           )}
         </>
       )}
-    </>
+    </FilteredList>
   );
 }

@@ -9,7 +9,8 @@ import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { SelectField, TextField } from "../../components/Field";
-import { Loading, Spinner } from "../../components/Loading";
+import { FilteredList } from "../../components/FilteredList";
+import { Loading } from "../../components/Loading";
 import { useDebounced } from "../../lib/useDebounced";
 import { useTitle } from "../../lib/useTitle";
 import { NoteEditor } from "./NoteEditor";
@@ -138,73 +139,56 @@ function NotesBrowser({ selectedId, onNew }: { selectedId: number | null; onNew:
   }
 
   return (
-    <>
-      <div className="writing-filters" role="search">
-        <TextField
-          label="Search"
-          type="search"
-          value={text}
-          placeholder="Words in the title or text"
-          onChange={(event) => setText(event.target.value)}
-        />
-        <SelectField
-          label="Tag"
-          value={tag}
-          options={tagOptions}
-          onChange={(event) => setTag(event.target.value)}
-          error={tags.isError ? "Tags could not be loaded." : undefined}
-        />
-      </div>
-      {list.isFetching && !list.isPending && (
-        <p className="writing-searching muted small" role="status">
-          <Spinner /> Searching…
-        </p>
-      )}
-      {list.isPending ? (
-        <Loading>Loading your notes…</Loading>
-      ) : list.isError ? (
-        <ErrorAlert
-          title="Could not load your notes."
-          error={list.error}
+    <FilteredList
+      filters={
+        <>
+          <TextField
+            label="Search"
+            type="search"
+            value={text}
+            placeholder="Words in the title or text"
+            onChange={(event) => setText(event.target.value)}
+          />
+          <SelectField
+            label="Tag"
+            value={tag}
+            options={tagOptions}
+            onChange={(event) => setTag(event.target.value)}
+            error={tags.isError ? "Tags could not be loaded." : undefined}
+          />
+        </>
+      }
+      list={list}
+      noun="notes"
+      filtered={filtered}
+      onClearFilters={clearFilters}
+      noMatchHint="Try other words, or another tag."
+      empty={
+        <EmptyState
+          title="No notes yet"
           action={
-            <Button size="small" onClick={() => void list.refetch()}>
-              Try again
+            <Button variant="primary" onClick={onNew}>
+              Write your first note
             </Button>
           }
-        />
-      ) : list.data.items.length === 0 ? (
-        filtered ? (
-          <EmptyState
-            title="No notes match."
-            action={<Button onClick={clearFilters}>Clear filters</Button>}
-          >
-            Try other words, or another tag.
-          </EmptyState>
-        ) : (
-          <EmptyState
-            title="No notes yet"
-            action={
-              <Button variant="primary" onClick={onNew}>
-                Write your first note
-              </Button>
-            }
-          >
-            Keep what you write once and use again: answers to common questions, cover letter
-            drafts, thank-you notes, research on a company. Link each to the applications it is
-            for.
-          </EmptyState>
-        )
-      ) : (
+        >
+          Keep what you write once and use again: answers to common questions, cover letter
+          drafts, thank-you notes, research on a company. Link each to the applications it is
+          for.
+        </EmptyState>
+      }
+    >
+      {(page) => (
         <>
-          <NoteList notes={list.data.items} selectedId={selectedId} />
-          {list.data.total > list.data.items.length && (
+          <NoteList notes={page.items} selectedId={selectedId} />
+          {page.total > page.items.length && (
             <p className="muted small">
-              Showing the {PAGE_SIZE} most recently changed of {list.data.total}. Search to find
-              the rest.
+              Showing the {PAGE_SIZE} most recently changed of {page.total}. Search to find the
+              rest.
             </p>
           )}
         </>
       )}
-    </>
+    </FilteredList>
   );
 }
