@@ -70,3 +70,18 @@ def test_an_export_streams_its_rows_inside_a_transaction(
     assert streamed
     if backend == "postgresql":  # its server-side cursor lives in a transaction
         assert not any(streamed)
+
+
+def test_no_query_is_left_prepared_on_a_pooled_connection(
+    app: FastAPI, alice: ApiUser, backend: str
+) -> None:
+    if backend != "postgresql":
+        pytest.skip("prepared statements and generic plans are PostgreSQL's")
+    alice.create_application(tags=["remote"])
+    for _ in range(12):  # past psycopg's threshold and PostgreSQL's five custom plans
+        answer = alice.client.get("/api/analytics", params={"tag": "remote"})
+        assert answer.status_code == 200
+
+    with app.state.reading_engine.connect() as connection:
+        prepared = connection.exec_driver_sql("SELECT count(*) FROM pg_prepared_statements")
+        assert prepared.scalar() == 0
