@@ -117,13 +117,15 @@ def build_engine(url: str) -> Engine:
         event.listen(engine, "connect", _configure_sqlite)
         return engine
     connect_args: dict[str, Any] = {}
-    if "connect_timeout" not in make_url(url).query:  # one in the URL wins (a slow link)
+    parsed = make_url(url)
+    if "connect_timeout" not in parsed.query:  # one in the URL wins (a slow link)
         connect_args["connect_timeout"] = CONNECT_TIMEOUT
-    # No server-side prepared statements. psycopg would prepare a query after its fifth run
-    # on a connection, and after five more PostgreSQL may switch it to a generic plan, made
-    # without the parameters' values: for the dashboard filtered by a tag that plan is
-    # twenty times slower. Planning each query afresh costs a fraction of a millisecond.
-    connect_args["prepare_threshold"] = None
+    if parsed.get_driver_name() == "psycopg":
+        # No server-side prepared statements. psycopg would prepare a query after its fifth
+        # run on a connection, and after five more PostgreSQL may switch it to a generic
+        # plan, made without the parameters' values: for the dashboard filtered by a tag that
+        # plan is twenty times slower. Planning each query afresh takes a fraction of a ms.
+        connect_args["prepare_threshold"] = None
     engine = create_engine(
         url, pool_size=10, max_overflow=20, pool_timeout=10, connect_args=connect_args
     )
