@@ -168,6 +168,18 @@ def test_signed_in_requests_answer_503_while_the_database_is_down(
     _assert_database_unavailable(alice.client.get("/api/applications"), started)
 
 
+def test_the_dashboard_answers_503_while_the_database_is_down(
+    alice: ApiUser, database_proxy: DatabaseProxy
+) -> None:
+    # Its queries run on two connections at once; a failure on either is the same 503.
+    alice.create_application()
+    assert alice.client.get("/api/analytics").status_code == 200
+    database_proxy.stop()
+    started = time.monotonic()
+
+    _assert_database_unavailable(alice.client.get("/api/analytics"), started)
+
+
 def test_the_app_recovers_by_itself_when_the_database_returns(
     client: TestClient, alice: ApiUser, database_proxy: DatabaseProxy
 ) -> None:
