@@ -10,7 +10,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import QueuePool
 
 from jobtracker.analytics import queries
 from jobtracker.analytics.queries import DeliverableFigures, Figures, Scope, Spread
@@ -167,7 +169,7 @@ _BESIDE_THE_HISTORY = ThreadPoolExecutor(max_workers=4, thread_name_prefix="dash
 
 
 def _run_queries(session: Session, scope: Scope) -> tuple[Figures, _Rest]:
-    if scope.dialect != "postgresql":  # one file, one writer at a time: nothing to gain
+    if scope.dialect != "postgresql" or not _spare_connection(session):
         return queries.figures(session, scope), _the_rest(session, scope)
 
     def beside() -> _Rest:
@@ -177,6 +179,18 @@ def _run_queries(session: Session, scope: Scope) -> tuple[Figures, _Rest]:
     rest = _BESIDE_THE_HISTORY.submit(beside)
     figures = queries.figures(session, scope)
     return figures, rest.result()
+
+
+def _spare_connection(session: Session) -> bool:
+    """Whether the pool has a connection to spare without growing past its usual size.
+
+    A request that holds one connection and waits for a second could otherwise wait on
+    requests doing the same when the pool runs dry; then the queries run one after another.
+    """
+    session.connection()  # its own first, so the count includes it
+    bind = session.get_bind()
+    pool = bind.pool if isinstance(bind, Engine) else None
+    return isinstance(pool, QueuePool) and pool.checkedout() < pool.size()
 
 
 def _count(name: str, value: int) -> Count:
