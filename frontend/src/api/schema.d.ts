@@ -2177,6 +2177,8 @@ export interface operations {
     list_applications_api_applications_get: {
         parameters: {
             query?: {
+                limit?: number;
+                offset?: number;
                 /** @description Any of these stages */
                 stage?: components["schemas"]["Stage"][] | null;
                 /** @description All of these tags */
@@ -2185,8 +2187,6 @@ export interface operations {
                 q?: string | null;
                 /** @description A field, `-` first for descending */
                 sort?: string;
-                limit?: number;
-                offset?: number;
             };
             header?: never;
             path?: never;

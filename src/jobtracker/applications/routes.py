@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Depends, Query, status
 
 from jobtracker.applications import service
 from jobtracker.applications.schemas import (
@@ -22,14 +22,8 @@ from jobtracker.db import SessionDep
 
 router = APIRouter(prefix="/api/applications", tags=["applications"])
 
-# Bounded by the id column's type (PostgreSQL's integer), so an id that cannot exist is bad
-# input rather than a query the database refuses.
 
-
-@router.get("")
-def list_applications(
-    user: CurrentUser,
-    session: SessionDep,
+async def application_filters(
     stage: Annotated[list[Stage] | None, Query(description="Any of these stages")] = None,
     tag: Annotated[list[str] | None, Query(description="All of these tags")] = None,
     q: Annotated[
@@ -38,10 +32,22 @@ def list_applications(
     sort: Annotated[
         str, Query(max_length=30, description="A field, `-` first for descending")
     ] = "-updated_at",
+) -> ApplicationFilters:
+    """The board's filters, as the list and the spreadsheet export both take them."""
+    return ApplicationFilters(stages=stage or (), tags=tag or (), text=q, sort=sort)
+
+
+ApplicationFiltersDep = Annotated[ApplicationFilters, Depends(application_filters)]
+
+
+@router.get("")
+def list_applications(
+    user: CurrentUser,
+    session: SessionDep,
+    filters: ApplicationFiltersDep,
     limit: PageLimit = DEFAULT_PAGE_SIZE,
     offset: PageOffset = 0,
 ) -> Page[ApplicationOut]:
-    filters = ApplicationFilters(stages=stage or (), tags=tag or (), text=q, sort=sort)
     items, total = service.list_applications(session, user.id, filters, limit=limit, offset=offset)
     return Page(items=items, total=total, limit=limit, offset=offset)
 

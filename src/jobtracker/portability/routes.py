@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile, status
+from fastapi import APIRouter, File, Form, Request, Response, UploadFile, status
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
-from jobtracker.applications.service import ApplicationFilters
-from jobtracker.applications.stages import Stage
+from jobtracker.applications.routes import ApplicationFiltersDep
 from jobtracker.auth.deps import CurrentUser, SettingsDep
 from jobtracker.config import Settings
 from jobtracker.db import SessionDep, utcnow
@@ -75,19 +74,9 @@ def _base_url(request: Request, settings: Settings) -> str:
     responses={200: {"content": {"text/csv": {}}, "description": "UTF-8 with a BOM, streamed"}},
 )
 def export_applications_csv(
-    user: CurrentUser,
-    session: SessionDep,
-    stage: Annotated[list[Stage] | None, Query(description="Any of these stages")] = None,
-    tag: Annotated[list[str] | None, Query(description="All of these tags")] = None,
-    q: Annotated[
-        str | None, Query(max_length=200, description="Company, role, location, notes")
-    ] = None,
-    sort: Annotated[
-        str, Query(max_length=30, description="A field, `-` first for descending")
-    ] = "-updated_at",
+    user: CurrentUser, session: SessionDep, filters: ApplicationFiltersDep
 ) -> StreamingResponse:
     """The applications the board shows with the same filters, every field, as a spreadsheet."""
-    filters = ApplicationFilters(stages=stage or (), tags=tag or (), text=q, sort=sort)
     chunks = csv_export.export_applications(session, user.id, filters)
     filename = f"applications-{utcnow().date().isoformat()}.csv"
     return StreamingResponse(
