@@ -27,7 +27,7 @@ export function DocumentList({ documents, place }: { documents: Document[]; plac
   const [previewing, setPreviewing] = useState<Document | null>(null);
   return (
     <>
-      <ul className="documents" aria-label="Documents">
+      <ul className="item-list" aria-label="Documents">
         {documents.map((document) => (
           <DocumentItem
             key={document.id}
@@ -67,7 +67,7 @@ function DocumentItem({
   }
 
   return (
-    <li className="document" aria-busy={update.isPending || remove.isPending || undefined}>
+    <li className="item" aria-busy={update.isPending || remove.isPending || undefined}>
       <div className="document-head">
         <span className="badge">{kindOf(document.media_type)}</span>
         <span className="document-name">{name}</span>
