@@ -346,9 +346,14 @@ def present(
     session: Session, owner_id: int, applications: Sequence[Application]
 ) -> list[ApplicationOut]:
     """Applications as the API shows them, each with its next deliverable due."""
-    next_due = deliverables_service.next_due_by_application(
-        session, owner_id, [application.id for application in applications]
+    rows = session.execute(
+        select(Application.id, *_NEXT_DUE.columns).where(
+            Application.owner_id == owner_id,
+            Application.id.in_([application.id for application in applications]),
+        )
     )
+    now = utcnow()
+    next_due = {row.id: _NEXT_DUE.read(row, now) for row in rows}
     return [
         ApplicationOut.model_validate(application).model_copy(
             update={"next_deliverable": next_due.get(application.id)}

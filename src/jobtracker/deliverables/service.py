@@ -221,32 +221,6 @@ def next_due_columns(application_id: SQLColumnExpression[int]) -> NextDueColumns
     )
 
 
-def next_due_by_application(
-    session: Session, owner_id: int, application_ids: Sequence[int]
-) -> dict[int, NextDeliverable]:
-    """For each application, its open deliverable due soonest (undated ones last)."""
-    if not application_ids:
-        return {}
-    open_deliverables = session.execute(
-        select(Deliverable.application_id, Deliverable.id, Deliverable.title, Deliverable.due_at)
-        .where(
-            Deliverable.owner_id == owner_id,
-            Deliverable.application_id.in_(application_ids),
-            Deliverable.state != DeliverableState.DONE,
-        )
-        .order_by(*_DUE_ORDER)
-    )
-    now = utcnow()
-    next_due: dict[int, NextDeliverable] = {}
-    for application_id, deliverable_id, title, due_at in open_deliverables:
-        if application_id not in next_due:
-            overdue = due_at is not None and due_at < now  # open, so only the date decides
-            next_due[application_id] = NextDeliverable(
-                id=deliverable_id, title=title, due_at=due_at, overdue=overdue
-            )
-    return next_due
-
-
 @dataclass(frozen=True)
 class DeliverableCounts:
     total: int
