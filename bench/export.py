@@ -184,7 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         url = f"sqlite:///{Path(directory) / 'bench.sqlite3'}"
         migrations.upgrade(url)
         settings = Settings(
-            _env_file=None,  # type: ignore[call-arg]
+            _env_file=None,
             database_url=url,
             data_dir=Path(directory),
             jwt_secret="benchmark-secret-that-is-long-enough-0123456789",  # noqa: S106

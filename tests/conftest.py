@@ -66,7 +66,7 @@ def backend(database_url: str) -> str:
 @pytest.fixture
 def settings(database_url: str, tmp_path: Path) -> Settings:
     return Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         database_url=database_url,
         data_dir=tmp_path / "data",
         jwt_secret="test-secret-that-is-long-enough-for-hs256-0123456789",

@@ -108,7 +108,7 @@ def test_date_from_after_date_to_is_refused(alice: ApiUser) -> None:
     ids=["impossible-date", "not-a-date", "tag-too-long", "too-many-tags"],
 )
 def test_bad_filters_answer_422_with_field_errors(
-    alice: ApiUser, params: dict[str, object]
+    alice: ApiUser, params: dict[str, str | list[str]]
 ) -> None:
     response = alice.client.get("/api/analytics", params=params)
 

@@ -81,7 +81,7 @@ def sqlite_twin(tmp_path: Path) -> Iterator[FastAPI]:
     url = f"sqlite:///{tmp_path / 'twin.sqlite3'}"
     migrations.upgrade(url)
     settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         database_url=url,
         data_dir=tmp_path / "twin-data",
         jwt_secret="test-secret-that-is-long-enough-for-hs256-0123456789",

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from httpx import Response
+from httpx2 import Response  # what the TestClient answers with
 
 from tests.factories import ApiUser
 

@@ -7,7 +7,7 @@ from io import BytesIO
 from typing import Any
 
 import docx
-import httpx
+from httpx2 import Response  # what the TestClient answers with
 from pypdf import PdfReader, PdfWriter
 
 from tests.factories import ApiUser
@@ -82,7 +82,7 @@ def make_zip(**members: str) -> bytes:
     return output.getvalue()
 
 
-def upload(user: ApiUser, *files: FileSpec, application_id: int | None = None) -> httpx.Response:
+def upload(user: ApiUser, *files: FileSpec, application_id: int | None = None) -> Response:
     data = {} if application_id is None else {"application_id": str(application_id)}
     return user.client.post("/api/documents", files=[("files", spec) for spec in files], data=data)
 

@@ -12,7 +12,7 @@ from tests.documents.builders import PDF, make_pdf, upload, upload_one
 from tests.factories import ApiUser
 
 # (method, path, JSON body); {document} and {application} are alice's ids.
-ROUTES_WITH_AN_ID = [
+ROUTES_WITH_AN_ID: list[tuple[str, str, dict[str, Any] | None]] = [
     ("GET", "/api/documents/{document}", None),
     ("GET", "/api/documents/{document}/content", None),
     ("GET", "/api/documents/{document}/content?inline=1", None),

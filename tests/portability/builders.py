@@ -7,8 +7,8 @@ import io
 import json
 from typing import Any
 
-import httpx
 from fastapi.testclient import TestClient
+from httpx2 import Response  # what the TestClient answers with
 from icalendar import Calendar
 
 from tests.factories import ApiUser
@@ -16,13 +16,13 @@ from tests.factories import ApiUser
 BOM = "\ufeff"
 
 
-def export_csv(user: ApiUser, **params: Any) -> httpx.Response:
+def export_csv(user: ApiUser, **params: Any) -> Response:
     response = user.client.get("/api/export/applications.csv", params=params)
     assert response.status_code == 200, response.text
     return response
 
 
-def csv_records(response: httpx.Response) -> list[dict[str, str]]:
+def csv_records(response: Response) -> list[dict[str, str]]:
     """The exported rows as header → cell, read the way a spreadsheet reads them."""
     text = response.content.decode("utf-8")
     assert text.startswith(BOM)
@@ -43,7 +43,7 @@ def upload(
     mapping: dict[str, str | None] | None = None,
     confirm: bool | None = None,
     filename: str = "applications.csv",
-) -> httpx.Response:
+) -> Response:
     data: dict[str, str] = {}
     if mapping is not None:
         data["mapping"] = json.dumps(mapping)
@@ -60,7 +60,7 @@ def preview(user: ApiUser, content: bytes, **options: Any) -> dict[str, Any]:
     return body
 
 
-def import_csv(user: ApiUser, content: bytes, **options: Any) -> httpx.Response:
+def import_csv(user: ApiUser, content: bytes, **options: Any) -> Response:
     options.setdefault("confirm", True)
     return upload(user, "/api/import/applications", content, **options)
 
@@ -79,7 +79,7 @@ def export_backup(user: ApiUser) -> dict[str, Any]:
     return document
 
 
-def restore_backup(user: ApiUser, document: dict[str, Any] | bytes) -> httpx.Response:
+def restore_backup(user: ApiUser, document: dict[str, Any] | bytes) -> Response:
     content = document if isinstance(document, bytes) else json.dumps(document).encode()
     files = {"file": ("backup.json", content, "application/json")}
     return user.client.post("/api/import/backup", files=files)
