@@ -134,7 +134,10 @@ def dashboard(
             without_applied_date=figures.without_applied_date,
         ),
         stage_distribution=StageDistribution(
-            stages=[StageCount(stage=stage, count=count) for stage, count in rest.stages.items()],
+            stages=[
+                StageCount(stage=stage, count=count)
+                for stage, count in figures.in_stage_now.items()
+            ],
             definition=DEFINITIONS["stage_distribution"],
         ),
         funnel=_funnel(figures),
@@ -148,7 +151,6 @@ class _Rest:
 
     deliverables: DeliverableFigures
     per_period: dict[Interval, dict[date, int]]
-    stages: dict[Stage, int]
     moves: list[tuple[Stage, Stage, int]]
 
 
@@ -156,7 +158,6 @@ def _the_rest(session: Session, scope: Scope) -> _Rest:
     return _Rest(
         deliverables=queries.deliverable_figures(session, scope),
         per_period=queries.applications_per_period(session, scope),
-        stages=queries.current_stages(session, scope),
         moves=queries.stage_moves(session, scope),
     )
 
