@@ -2,7 +2,7 @@
 
 from jobtracker.applications.models import Application, ApplicationTag, StageEvent
 from jobtracker.assistant.models import AssistantMessage, AssistantUsage
-from jobtracker.auth.models import User
+from jobtracker.auth.models import RecoveryCode, User
 from jobtracker.contacts.models import Contact
 from jobtracker.db import Base
 from jobtracker.deliverables.models import Deliverable
@@ -20,6 +20,7 @@ __all__ = [
     "Deliverable",
     "Document",
     "InstanceSettings",
+    "RecoveryCode",
     "StageEvent",
     "User",
     "Writing",

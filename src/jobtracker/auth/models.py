@@ -1,11 +1,11 @@
-"""The user account table."""
+"""The user account table, signed-out session tokens, and sign-ups waiting for their email."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Integer, String
+from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from jobtracker.db import Base, UTCDateTime, enum_column, utcnow
@@ -31,7 +31,51 @@ class User(Base):
     # database leak does not expose anyone's feed); null while the user has no feed.
     calendar_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Two-factor sign-in (auth/two_factor.py): the TOTP secret, encrypted, is set at setup and
+    # in force once enabled_at is; the last accepted time step keeps a code from being replayed.
+    two_factor_secret: Mapped[str | None] = mapped_column(String(255))
+    two_factor_enabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    two_factor_last_step: Mapped[int | None] = mapped_column(Integer)
 
     @property
     def is_admin(self) -> bool:
         return self.role is Role.ADMIN
+
+    @property
+    def two_factor_enabled(self) -> bool:
+        return self.two_factor_enabled_at is not None
+
+
+class RecoveryCode(Base):
+    """One single-use recovery code for two-factor sign-in; only its hash is kept."""
+
+    __tablename__ = "recovery_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64))
+
+
+class RevokedToken(Base):
+    """A session token signed out before its expiry; refused until then, then purged."""
+
+    __tablename__ = "revoked_tokens"
+
+    # The token's `jti` claim: looked up on every authenticated request, so it is the key.
+    token_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class PendingRegistration(Base):
+    """A sign-up waiting for its owner to follow the link mailed to the address (email set up)."""
+
+    __tablename__ = "pending_registrations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # SHA-256 of the link's token, so a database leak hands out no working links.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # One waiting sign-up per address: signing up again replaces it.
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    display_name: Mapped[str | None] = mapped_column(String(100))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

@@ -18,3 +18,5 @@ class InstanceSettings(Base):
     max_users: Mapped[int | None] = mapped_column(Integer, nullable=True)
     max_applications_per_user: Mapped[int | None] = mapped_column(Integer, nullable=True)
     registration_open: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Admins must turn on two-factor sign-in before they can do anything else.
+    admins_require_two_factor: Mapped[bool] = mapped_column(Boolean, default=False)
