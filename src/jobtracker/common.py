@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Generic, TypeVar
+from collections.abc import Sequence
+from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Path
 from pydantic import AfterValidator, BaseModel, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from jobtracker.errors import TOO_MANY_FILTER_VALUES
 
 T = TypeVar("T")
 
 MAX_PAGE_SIZE = 200
 DEFAULT_PAGE_SIZE = 50
 MAX_TAGS = 20
+# Values one repeatable filter (?tag=a&tag=b…) may hold, on every list and export: each adds
+# a condition to the query, and a thousand tags kept PostgreSQL busy for minutes.
+MAX_FILTER_VALUES = MAX_TAGS
+FILTER_VALUES_SCHEMA: dict[str, Any] = {"maxItems": MAX_FILTER_VALUES}
 # Ids are 32-bit on PostgreSQL; a larger one is bad input, not a database error.
 MAX_ID = 2_147_483_647
 
@@ -40,6 +48,25 @@ Tag = Annotated[
     AfterValidator(_printable),
 ]
 Tags = Annotated[list[Tag], Field(max_length=MAX_TAGS), AfterValidator(_normalise_tags)]
+
+
+def capped_filter(label: str) -> AfterValidator:
+    """The one refusal of a repeatable filter given too many values; `label` is their name."""
+
+    def at_most(values: Sequence[T] | None) -> Sequence[T] | None:
+        if values is not None and len(values) > MAX_FILTER_VALUES:
+            raise PydanticCustomError(
+                TOO_MANY_FILTER_VALUES,
+                "Filter by at most {maximum} {label} at a time.",
+                {"maximum": MAX_FILTER_VALUES, "label": label},
+            )
+        return values
+
+    return AfterValidator(at_most)
+
+
+# The dashboard's tag filter: at most MAX_FILTER_VALUES values, read as stored tags.
+TagFilter = Annotated[list[Tag], capped_filter("tags"), AfterValidator(_normalise_tags)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 RequiredShortText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)

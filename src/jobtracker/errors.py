@@ -14,6 +14,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger(__name__)
 
+# A validation problem worded as a whole sentence for a person (common.capped_filter's):
+# it stands as the error's message on its own.
+TOO_MANY_FILTER_VALUES = "too_many_filter_values"
+SENTENCE_PROBLEMS = {TOO_MANY_FILTER_VALUES}
+
 
 class AppError(Exception):
     status_code = 400
@@ -79,15 +84,18 @@ async def _app_error(_request: Request, exc: Exception) -> JSONResponse:
 async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     fields: dict[str, str] = {}
-    for problem in exc.errors():
+    problems = exc.errors()
+    for problem in problems:
         location = [str(part) for part in problem.get("loc", ()) if part != "body"]
         # A JSON syntax error's location is a character offset, not a field.
         key = "body" if problem.get("type") == "json_invalid" else ".".join(location) or "body"
         fields.setdefault(key, _readable(problem))
-    summary = "; ".join(f"{name}: {message}" for name, message in fields.items())
-    return error_response(
-        422, "validation_error", f"Some fields are not valid ({summary}).", fields
-    )
+    if all(problem.get("type") in SENTENCE_PROBLEMS for problem in problems):
+        message = " ".join(dict.fromkeys(fields.values()))
+    else:
+        summary = "; ".join(f"{name}: {message}" for name, message in fields.items())
+        message = f"Some fields are not valid ({summary})."
+    return error_response(422, "validation_error", message, fields)
 
 
 def _readable(problem: Any) -> str:

@@ -1,4 +1,5 @@
-"""Every list is bounded: pages take `limit` up to 200, and tag lists stop at 500 names."""
+"""Every list is bounded: pages take `limit` up to 200, tag lists stop at 500 names, and a
+repeatable filter (?tag=a&tag=b…) takes at most 20 values."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 
-from jobtracker.common import MAX_PAGE_SIZE
+from jobtracker.common import MAX_FILTER_VALUES, MAX_PAGE_SIZE
 from tests.factories import ApiUser
 
 # Suggestion lists of names, capped by the server rather than paged by the client.
@@ -66,3 +67,67 @@ def test_a_page_larger_than_200_is_refused(alice: ApiUser) -> None:
 
     assert response.status_code == 422
     assert "query.limit" in response.json()["error"]["fields"]
+
+
+def _repeatable_filters(spec: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(path, parameter, a valid value) for every list-valued query parameter of a GET."""
+    filters = []
+    for path, operations in spec["paths"].items():
+        for parameter in operations.get("get", {}).get("parameters", []):
+            variants = parameter["schema"].get("anyOf", [parameter["schema"]])
+            arrays = [variant for variant in variants if variant.get("type") == "array"]
+            if parameter["in"] == "query" and arrays:
+                item = _resolve(spec, arrays[0]["items"])
+                filters.append((path, parameter["name"], item.get("enum", ["x"])[0]))
+    return filters
+
+
+def test_every_repeatable_filter_documents_at_most_20_values(app: FastAPI) -> None:
+    spec = app.openapi()
+    filters = _repeatable_filters(spec)
+    assert len(filters) >= 8, "fewer repeatable filters than expected: has the schema changed?"
+    for path, name, _ in filters:
+        operation = spec["paths"][path]["get"]
+        parameter = next(p for p in operation["parameters"] if p["name"] == name)
+        assert parameter["schema"].get("maxItems") == MAX_FILTER_VALUES, (path, name)
+
+
+def test_every_repeatable_filter_refuses_more_than_20_values(app: FastAPI, alice: ApiUser) -> None:
+    for path, name, value in _repeatable_filters(app.openapi()):
+        response = alice.client.get(path, params={name: [value] * (MAX_FILTER_VALUES + 1)})
+
+        assert response.status_code == 422, (path, name, response.text)
+        error = response.json()["error"]
+        assert error["message"].startswith("Filter by at most 20 "), (path, name, error)
+        assert list(error["fields"]) == [f"query.{name}"], (path, name)
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "label"),
+    [
+        ("/api/applications", "tag", "tags"),
+        ("/api/applications", "stage", "stages"),
+        ("/api/export/applications.csv", "tag", "tags"),
+        ("/api/writing", "tag", "tags"),
+        ("/api/writing", "kind", "kinds"),
+        ("/api/deliverables", "state", "states"),
+        ("/api/analytics", "tag", "tags"),
+    ],
+)
+def test_too_many_filter_values_are_refused_naming_the_filter_and_the_maximum(
+    alice: ApiUser, path: str, name: str, label: str
+) -> None:
+    values = {"stage": "applied", "kind": "note", "state": "done"}
+    many = [values.get(name, f"tag-{number}") for number in range(1000)]
+
+    response = alice.client.get(path, params={name: many})
+
+    assert response.status_code == 422
+    assert response.json()["error"]["message"] == f"Filter by at most 20 {label} at a time."
+
+
+@pytest.mark.parametrize("path", ["/api/applications", "/api/writing", "/api/analytics"])
+def test_20_tags_are_still_a_filter(alice: ApiUser, path: str) -> None:
+    tags = [f"tag-{number}" for number in range(MAX_FILTER_VALUES)]
+
+    assert alice.client.get(path, params={"tag": tags}).status_code == 200

@@ -8,7 +8,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from jobtracker.applications.stages import Stage
-from jobtracker.common import Tags
+from jobtracker.common import FILTER_VALUES_SCHEMA, TagFilter
 
 IN_RANGE = (
     "An application is in the range when its applied_on date, or the UTC day it was created "
@@ -25,8 +25,9 @@ class AnalyticsFilters(BaseModel):
     date_to: date | None = Field(
         default=None, description=f"Last day of the range (YYYY-MM-DD). {IN_RANGE}"
     )
-    tag: Tags = Field(
+    tag: TagFilter = Field(
         default=[],
+        json_schema_extra=FILTER_VALUES_SCHEMA,
         description="Only applications that carry every one of these tags; repeat the "
         "parameter for several (?tag=remote&tag=python). Case does not matter.",
     )

@@ -17,15 +17,31 @@ from jobtracker.applications.schemas import (
 from jobtracker.applications.service import ApplicationFilters
 from jobtracker.applications.stages import Stage
 from jobtracker.auth.deps import CurrentUser, SettingsDep
-from jobtracker.common import DEFAULT_PAGE_SIZE, Page, PageLimit, PageOffset, PathId
+from jobtracker.common import (
+    DEFAULT_PAGE_SIZE,
+    FILTER_VALUES_SCHEMA,
+    Page,
+    PageLimit,
+    PageOffset,
+    PathId,
+    capped_filter,
+)
 from jobtracker.db import SessionDep
 
 router = APIRouter(prefix="/api/applications", tags=["applications"])
 
 
 async def application_filters(
-    stage: Annotated[list[Stage] | None, Query(description="Any of these stages")] = None,
-    tag: Annotated[list[str] | None, Query(description="All of these tags")] = None,
+    stage: Annotated[
+        list[Stage] | None,
+        Query(description="Any of these stages", json_schema_extra=FILTER_VALUES_SCHEMA),
+        capped_filter("stages"),
+    ] = None,
+    tag: Annotated[
+        list[str] | None,
+        Query(description="All of these tags", json_schema_extra=FILTER_VALUES_SCHEMA),
+        capped_filter("tags"),
+    ] = None,
     q: Annotated[
         str | None, Query(max_length=200, description="Company, role, location, notes")
     ] = None,

@@ -7,7 +7,16 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 
 from jobtracker.auth.deps import CurrentUser
-from jobtracker.common import DEFAULT_PAGE_SIZE, MAX_ID, Page, PageLimit, PageOffset, PathId
+from jobtracker.common import (
+    DEFAULT_PAGE_SIZE,
+    FILTER_VALUES_SCHEMA,
+    MAX_ID,
+    Page,
+    PageLimit,
+    PageOffset,
+    PathId,
+    capped_filter,
+)
 from jobtracker.db import SessionDep
 from jobtracker.deliverables import service
 from jobtracker.deliverables.models import DeliverableKind, DeliverableState
@@ -60,8 +69,16 @@ def list_deliverables(
     due_after: Annotated[
         UtcMoment | None, Query(description="Due at or after this moment (with time zone)")
     ] = None,
-    state: Annotated[list[DeliverableState] | None, Query(description="Any of these")] = None,
-    kind: Annotated[list[DeliverableKind] | None, Query(description="Any of these")] = None,
+    state: Annotated[
+        list[DeliverableState] | None,
+        Query(description="Any of these", json_schema_extra=FILTER_VALUES_SCHEMA),
+        capped_filter("states"),
+    ] = None,
+    kind: Annotated[
+        list[DeliverableKind] | None,
+        Query(description="Any of these", json_schema_extra=FILTER_VALUES_SCHEMA),
+        capped_filter("kinds"),
+    ] = None,
     overdue: Annotated[
         bool | None, Query(description="true: due in the past and not done; false: the rest")
     ] = None,

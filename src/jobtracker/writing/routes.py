@@ -8,7 +8,16 @@ from fastapi import APIRouter, Query, status
 
 from jobtracker.applications.schemas import TagCount
 from jobtracker.auth.deps import CurrentUser
-from jobtracker.common import DEFAULT_PAGE_SIZE, MAX_ID, Page, PageLimit, PageOffset, PathId
+from jobtracker.common import (
+    DEFAULT_PAGE_SIZE,
+    FILTER_VALUES_SCHEMA,
+    MAX_ID,
+    Page,
+    PageLimit,
+    PageOffset,
+    PathId,
+    capped_filter,
+)
 from jobtracker.db import SessionDep
 from jobtracker.writing import service
 from jobtracker.writing.models import WritingKind
@@ -23,8 +32,16 @@ def list_writing(
     user: CurrentUser,
     session: SessionDep,
     q: Annotated[str | None, Query(max_length=200, description="Text in title or body")] = None,
-    tag: Annotated[list[str] | None, Query(description="All of these tags")] = None,
-    kind: Annotated[list[WritingKind] | None, Query(description="Any of these kinds")] = None,
+    tag: Annotated[
+        list[str] | None,
+        Query(description="All of these tags", json_schema_extra=FILTER_VALUES_SCHEMA),
+        capped_filter("tags"),
+    ] = None,
+    kind: Annotated[
+        list[WritingKind] | None,
+        Query(description="Any of these kinds", json_schema_extra=FILTER_VALUES_SCHEMA),
+        capped_filter("kinds"),
+    ] = None,
     application_id: Annotated[
         int | None, Query(ge=1, le=MAX_ID, description="Linked to this application")
     ] = None,
