@@ -21,6 +21,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     WEB_CONCURRENCY=2
 RUN useradd --create-home --uid 10001 jobtracker \
     && mkdir -p /data && chown jobtracker:jobtracker /data
+# Backups and any SQLite file live here; a new named volume takes this directory's owner.
+VOLUME ["/data"]
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY src ./src

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import sys
 
 from jobtracker import migrations
@@ -13,12 +14,15 @@ from jobtracker.config import Settings
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    from jobtracker.db import wait_for_database
-    from jobtracker.observability import use_json_logs
+    from jobtracker.database_wait import DatabaseUnavailable, wait_for_database
+    from jobtracker.observability import use_configured_logs
 
-    if settings.json_logs:
-        use_json_logs()
-    wait_for_database(settings.effective_database_url, settings.database_wait_seconds)
+    use_configured_logs(json_lines=settings.json_logs)
+    try:
+        wait_for_database(settings.effective_database_url, settings.database_wait_seconds)
+    except DatabaseUnavailable as problem:
+        logging.getLogger("jobtracker.serve").error("%s", problem)
+        return 1
     if not args.no_migrate:
         migrations.upgrade(settings.effective_database_url)
     settings.signing_secret()  # created once here, before several workers race to it

@@ -9,12 +9,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal, Self
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 JWT_SECRET_FILE = "jwt_secret"  # noqa: S105 - a file name
 # RFC 7518 asks HS256 keys for at least 256 bits; a shorter one can be guessed from any token.
 JWT_SECRET_MIN_LENGTH = 32
+_RANDOM_VALUE_COMMAND = '`python -c "import secrets; print(secrets.token_urlsafe(48))"`'
 
 
 class Environment(StrEnum):
@@ -93,12 +94,18 @@ class Settings(BaseSettings):
 
     @field_validator("jwt_secret")
     @classmethod
-    def _long_enough_secret(cls, secret: str) -> str:
+    def _long_enough_secret(cls, secret: str, info: ValidationInfo) -> str:
         if secret and len(secret) < JWT_SECRET_MIN_LENGTH:
+            # Production refuses a generated secret (below): there, only setting one helps.
+            if info.data.get("app_env") is Environment.PRODUCTION:
+                advice = f"set it to a new random value made with {_RANDOM_VALUE_COMMAND}"
+            else:
+                advice = (
+                    f"make one with {_RANDOM_VALUE_COMMAND}, "
+                    "or leave it unset to have one generated into the data directory"
+                )
             raise ValueError(
-                f"JWT_SECRET must be at least {JWT_SECRET_MIN_LENGTH} characters; make one with "
-                '`python -c "import secrets; print(secrets.token_urlsafe(48))"`, '
-                "or leave it unset to have one generated into the data directory"
+                f"JWT_SECRET must be at least {JWT_SECRET_MIN_LENGTH} characters; {advice}"
             )
         return secret
 
@@ -109,8 +116,7 @@ class Settings(BaseSettings):
         if self.app_env is Environment.PRODUCTION and not self.jwt_secret:
             raise ValueError(
                 "APP_ENV=production needs JWT_SECRET set to a random value of at least "
-                f"{JWT_SECRET_MIN_LENGTH} characters, e.g. "
-                '`python -c "import secrets; print(secrets.token_urlsafe(48))"`'
+                f"{JWT_SECRET_MIN_LENGTH} characters; make one with {_RANDOM_VALUE_COMMAND}"
             )
         return self
 

@@ -26,11 +26,10 @@ from sqlalchemy import (
     func,
     or_,
     select,
-    text,
     update,
 )
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, InvalidatePoolError, OperationalError
+from sqlalchemy.exc import DBAPIError, InvalidatePoolError
 from sqlalchemy.orm import (
     DeclarativeBase,
     InstrumentedAttribute,
@@ -167,30 +166,6 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
-
-
-def wait_for_database(url: str, timeout_seconds: float) -> None:
-    """Retry connecting until the database answers: in a fresh stack it starts beside the app."""
-    engine = build_engine(url)
-    deadline = time.monotonic() + timeout_seconds
-    delay = 0.5
-    try:
-        while True:
-            try:
-                with engine.connect() as connection:
-                    connection.execute(text("SELECT 1"))
-                return
-            except OperationalError as error:
-                if time.monotonic() + delay > deadline:
-                    raise RuntimeError(
-                        f"The database did not answer within {timeout_seconds:.0f} s: "
-                        f"{type(error.orig).__name__}. Check DATABASE_URL."
-                    ) from None
-                log.warning("database not reachable yet; retrying in %.1f s", delay)
-                time.sleep(delay)
-                delay = min(delay * 2, 5)
-    finally:
-        engine.dispose()
 
 
 def build_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -71,3 +71,11 @@ def use_json_logs(level: int = logging.INFO) -> None:
         uvicorn_logger = logging.getLogger(name)
         uvicorn_logger.handlers = []
         uvicorn_logger.propagate = True
+
+
+def use_configured_logs(*, json_lines: bool, level: int = logging.INFO) -> None:
+    """JSON lines (LOG_FORMAT=json), or uvicorn's plain-text look for a terminal."""
+    if json_lines:
+        use_json_logs(level)
+    else:
+        logging.basicConfig(level=level, format="%(levelname)s:     %(message)s")

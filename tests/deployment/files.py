@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,10 +34,13 @@ class Stage:
     user: str | None = None
     cmd: list[str] = field(default_factory=list)
     healthcheck: list[str] = field(default_factory=list)
+    runs: list[str] = field(default_factory=list)
+    # Each VOLUME with how many RUNs came before it: a RUN after it cannot change the volume.
+    volumes: list[tuple[str, int]] = field(default_factory=list)
 
 
 def parse_dockerfile(path: Path = ROOT / "Dockerfile") -> list[Stage]:
-    """Enough Dockerfile grammar for our own file: FROM, COPY, ENV, USER, CMD, HEALTHCHECK."""
+    """Enough Dockerfile grammar for our own file: FROM, COPY, ENV, USER, RUN, VOLUME, CMD…"""
     stages: list[Stage] = []
     for instruction in _logical_lines(path.read_text()):
         keyword, _, rest = instruction.partition(" ")
@@ -55,6 +59,11 @@ def parse_dockerfile(path: Path = ROOT / "Dockerfile") -> list[Stage]:
             for pair in shlex.split(rest):
                 name, _, value = pair.partition("=")
                 stages[-1].env[name] = value
+        elif keyword == "RUN":
+            stages[-1].runs.append(rest.strip())
+        elif keyword == "VOLUME":
+            paths = yaml.safe_load(rest) if rest.lstrip().startswith("[") else rest.split()
+            stages[-1].volumes.extend((path, len(stages[-1].runs)) for path in paths)
         elif keyword == "USER":
             stages[-1].user = rest.strip()
         elif keyword == "CMD":
@@ -86,3 +95,31 @@ def procfile() -> dict[str, str]:
             name, _, command = line.partition(":")
             entries[name.strip()] = command.strip()
     return entries
+
+
+def dockerignore_patterns() -> list[str]:
+    lines = (ROOT / ".dockerignore").read_text().splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _pattern_regex(pattern: str) -> re.Pattern[str]:
+    """Docker's matching: `*` and `?` stay within a directory, `**` crosses them."""
+    parts = re.split(r"(\*\*/?|\*|\?)", pattern.strip("/"))
+    translated = {"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*", "?": "[^/]"}
+    return re.compile("".join(translated.get(part, re.escape(part)) for part in parts))
+
+
+def sent_to_the_builder(path: str, patterns: list[str]) -> bool:
+    """Whether .dockerignore lets this path (relative to the context) into the build context.
+
+    The last pattern matching the path or one of its parent directories decides, as in Docker.
+    """
+    parts = path.strip("/").split("/")
+    candidates = ["/".join(parts[: depth + 1]) for depth in range(len(parts))]
+    included = True
+    for pattern in patterns:
+        negated = pattern.startswith("!")
+        regex = _pattern_regex(pattern.removeprefix("!"))
+        if any(regex.fullmatch(candidate) for candidate in candidates):
+            included = negated
+    return included

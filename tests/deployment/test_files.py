@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 from urllib.parse import urlsplit
 
@@ -26,6 +27,42 @@ def test_compose_keeps_the_database_in_a_named_volume() -> None:
     compose = load_yaml("compose.yaml")
     volume = compose["services"]["db"]["volumes"][0].split(":")[0]
     assert volume in compose["volumes"]
+
+
+def test_compose_keeps_the_app_data_directory_in_a_named_volume() -> None:
+    compose = load_yaml("compose.yaml")
+    data_dir = parse_dockerfile()[-1].env["DATA_DIR"]
+    mounts = dict(mount.split(":")[:2] for mount in compose["services"]["app"]["volumes"])
+    assert data_dir in mounts.values()
+    volume = next(source for source, target in mounts.items() if target == data_dir)
+    assert volume in compose["volumes"]
+
+
+def test_dockerfile_gives_the_data_volume_to_the_user_it_runs_as() -> None:
+    app = parse_dockerfile()[-1]
+    data_dir = app.env["DATA_DIR"]
+    assert data_dir in [path for path, _ in app.volumes]
+    runs_before_volume = next(count for path, count in app.volumes if path == data_dir)
+    # A fresh named volume starts as a copy of the image's directory, owner included.
+    setup = " ".join(app.runs[:runs_before_volume])
+    assert f"mkdir -p {data_dir}" in setup
+    assert f"chown {app.user}:{app.user} {data_dir}" in setup
+
+
+def test_compose_lets_requests_in_flight_finish_before_stopping_the_app() -> None:
+    app = load_yaml("compose.yaml")["services"]["app"]
+    grace = app["environment"].get(
+        "GRACEFUL_SHUTDOWN_SECONDS", Settings.model_fields["graceful_shutdown_seconds"].default
+    )
+    assert _seconds(app["stop_grace_period"]) > int(grace)
+
+
+def _seconds(duration: str) -> float:
+    """A compose duration such as 40s, 1m30s or 1m."""
+    units = {"h": 3600, "m": 60, "s": 1}
+    parts = re.findall(r"(\d+(?:\.\d+)?)(h|ms|m|s)", duration)
+    assert "".join(number + unit for number, unit in parts) == duration, duration
+    return sum(float(number) * units.get(unit, 0.001) for number, unit in parts)
 
 
 def test_compose_gives_the_app_every_variable_production_requires() -> None:
