@@ -41,7 +41,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.json_logs:
         use_json_logs()
     settings.signing_secret()  # generate or load it now, not on the first request
-    engine = build_engine(settings.effective_database_url)
+    engine = build_engine(
+        settings.effective_database_url,
+        statement_timeout_seconds=settings.database_statement_timeout_seconds,
+    )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     web_concurrency: int = Field(default=1, ge=1, le=64)
     # At start, how long to wait for the database before giving up (containers start together).
     database_wait_seconds: float = Field(default=60, ge=0, le=3600)
+    # PostgreSQL stops any one statement of a request that runs longer (0: never).
+    database_statement_timeout_seconds: float = Field(default=30, ge=0, le=3600)
     graceful_shutdown_seconds: int = Field(default=30, ge=1, le=600)
     # Behind a reverse proxy: trust its X-Forwarded-For/-Proto, but only from these addresses.
     proxy_headers: bool = False

@@ -104,7 +104,13 @@ class Timestamped:
 CONNECT_TIMEOUT = 5
 
 
-def build_engine(url: str) -> Engine:
+def build_engine(url: str, *, statement_timeout_seconds: float = 0) -> Engine:
+    """The engine for a database URL.
+
+    On PostgreSQL, `statement_timeout_seconds` (0: none) stops any one statement that runs
+    longer, so no query a request starts outlives it; the command line (migrations, restore)
+    builds its engines without one.
+    """
     if url.startswith("sqlite"):
         database = make_url(url).database
         if database and database != ":memory:":
@@ -125,11 +131,22 @@ def build_engine(url: str) -> Engine:
         # plan, made without the parameters' values: for the dashboard filtered by a tag that
         # plan is twenty times slower. Planning each query afresh takes a fraction of a ms.
         connect_args["prepare_threshold"] = None
+    if statement_timeout_seconds:
+        connect_args["options"] = _with_statement_timeout(
+            parsed.query.get("options"), statement_timeout_seconds
+        )
     engine = create_engine(
         url, pool_size=10, max_overflow=20, pool_timeout=10, connect_args=connect_args
     )
     _ping_connections_after_idle(engine)
     return engine
+
+
+def _with_statement_timeout(options: str | tuple[str, ...] | None, seconds: float) -> str:
+    # A startup option: set as the connection opens, so it costs no round trip per request.
+    given = " ".join([options] if isinstance(options, str) else options or ())
+    milliseconds = max(1, round(seconds * 1000))
+    return f"{given} -c statement_timeout={milliseconds}".strip()
 
 
 # A connection used this recently is trusted as it is. Under load every connection is, so

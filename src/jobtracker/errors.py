@@ -132,6 +132,18 @@ async def _database_error(request: Request, exc: Exception) -> JSONResponse:
             "A value in the request cannot be stored or searched for "
             "(for example, a NUL character in text).",
         )
+    if _ran_too_long(exc):
+        log.warning(
+            "a statement ran past DATABASE_STATEMENT_TIMEOUT_SECONDS on %s %s",
+            request.method,
+            request.url.path,
+        )
+        return error_response(
+            503,
+            "database_timeout",
+            "This took the database too long, so it was stopped and nothing was changed. "
+            "Try narrower filters, or try again in a moment.",
+        )
     # OperationalError covers "could not connect", "server closed the connection" and
     # SQLite's "database is locked": passing conditions, not bad input.
     unavailable = isinstance(exc, OperationalError | PoolTimeoutError) or (
@@ -145,6 +157,14 @@ async def _database_error(request: Request, exc: Exception) -> JSONResponse:
         "database_unavailable",
         "The database is not reachable right now. Your data is safe; please try again shortly.",
     )
+
+
+# PostgreSQL's query_canceled: statement_timeout stopped the statement (db.build_engine).
+QUERY_CANCELED = "57014"
+
+
+def _ran_too_long(exc: Exception) -> bool:
+    return isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) == QUERY_CANCELED
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
