@@ -82,14 +82,15 @@ def test_going_over_the_storage_quota_is_refused_saying_how_to_raise_it(
     alice: ApiUser, settings: Settings
 ) -> None:
     settings.max_storage_mb_per_user = 1
-    upload_one(alice, "first.txt", text_of(700 * KIB))
+    # A text file is stored twice over: its bytes, and its text for search and the assistant.
+    upload_one(alice, "first.txt", text_of(350 * KIB))
 
-    response = upload(alice, ("second.txt", text_of(400 * KIB), "text/plain"))
+    response = upload(alice, ("second.txt", text_of(200 * KIB), "text/plain"))
 
     assert response.status_code == 403
     error = response.json()["error"]
     assert error["code"] == "quota_exceeded"
-    assert "already use 0.7 MB" in error["message"]
+    assert "700.0 KB you already store" in error["message"]
     assert "1 MB" in error["message"]
     assert "MAX_STORAGE_MB_PER_USER" in error["message"]
     assert alice.client.get("/api/documents").json()["total"] == 1
@@ -114,7 +115,7 @@ def test_uploading_stored_bytes_again_at_the_quota_is_not_refused(
     alice: ApiUser, settings: Settings
 ) -> None:
     settings.max_storage_mb_per_user = 1
-    content = text_of(MIB)
+    content = text_of(MIB // 2)  # with its text, exactly the quota
     upload_one(alice, "full.txt", content)
 
     response = upload(alice, ("full.txt", content, "text/plain"))
@@ -124,10 +125,10 @@ def test_uploading_stored_bytes_again_at_the_quota_is_not_refused(
 
 def test_deleting_a_document_frees_its_storage(alice: ApiUser, settings: Settings) -> None:
     settings.max_storage_mb_per_user = 1
-    document = upload_one(alice, "first.txt", text_of(700 * KIB))
+    document = upload_one(alice, "first.txt", text_of(350 * KIB))
     alice.client.delete(f"/api/documents/{document['id']}")
 
-    response = upload(alice, ("second.txt", text_of(700 * KIB), "text/plain"))
+    response = upload(alice, ("second.txt", text_of(350 * KIB), "text/plain"))
 
     assert response.status_code == 201
 
@@ -136,9 +137,9 @@ def test_one_users_storage_does_not_count_against_another(
     alice: ApiUser, bob: ApiUser, settings: Settings
 ) -> None:
     settings.max_storage_mb_per_user = 1
-    upload_one(alice, "alice.txt", text_of(900 * KIB))
+    upload_one(alice, "alice.txt", text_of(450 * KIB))
 
-    response = upload(bob, ("bob.txt", text_of(900 * KIB), "text/plain"))
+    response = upload(bob, ("bob.txt", text_of(450 * KIB), "text/plain"))
 
     assert response.status_code == 201
 
@@ -157,14 +158,16 @@ def test_meta_reports_the_storage_limit_and_what_the_user_uses(
 ) -> None:
     settings.max_storage_mb_per_user = 25
     content = make_pdf("Resume")
-    upload_one(alice, "resume.pdf", content, PDF)
+    resume = upload_one(alice, "resume.pdf", content, PDF)
     upload_one(alice, "copy.pdf", content, PDF)
     upload_one(alice, "notes.txt", b"12345")
+    text = alice.client.get(f"/api/documents/{resume['id']}").json()["extracted_text"]
 
     meta = alice.client.get("/api/meta").json()
 
     assert meta["limits"]["max_storage_mb_per_user"] == 25
-    assert meta["usage"]["storage_bytes"] == len(content) + 5
+    # Each file once, and the text read from each.
+    assert meta["usage"]["storage_bytes"] == len(content) + len(text.encode()) + 5 + 5
 
 
 def test_meta_without_a_session_shows_the_storage_limit_only(
@@ -199,7 +202,7 @@ def test_concurrent_uploads_never_pass_the_storage_quota(
     if backend != "postgresql":
         pytest.skip("SQLite serialises every writer; real concurrent connections need PostgreSQL")
     settings.max_storage_mb_per_user = 1
-    contents = [text_of(300 * KIB) for _ in range(CONCURRENT_UPLOADS)]
+    contents = [text_of(150 * KIB) for _ in range(CONCURRENT_UPLOADS)]  # 300 KB with the text
 
     with serve(app) as base_url:
         statuses = _upload_all_at_once(base_url, alice.token, contents)

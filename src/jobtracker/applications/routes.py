@@ -91,9 +91,13 @@ def read_application(
 
 @router.patch("/{application_id}")
 def update_application(
-    application_id: PathId, body: ApplicationUpdate, user: CurrentUser, session: SessionDep
+    application_id: PathId,
+    body: ApplicationUpdate,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
 ) -> ApplicationOut:
-    application = service.update_application(session, user.id, application_id, body)
+    application = service.update_application(session, settings, user.id, application_id, body)
     return service.present(session, user.id, [application])[0]
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, case, delete, exists, func, select
+from sqlalchemy import ScalarSelect, Select, case, delete, exists, func, select
 from sqlalchemy.orm import Session, lazyload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -27,6 +27,7 @@ from jobtracker.db import contains_text, lock_row, page_of, sort_order, tag_coun
 from jobtracker.deliverables import service as deliverables_service
 from jobtracker.errors import InvalidInput, NotFound, QuotaExceeded
 from jobtracker.instance import service as instance_service
+from jobtracker.instance import usage
 
 _STAGE_ORDER = case(
     {stage.value: index for index, stage in enumerate(Stage)}, value=Application.stage
@@ -34,6 +35,8 @@ _STAGE_ORDER = case(
 _PRIORITY_ORDER = case(
     {priority.value: index for index, priority in enumerate(Priority)}, value=Application.priority
 )
+# What counts against the storage quota: the long text (short fields are bounded).
+STORED_TEXT = (Application.job_description, Application.notes)
 SORTABLE = {
     "created_at": Application.created_at,
     "updated_at": Application.updated_at,
@@ -89,6 +92,11 @@ def require_owned(session: Session, owner_id: int, application_ids: Sequence[int
     if missing:
         raise NotFound(f"Application {missing[0]} was not found.")
     return wanted
+
+
+def stored_bytes(owner_id: int) -> ScalarSelect[int]:
+    """Bytes of long text the owner keeps in applications, for the storage quota."""
+    return usage.bytes_stored(Application.owner_id == owner_id, *STORED_TEXT)
 
 
 def count_applications(session: Session, owner_id: int) -> int:
@@ -225,6 +233,8 @@ def create_application(
     session: Session, settings: Settings, owner: User, data: ApplicationCreate
 ) -> Application:
     reserve_room(session, settings, owner.id, 1)
+    adding = usage.record_bytes(data, STORED_TEXT)
+    usage.reserve_storage(session, settings, owner.id, adding, what="This application")
     application = _add_new(session, owner.id, [data])[0]
     session.commit()
     return application
@@ -235,6 +245,8 @@ def create_applications(
 ) -> list[Application]:
     """All of them in one transaction, or none when they do not all fit under the quota."""
     reserve_room(session, settings, owner.id, len(applications))
+    adding = sum(usage.record_bytes(data, STORED_TEXT) for data in applications)
+    usage.reserve_storage(session, settings, owner.id, adding, what="These applications")
     created = _add_new(session, owner.id, applications)
     session.commit()
     return created
@@ -270,10 +282,16 @@ def _add_new(
 
 
 def update_application(
-    session: Session, owner_id: int, application_id: int, changes: ApplicationUpdate
+    session: Session,
+    settings: Settings,
+    owner_id: int,
+    application_id: int,
+    changes: ApplicationUpdate,
 ) -> Application:
     application = get_application(session, owner_id, application_id)
     values = changes.model_dump(exclude_unset=True)
+    adding = usage.growth(application, values, STORED_TEXT)
+    usage.reserve_storage(session, settings, owner_id, adding, what="This change")
     new_tags = values.pop("tags", None)
     new_stage = values.pop("stage", None)
     for name, value in values.items():

@@ -10,6 +10,8 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 from jobtracker.assistant.models import MessageRole, MessageStatus
 
 MAX_MESSAGE_LENGTH = 8_000
+# An answer longer than this is kept cut short: a provider is not trusted to stop on its own.
+MAX_ANSWER_LENGTH = 100_000
 
 MessageText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_MESSAGE_LENGTH)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import ScalarSelect, delete, exists, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -18,11 +18,18 @@ from jobtracker.assistant.context import build_context
 from jobtracker.assistant.models import AssistantMessage, AssistantUsage, MessageRole, MessageStatus
 from jobtracker.assistant.providers import configuration_problem, provider_for
 from jobtracker.assistant.providers.base import ChatProvider, ChatRequest, Turn, Usage
-from jobtracker.assistant.schemas import AssistantInfo, Conversation, MessageOut, UsageToday
+from jobtracker.assistant.schemas import (
+    MAX_ANSWER_LENGTH,
+    AssistantInfo,
+    Conversation,
+    MessageOut,
+    UsageToday,
+)
 from jobtracker.auth.models import User
 from jobtracker.config import Settings
 from jobtracker.db import lock_row, utcnow
-from jobtracker.errors import AppError, Conflict
+from jobtracker.errors import AppError, Conflict, QuotaExceeded
+from jobtracker.instance import usage as storage
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +38,8 @@ MAX_CONVERSATION_PAGE = 200
 CONTEXT_SHARE = 2 / 3
 # Earlier messages read when building a request; the character budget usually stops sooner.
 MAX_EARLIER_MESSAGES = 200
+# What counts against the storage quota.
+STORED_TEXT = (AssistantMessage.content, AssistantMessage.error)
 
 
 class DailyLimitReached(AppError):
@@ -48,6 +57,7 @@ class PendingAnswer:
     provider: ChatProvider
     request: ChatRequest
     retry: bool
+    settings: Settings
 
 
 def assistant_info(settings: Settings) -> AssistantInfo:
@@ -113,6 +123,9 @@ def ask(
     """
     applications_service.get_application(session, owner_id, application_id)
     provider = provider_for(settings)
+    storage.reserve_storage(
+        session, settings, owner_id, storage.text_bytes(text), what="This message"
+    )
     _count_message(session, settings, owner_id)
     question = AssistantMessage(
         owner_id=owner_id,
@@ -176,6 +189,18 @@ def save_answer(
         day.input_tokens += usage.input_tokens or 0
         day.output_tokens += usage.output_tokens or 0
         session.commit()
+    content = content[:MAX_ANSWER_LENGTH]
+    try:
+        storage.reserve_storage(
+            session,
+            pending.settings,
+            pending.owner_id,
+            storage.text_bytes(content, error),
+            what="The answer",
+        )
+    except QuotaExceeded as full:
+        # Already shown to the user; kept as a failed answer that says why, to retry later.
+        content, status, error = "", MessageStatus.FAILED, full.message
     answer = AssistantMessage(
         owner_id=pending.owner_id,
         application_id=pending.application_id,
@@ -231,6 +256,7 @@ def _pending(
         provider=provider,
         request=request,
         retry=retry,
+        settings=settings,
     )
 
 
@@ -339,6 +365,11 @@ def _time_until(moment: datetime) -> str:
     minutes = max(int((moment - utcnow()).total_seconds() // 60), 1)
     hours, minutes = divmod(minutes, 60)
     return f"{hours} h {minutes} min" if hours else f"{minutes} min"
+
+
+def stored_bytes(owner_id: int) -> ScalarSelect[int]:
+    """Bytes of the owner's conversations with the assistant, for the storage quota."""
+    return storage.bytes_stored(AssistantMessage.owner_id == owner_id, *STORED_TEXT)
 
 
 def iter_messages(

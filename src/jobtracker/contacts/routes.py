@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
-from jobtracker.auth.deps import CurrentUser
+from jobtracker.auth.deps import CurrentUser, SettingsDep
 from jobtracker.common import DEFAULT_PAGE_SIZE, Page, PageLimit, PageOffset, PathId
 from jobtracker.contacts import service
 from jobtracker.contacts.schemas import ContactCreate, ContactOut, ContactUpdate
@@ -34,9 +34,14 @@ def list_contacts(
 
 @router.post("/applications/{application_id}/contacts", status_code=status.HTTP_201_CREATED)
 def create_contact(
-    application_id: PathId, body: ContactCreate, user: CurrentUser, session: SessionDep
+    application_id: PathId,
+    body: ContactCreate,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
 ) -> ContactOut:
-    return ContactOut.model_validate(service.create_contact(session, user.id, application_id, body))
+    contact = service.create_contact(session, settings, user.id, application_id, body)
+    return ContactOut.model_validate(contact)
 
 
 @router.get("/contacts/{contact_id}")
@@ -46,9 +51,14 @@ def read_contact(contact_id: PathId, user: CurrentUser, session: SessionDep) -> 
 
 @router.patch("/contacts/{contact_id}")
 def update_contact(
-    contact_id: PathId, body: ContactUpdate, user: CurrentUser, session: SessionDep
+    contact_id: PathId,
+    body: ContactUpdate,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
 ) -> ContactOut:
-    return ContactOut.model_validate(service.update_contact(session, user.id, contact_id, body))
+    contact = service.update_contact(session, settings, user.id, contact_id, body)
+    return ContactOut.model_validate(contact)
 
 
 @router.delete("/contacts/{contact_id}", status_code=status.HTTP_204_NO_CONTENT)

@@ -7,14 +7,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.orm import Session
 
 from jobtracker.applications import service as applications_service
+from jobtracker.config import Settings
 from jobtracker.contacts.models import Contact
 from jobtracker.contacts.schemas import ContactCreate, ContactUpdate
 from jobtracker.db import page_of, utcnow
 from jobtracker.errors import NotFound
+from jobtracker.instance import usage
+
+# What counts against the storage quota (the other fields are short and bounded).
+STORED_TEXT = (Contact.notes,)
+
+
+def stored_bytes(owner_id: int) -> ScalarSelect[int]:
+    """Bytes of notes the owner keeps on contacts, for the storage quota."""
+    return usage.bytes_stored(Contact.owner_id == owner_id, *STORED_TEXT)
 
 
 def list_contacts(
@@ -38,9 +48,11 @@ def get_contact(session: Session, owner_id: int, contact_id: int) -> Contact:
 
 
 def create_contact(
-    session: Session, owner_id: int, application_id: int, data: ContactCreate
+    session: Session, settings: Settings, owner_id: int, application_id: int, data: ContactCreate
 ) -> Contact:
     application = applications_service.get_application(session, owner_id, application_id)
+    adding = usage.record_bytes(data, STORED_TEXT)
+    usage.reserve_storage(session, settings, owner_id, adding, what="This contact")
     contact = Contact(owner_id=owner_id, application_id=application.id, **data.model_dump())
     session.add(contact)
     session.commit()
@@ -48,10 +60,13 @@ def create_contact(
 
 
 def update_contact(
-    session: Session, owner_id: int, contact_id: int, changes: ContactUpdate
+    session: Session, settings: Settings, owner_id: int, contact_id: int, changes: ContactUpdate
 ) -> Contact:
     contact = get_contact(session, owner_id, contact_id)
-    for name, value in changes.model_dump(exclude_unset=True).items():
+    values = changes.model_dump(exclude_unset=True)
+    adding = usage.growth(contact, values, STORED_TEXT)
+    usage.reserve_storage(session, settings, owner_id, adding, what="This change")
+    for name, value in values.items():
         setattr(contact, name, value)
     contact.updated_at = utcnow()
     session.commit()

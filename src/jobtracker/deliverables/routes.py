@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from jobtracker.auth.deps import CurrentUser
+from jobtracker.auth.deps import CurrentUser, SettingsDep
 from jobtracker.common import (
     DEFAULT_PAGE_SIZE,
     FILTER_VALUES_SCHEMA,
@@ -53,9 +53,13 @@ def list_application_deliverables(
 
 @router.post("/applications/{application_id}/deliverables", status_code=status.HTTP_201_CREATED)
 def create_deliverable(
-    application_id: PathId, body: DeliverableCreate, user: CurrentUser, session: SessionDep
+    application_id: PathId,
+    body: DeliverableCreate,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
 ) -> DeliverableOut:
-    deliverable = service.create_deliverable(session, user.id, application_id, body)
+    deliverable = service.create_deliverable(session, settings, user.id, application_id, body)
     return service.present(session, user.id, [deliverable])[0]
 
 
@@ -117,9 +121,13 @@ def read_deliverable(
 
 @router.patch("/deliverables/{deliverable_id}")
 def update_deliverable(
-    deliverable_id: PathId, body: DeliverableUpdate, user: CurrentUser, session: SessionDep
+    deliverable_id: PathId,
+    body: DeliverableUpdate,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
 ) -> DeliverableOut:
-    deliverable = service.update_deliverable(session, user.id, deliverable_id, body)
+    deliverable = service.update_deliverable(session, settings, user.id, deliverable_id, body)
     return service.present(session, user.id, [deliverable])[0]
 
 

@@ -25,11 +25,15 @@ from sqlalchemy.orm import Session
 
 from jobtracker.applications import service as applications_service
 from jobtracker.applications.schemas import NextDeliverable
+from jobtracker.config import Settings
 from jobtracker.db import page_of, utcnow
 from jobtracker.deliverables.models import Deliverable, DeliverableKind, DeliverableState
 from jobtracker.deliverables.schemas import DeliverableCreate, DeliverableOut, DeliverableUpdate
 from jobtracker.errors import NotFound
+from jobtracker.instance import usage
 
+# What counts against the storage quota (titles are short and bounded).
+STORED_TEXT = (Deliverable.content,)
 # Soonest first; undated ones have no urgency, so they go last.
 _DUE_ORDER = (Deliverable.due_at.asc().nulls_last(), Deliverable.id.asc())
 
@@ -44,6 +48,11 @@ class DeliverableFilters:
     kinds: Sequence[DeliverableKind] = ()
     overdue: bool | None = None
     application_id: int | None = None
+
+
+def stored_bytes(owner_id: int) -> ScalarSelect[int]:
+    """Bytes of text the owner keeps in deliverables, for the storage quota."""
+    return usage.bytes_stored(Deliverable.owner_id == owner_id, *STORED_TEXT)
 
 
 def is_overdue(deliverable: Deliverable, now: datetime) -> bool:
@@ -104,9 +113,15 @@ def get_deliverable(session: Session, owner_id: int, deliverable_id: int) -> Del
 
 
 def create_deliverable(
-    session: Session, owner_id: int, application_id: int, data: DeliverableCreate
+    session: Session,
+    settings: Settings,
+    owner_id: int,
+    application_id: int,
+    data: DeliverableCreate,
 ) -> Deliverable:
     application = applications_service.get_application(session, owner_id, application_id)
+    adding = usage.record_bytes(data, STORED_TEXT)
+    usage.reserve_storage(session, settings, owner_id, adding, what="This deliverable")
     deliverable = Deliverable(owner_id=owner_id, application_id=application.id, **data.model_dump())
     if deliverable.state == DeliverableState.DONE:
         deliverable.done_at = utcnow()
@@ -116,10 +131,16 @@ def create_deliverable(
 
 
 def update_deliverable(
-    session: Session, owner_id: int, deliverable_id: int, changes: DeliverableUpdate
+    session: Session,
+    settings: Settings,
+    owner_id: int,
+    deliverable_id: int,
+    changes: DeliverableUpdate,
 ) -> Deliverable:
     deliverable = get_deliverable(session, owner_id, deliverable_id)
     values: dict[str, Any] = changes.model_dump(exclude_unset=True)
+    adding = usage.growth(deliverable, values, STORED_TEXT)
+    usage.reserve_storage(session, settings, owner_id, adding, what="This change")
     new_state = values.pop("state", None)
     for name, value in values.items():
         setattr(deliverable, name, value)

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, delete, func, insert, select
+from sqlalchemy import ScalarSelect, Select, delete, func, insert, select
 from sqlalchemy.orm import Session, undefer
 
 from jobtracker.applications import service as applications_service
@@ -24,7 +24,8 @@ from jobtracker.documents.schemas import (
     UploadedDocument,
     clean_filename,
 )
-from jobtracker.errors import AppError, InvalidInput, NotFound, QuotaExceeded
+from jobtracker.errors import AppError, InvalidInput, NotFound
+from jobtracker.instance import usage
 
 MIB = 1024 * 1024
 PREVIEWABLE = frozenset({MediaType.PDF, MediaType.TEXT, MediaType.MARKDOWN})
@@ -109,12 +110,13 @@ def get_document_with_content(
     return document
 
 
-def storage_used(session: Session, owner_id: int) -> int:
-    """Bytes of all the owner's documents, each stored once however often it was uploaded."""
-    query = select(func.coalesce(func.sum(Document.size_bytes), 0)).where(
-        Document.owner_id == owner_id
-    )
-    return int(session.scalar(query) or 0)
+# Text that counts against the storage quota, beside the files' bytes.
+STORED_TEXT = (Document.extracted_text,)
+
+
+def stored_bytes(owner_id: int) -> ScalarSelect[int]:
+    """Bytes the owner's documents take, files (each once) and their text, for the quota."""
+    return usage.bytes_stored(Document.owner_id == owner_id, *STORED_TEXT, also=Document.size_bytes)
 
 
 def store_uploads(
@@ -151,7 +153,11 @@ def store_uploads(
         )
     }
     new = {upload.sha256: upload for upload in checked if upload.sha256 not in stored}
-    _check_quota(session, settings, owner.id, sum(len(upload.content) for upload in new.values()))
+    adding = sum(
+        len(upload.content) + usage.text_bytes(texts[sha].text if sha in texts else None)
+        for sha, upload in new.items()
+    )
+    usage.reserve_storage(session, settings, owner.id, adding, what="These files")
     results: list[StoredUpload] = []
     for upload in checked:
         created = upload.sha256 not in stored
@@ -191,23 +197,6 @@ def _existing_hashes(session: Session, owner_id: int, hashes: Sequence[str]) -> 
         Document.owner_id == owner_id, Document.sha256.in_(set(hashes))
     )
     return set(session.scalars(query))
-
-
-def _check_quota(session: Session, settings: Settings, owner_id: int, adding: int) -> None:
-    limit_mb = settings.max_storage_mb_per_user
-    if not limit_mb or adding == 0:
-        return
-    used = storage_used(session, owner_id)
-    if used + adding > limit_mb * MIB:
-        raise QuotaExceeded(
-            f"These files need {_megabytes(adding)} MB, but you already use {_megabytes(used)} MB "
-            f"of this instance's {limit_mb} MB of document storage per user. Delete documents "
-            "you no longer need, or ask the admin to raise MAX_STORAGE_MB_PER_USER."
-        )
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / MIB:.1f}"
 
 
 def _add_document(
@@ -431,12 +420,6 @@ def accepted_media_type(content: bytes, filename: str) -> MediaType | None:
         return None
 
 
-def reserve_storage(session: Session, settings: Settings, owner_id: int, adding: int) -> None:
-    """Make sure `adding` more bytes fit in the owner's storage, holding their lock until commit."""
-    lock_row(session, User.__table__, owner_id)
-    _check_quota(session, settings, owner_id, adding)
-
-
 @dataclass(frozen=True)
 class RestoredDocument:
     """A document as a backup holds it; `application_ids` are the restored applications'."""
@@ -456,7 +439,7 @@ def restore_documents(
 ) -> None:
     """Add them exactly as they were, text and links included; the caller commits.
 
-    The storage quota is the caller's to check (`reserve_storage`): an operator's restore
+    The storage quota is the caller's to check (`usage.reserve_storage`): an operator's restore
     is not held to it.
     """
     applications_service.require_owned(

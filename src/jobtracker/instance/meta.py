@@ -15,7 +15,7 @@ from jobtracker.auth import service as auth_service
 from jobtracker.auth.models import User
 from jobtracker.config import Settings
 from jobtracker.deliverables.models import DeliverableKind, DeliverableState
-from jobtracker.documents import service as documents_service
+from jobtracker.instance import usage as storage
 from jobtracker.instance.schemas import AdminSettings, Choice, Limits, Meta, StageChoice, Usage
 from jobtracker.instance.service import current_limits
 from jobtracker.writing.models import WritingKind
@@ -35,7 +35,7 @@ def describe(session: Session, settings: Settings, user: User | None, *, version
     if user is not None:
         usage = Usage(
             applications=applications_service.count_applications(session, user.id),
-            storage_bytes=documents_service.storage_used(session, user.id),
+            storage_bytes=storage.storage_used(session, user.id),
             users=auth_service.count_users(session) if user.is_admin else None,
         )
     return Meta(

@@ -24,7 +24,12 @@ class StageChoice(Choice):
 
 class Usage(BaseModel):
     applications: int
-    storage_bytes: int = Field(description="Bytes of documents stored, each file once")
+    storage_bytes: int = Field(
+        description="Bytes of everything stored, counted against max_storage_mb_per_user: "
+        "documents (each file once) and their extracted text, writing, applications' job "
+        "descriptions and notes, deliverables, contacts' notes and assistant conversations "
+        "(text as UTF-8)"
+    )
     users: int | None = Field(default=None, description="Shown to admins only")
 
 

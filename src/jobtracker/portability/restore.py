@@ -27,6 +27,7 @@ from jobtracker.deliverables.service import RestoredDeliverable
 from jobtracker.documents import service as documents_service
 from jobtracker.documents.service import RestoredDocument
 from jobtracker.errors import Conflict, InvalidInput
+from jobtracker.instance import usage
 from jobtracker.portability.schemas import (
     BACKUP_FORMAT,
     BACKUP_VERSION,
@@ -181,11 +182,8 @@ def restore_backup(
     _require_empty(session, owner.id)
     if within_quotas:
         applications_service.reserve_room(session, settings, owner.id, len(backup.applications))
-        documents_service.reserve_storage(
-            session,
-            settings,
-            owner.id,
-            sum(len(document.content_base64) for document in backup.documents),
+        usage.reserve_storage(
+            session, settings, owner.id, incoming_bytes(backup), what="This backup"
         )
     ids = applications_service.restore_applications(
         session, owner.id, [_application(application) for application in backup.applications]
@@ -204,6 +202,34 @@ def restore_backup(
         documents=len(backup.documents),
         assistant_messages=len(backup.assistant_messages),
     )
+
+
+def incoming_bytes(backup: Backup) -> int:
+    """What the backup will store, counted as the storage quota counts it."""
+    files = sum(
+        len(document.content_base64) + usage.record_bytes(document, documents_service.STORED_TEXT)
+        for document in backup.documents
+    )
+    applications = sum(
+        usage.record_bytes(application, applications_service.STORED_TEXT)
+        + sum(
+            usage.record_bytes(deliverable, deliverables_service.STORED_TEXT)
+            for deliverable in application.deliverables
+        )
+        + sum(
+            usage.record_bytes(contact, contacts_service.STORED_TEXT)
+            for contact in application.contacts
+        )
+        for application in backup.applications
+    )
+    writing = sum(
+        usage.record_bytes(writing, writing_service.STORED_TEXT) for writing in backup.writing
+    )
+    messages = sum(
+        usage.record_bytes(message, assistant_service.STORED_TEXT)
+        for message in backup.assistant_messages
+    )
+    return files + applications + writing + messages
 
 
 def _require_empty(session: Session, owner_id: int) -> None:

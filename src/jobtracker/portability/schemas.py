@@ -16,6 +16,7 @@ from pydantic import (
 from jobtracker.applications.schemas import ApplicationCreate
 from jobtracker.applications.stages import Stage
 from jobtracker.assistant.models import MessageRole, MessageStatus
+from jobtracker.assistant.schemas import MAX_ANSWER_LENGTH
 from jobtracker.common import LongText, RequiredShortText, Tags
 from jobtracker.contacts.schemas import ContactCreate
 from jobtracker.deliverables.schemas import DeliverableCreate, UtcMoment
@@ -115,6 +116,8 @@ class ImportResult(BaseModel):
 BACKUP_FORMAT = "jobtracker-backup"
 BACKUP_VERSION = 1
 
+# A failed answer's error is the server's own short message.
+MAX_ERROR_LENGTH = 2_000
 Ref = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 Sha256Hex = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
@@ -175,9 +178,9 @@ class BackupDocument(_Record):
 class BackupMessage(_Record):
     application: Ref
     role: MessageRole
-    content: str
+    content: Annotated[str, StringConstraints(max_length=MAX_ANSWER_LENGTH)]
     status: MessageStatus = MessageStatus.COMPLETE
-    error: str | None = None
+    error: Annotated[str, StringConstraints(max_length=MAX_ERROR_LENGTH)] | None = None
     provider: Annotated[str, StringConstraints(max_length=32)]
     model: Annotated[str, StringConstraints(max_length=200)] | None = None
     input_tokens: Annotated[int, Field(ge=0)] | None = None

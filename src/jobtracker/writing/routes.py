@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 
 from jobtracker.applications.schemas import TagCount
-from jobtracker.auth.deps import CurrentUser
+from jobtracker.auth.deps import CurrentUser, SettingsDep
 from jobtracker.common import (
     DEFAULT_PAGE_SIZE,
     FILTER_VALUES_SCHEMA,
@@ -61,8 +61,10 @@ def list_writing(
 
 
 @router.post("/writing", status_code=status.HTTP_201_CREATED)
-def create_writing(body: WritingCreate, user: CurrentUser, session: SessionDep) -> WritingOut:
-    writing = service.create_writing(session, user.id, body)
+def create_writing(
+    body: WritingCreate, user: CurrentUser, session: SessionDep, settings: SettingsDep
+) -> WritingOut:
+    writing = service.create_writing(session, settings, user.id, body)
     return service.present(session, user.id, [writing])[0]
 
 
@@ -79,9 +81,13 @@ def read_writing(writing_id: PathId, user: CurrentUser, session: SessionDep) -> 
 
 @router.patch("/writing/{writing_id}")
 def update_writing(
-    writing_id: PathId, body: WritingUpdate, user: CurrentUser, session: SessionDep
+    writing_id: PathId,
+    body: WritingUpdate,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
 ) -> WritingOut:
-    writing = service.update_writing(session, user.id, writing_id, body)
+    writing = service.update_writing(session, settings, user.id, writing_id, body)
     return service.present(session, user.id, [writing])[0]
 
 

@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, exists, func, insert, select
+from sqlalchemy import ScalarSelect, Select, delete, exists, func, insert, select
 from sqlalchemy.orm import Session, lazyload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from jobtracker.applications import service as applications_service
+from jobtracker.config import Settings
 from jobtracker.db import contains_text, page_of, sort_order, tag_counts, utcnow
 from jobtracker.errors import NotFound
+from jobtracker.instance import usage
 from jobtracker.writing.models import Writing, WritingKind, WritingTag, writing_links
 from jobtracker.writing.schemas import WritingCreate, WritingOut, WritingUpdate
 
@@ -23,6 +25,8 @@ SORTABLE = {
     "created_at": Writing.created_at,
     "title": func.lower(Writing.title),
 }
+# What counts against the storage quota (titles are short and bounded).
+STORED_TEXT = (Writing.body,)
 
 
 @dataclass(frozen=True)
@@ -85,9 +89,13 @@ def list_tags(session: Session, owner_id: int) -> list[tuple[str, int]]:
     return tag_counts(session, WritingTag.name, WritingTag.owner_id, owner_id)
 
 
-def create_writing(session: Session, owner_id: int, data: WritingCreate) -> Writing:
+def create_writing(
+    session: Session, settings: Settings, owner_id: int, data: WritingCreate
+) -> Writing:
     # Checked before anything is added, so a foreign application leaves no trace.
     application_ids = applications_service.require_owned(session, owner_id, data.application_ids)
+    adding = usage.record_bytes(data, STORED_TEXT)
+    usage.reserve_storage(session, settings, owner_id, adding, what="This writing")
     writing = Writing(owner_id=owner_id, **data.model_dump(exclude={"tags", "application_ids"}))
     _set_tags(writing, owner_id, data.tags)
     session.add(writing)
@@ -98,10 +106,12 @@ def create_writing(session: Session, owner_id: int, data: WritingCreate) -> Writ
 
 
 def update_writing(
-    session: Session, owner_id: int, writing_id: int, changes: WritingUpdate
+    session: Session, settings: Settings, owner_id: int, writing_id: int, changes: WritingUpdate
 ) -> Writing:
     writing = get_writing(session, owner_id, writing_id)
     values = changes.model_dump(exclude_unset=True)
+    adding = usage.growth(writing, values, STORED_TEXT)
+    usage.reserve_storage(session, settings, owner_id, adding, what="This change")
     new_tags = values.pop("tags", None)
     new_application_ids = values.pop("application_ids", None)
     if new_application_ids is not None:
@@ -170,6 +180,11 @@ def present(session: Session, owner_id: int, writings: Sequence[Writing]) -> lis
         )
         for writing in writings
     ]
+
+
+def stored_bytes(owner_id: int) -> ScalarSelect[int]:
+    """Bytes of text the owner keeps in writing, for the storage quota."""
+    return usage.bytes_stored(Writing.owner_id == owner_id, *STORED_TEXT)
 
 
 def count_writing(session: Session, owner_id: int) -> int:
