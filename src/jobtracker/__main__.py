@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import os
 import sys
 
 from jobtracker import migrations
@@ -26,6 +27,9 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     if not args.no_migrate:
         migrations.upgrade(settings.effective_database_url)
     settings.signing_secret()  # created once here, before several workers race to it
+    if args.trusted_proxy_hops is not None:
+        # Each worker builds its own Settings from the environment: hand the flag on that way.
+        os.environ["TRUSTED_PROXY_HOPS"] = str(args.trusted_proxy_hops)
     uvicorn.run(
         "jobtracker.app:create_app",
         factory=True,
@@ -33,8 +37,10 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         port=args.port,
         workers=args.workers or settings.web_concurrency,
         reload=args.reload,
-        proxy_headers=args.proxy_headers or settings.proxy_headers,
-        forwarded_allow_ips=args.forwarded_allow_ips or settings.forwarded_allow_ips,
+        # The app reads X-Forwarded-* itself, from TRUSTED_PROXY_HOPS (security/forwarded.py):
+        # uvicorn's --forwarded-allow-ips '*' would believe the client's leftmost entry.
+        proxy_headers=False,
+        server_header=False,  # no "Server: uvicorn" telling a scanner what to try
         # In-flight requests get this long to finish after SIGTERM.
         timeout_graceful_shutdown=settings.graceful_shutdown_seconds,
         log_level=args.log_level,
@@ -160,12 +166,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--reload", action="store_true", help="restart on code changes (dev)")
     serve.add_argument("--no-migrate", action="store_true", help="skip `db upgrade` at start")
     serve.add_argument(
-        "--proxy-headers",
-        action="store_true",
-        help="trust X-Forwarded-* from --forwarded-allow-ips (behind a reverse proxy)",
-    )
-    serve.add_argument(
-        "--forwarded-allow-ips", help="proxy addresses to trust (default: FORWARDED_ALLOW_IPS)"
+        "--trusted-proxy-hops",
+        type=int,
+        choices=range(11),
+        metavar="N",
+        help="reverse proxies in front of the app that append to X-Forwarded-For "
+        "(default: TRUSTED_PROXY_HOPS, 0)",
     )
     serve.add_argument("--log-level", default="info")
     serve.set_defaults(handler=_serve)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
@@ -10,10 +11,11 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from jobtracker.analytics.routes import router as analytics_router
+from jobtracker.api_docs import install_api_docs
 from jobtracker.applications.routes import router as applications_router
 from jobtracker.assistant.routes import router as assistant_router
 from jobtracker.auth.routes import router as auth_router
-from jobtracker.config import Settings
+from jobtracker.config import Environment, Settings
 from jobtracker.contacts.routes import router as contacts_router
 from jobtracker.db import autocommit, build_engine, build_session_factory
 from jobtracker.deliverables.routes import router as deliverables_router
@@ -23,10 +25,12 @@ from jobtracker.instance.routes import router as instance_router
 from jobtracker.observability import RequestIdMiddleware, use_json_logs
 from jobtracker.portability.routes import router as portability_router
 from jobtracker.security import install_security
+from jobtracker.security.forwarded import TrustedProxies
 from jobtracker.web import mount_ui
 from jobtracker.writing.routes import router as writing_router
 
 PACKAGE_STATIC = Path(__file__).parent / "static"
+log = logging.getLogger(__name__)
 
 
 def _version() -> str:
@@ -41,6 +45,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.json_logs:
         use_json_logs()
     settings.signing_secret()  # generate or load it now, not on the first request
+    if settings.app_env is Environment.PRODUCTION and not settings.public_url:
+        log.warning(
+            "PUBLIC_URL is not set: calendar links are only made for the hosts in ALLOWED_HOSTS "
+            "and cookies are Secure only on https requests. Set PUBLIC_URL to the address "
+            "people use, e.g. https://jobs.example.org"
+        )
     engine = build_engine(
         settings.effective_database_url,
         statement_timeout_seconds=settings.database_statement_timeout_seconds,
@@ -56,7 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="Job Tracker",
         version=_version(),
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,  # served from the package by install_api_docs, not from a CDN
         redoc_url=None,
         lifespan=lifespan,
     )
@@ -67,6 +77,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     install_security(app, settings)
     app.add_middleware(RequestIdMiddleware)
+    # Outermost: every layer inside sees the client's own address and scheme.
+    app.add_middleware(TrustedProxies, hops=settings.trusted_proxy_hops)
     for router in (
         instance_router,
         auth_router,
@@ -80,5 +92,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         portability_router,  # with /calendar/{token}.ics, before the UI's catch-all
     ):
         app.include_router(router)
+    install_api_docs(app)
     mount_ui(app, settings.static_dir or PACKAGE_STATIC)
     return app

@@ -42,9 +42,10 @@ class Settings(BaseSettings):
     # PostgreSQL stops any one statement of a request that runs longer (0: never).
     database_statement_timeout_seconds: float = Field(default=30, ge=0, le=3600)
     graceful_shutdown_seconds: int = Field(default=30, ge=1, le=600)
-    # Behind a reverse proxy: trust its X-Forwarded-For/-Proto, but only from these addresses.
-    proxy_headers: bool = False
-    forwarded_allow_ips: str = "127.0.0.1"
+    # How many reverse proxies in front of the app append to X-Forwarded-For (0: people reach
+    # the app directly). The client is the entry that many places from the right, the one the
+    # outermost proxy wrote; entries to its left come from the client and are never believed.
+    trusted_proxy_hops: int = Field(default=0, ge=0, le=10)
 
     data_dir: Path = Path("data")
     database_url: str = ""
@@ -73,6 +74,9 @@ class Settings(BaseSettings):
     # Keys in a shared Redis start with this, so several instances can use one server.
     redis_key_prefix: str = "jobtracker:"
     public_url: str = ""
+    # With PUBLIC_URL unset, the host names whose Host header may go into absolute links (the
+    # calendar's); a request naming any other host gets none, so a forged Host is never echoed.
+    allowed_hosts: str = "localhost,127.0.0.1,::1"
     static_dir: Path | None = None
 
     # Failed sign-ins and registrations allowed per account and per address in a sliding
@@ -138,6 +142,11 @@ class Settings(BaseSettings):
     def cors_origin_list(self) -> list[str]:
         origins = (origin.strip().rstrip("/") for origin in self.cors_origins.split(","))
         return [origin for origin in origins if origin]
+
+    @property
+    def allowed_host_list(self) -> frozenset[str]:
+        hosts = (host.strip().strip("[]").lower() for host in self.allowed_hosts.split(","))
+        return frozenset(host for host in hosts if host)
 
     @property
     def secure_cookies(self) -> bool:

@@ -3,8 +3,10 @@ violation (an inline script, a style, a frame or an image the policy would block
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, expect
+from playwright.sync_api import ConsoleMessage, Page, Request, expect
 
 from tests.documents.builders import make_pdf
 from tests.e2e.api import ApiUser, due_in
@@ -57,3 +59,24 @@ def test_every_page_renders_without_a_policy_violation(user: ApiUser, page: Page
     page.wait_for_timeout(500)  # the framed viewer reports violations as it loads
 
     assert violations == []
+
+
+def test_the_api_docs_render_from_this_server_alone(page: Page) -> None:
+    violations: list[str] = []
+    origins: set[str] = set()
+
+    def watch(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            violations.append(message.text)
+
+    def note(request: Request) -> None:
+        if not request.url.startswith("data:"):
+            origins.add(urlsplit(request.url).netloc)
+
+    page.on("console", watch)
+    page.on("request", note)
+    page.goto("/api/docs")
+
+    expect(page.locator(".opblock").first).to_be_visible()  # Swagger UI drew the operations
+    assert violations == []
+    assert origins == {urlsplit(page.url).netloc}

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from jobtracker.app import create_app
 from jobtracker.config import Settings
-from jobtracker.security.headers import API_POLICY, DOCS_POLICY, UI_POLICY
+from jobtracker.security.headers import API_POLICY, DOCS_POLICY, PERMISSIONS_POLICY, UI_POLICY
 from tests.documents.builders import upload_one
 from tests.factories import ApiUser
 
@@ -127,6 +127,62 @@ def test_the_api_docs_page_gets_the_policy_swagger_ui_needs(client: TestClient) 
 
     assert response.status_code == 200
     assert response.headers["content-security-policy"] == DOCS_POLICY
+    assert "unsafe-inline" not in DOCS_POLICY
+    assert "https:" not in DOCS_POLICY
+
+
+class _LoadedAddresses(HTMLParser):
+    """Every address a page loads a script, a style sheet or an icon from."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.addresses: list[str] = []
+        self.inline_scripts = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        address = attributes.get("src") or attributes.get("href")
+        if address:
+            self.addresses.append(address)
+        elif tag == "script":
+            self.inline_scripts += 1
+
+
+def test_the_api_docs_page_loads_everything_from_this_server(client: TestClient) -> None:
+    parser = _LoadedAddresses()
+    parser.feed(client.get("/api/docs").text)
+
+    assert parser.addresses
+    assert parser.inline_scripts == 0
+    for address in parser.addresses:
+        assert address.startswith("/api/docs/"), address
+        assert client.get(address).status_code == 200, address
+
+
+def test_the_api_docs_script_and_styles_are_swagger_ui(client: TestClient) -> None:
+    script = client.get("/api/docs/assets/swagger-ui-bundle.js")
+    styles = client.get("/api/docs/assets/swagger-ui.css")
+    start = client.get("/api/docs/start.js")
+
+    assert "SwaggerUIBundle" in script.text
+    assert script.headers["content-type"].startswith("text/javascript")
+    assert styles.headers["content-type"].startswith("text/css")
+    assert "/api/openapi.json" in start.text
+
+
+@pytest.mark.parametrize("path", ["/api/health", "/api/docs", "/calendar/not-a-token.ics"])
+def test_every_response_refuses_browser_features_the_app_does_not_use(
+    client: TestClient, path: str
+) -> None:
+    policy = client.get(path).headers["permissions-policy"]
+
+    assert policy == PERMISSIONS_POLICY
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+        assert f"{feature}=()" in policy
+
+
+def test_ui_pages_refuse_browser_features_too(ui: Path, client: TestClient) -> None:
+    assert client.get("/").headers["permissions-policy"] == PERMISSIONS_POLICY
 
 
 def test_no_hsts_over_plain_http(client: TestClient) -> None:

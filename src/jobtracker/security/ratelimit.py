@@ -255,5 +255,5 @@ AttemptGuardDep = Annotated[AttemptGuard, Depends(attempt_guard)]
 
 
 def client_address(request: Request) -> str:
-    # Behind a reverse proxy, uvicorn's --proxy-headers puts the real client here.
+    # Behind reverse proxies, TrustedProxies has put the address the outermost one saw here.
     return request.client.host if request.client else "unknown"
