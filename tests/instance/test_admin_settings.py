@@ -22,6 +22,7 @@ def test_admin_settings_start_from_the_environment(settings: Settings, alice: Ap
         "max_users": 7,
         "max_applications_per_user": 3,
         "registration_open": True,
+        "admins_require_two_factor": False,
         "users": 1,
     }
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request, Response
 
-from jobtracker.auth import service
+from jobtracker.auth import service, two_factor
 from jobtracker.auth.models import User
 from jobtracker.auth.security import csrf_matches, csrf_token_for, issue_token, read_token
 from jobtracker.config import Settings
@@ -59,9 +59,17 @@ def optional_user(request: Request, session: SessionDep, settings: SettingsDep) 
     return user
 
 
-async def current_user(user: Annotated[User | None, Depends(optional_user)]) -> User:
+async def current_user(
+    request: Request,
+    user: Annotated[User | None, Depends(optional_user)],
+    session: SessionDep,
+    settings: SettingsDep,
+) -> User:
     if user is None:
         raise NotAuthenticated("Please sign in.")
+    if user.is_admin:
+        # Only admins can be held to two-factor: everyone else skips this (blocking) query.
+        two_factor.enforce_admin_rule(request, session, settings, user)
     return user
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response, status
 
-from jobtracker.auth import service
+from jobtracker.auth import service, two_factor
 from jobtracker.auth.deps import CurrentUser, SettingsDep, end_session, start_session
+from jobtracker.auth.devices import known_device_for
 from jobtracker.auth.models import User
 from jobtracker.auth.schemas import (
     AccountDeletion,
@@ -16,6 +17,9 @@ from jobtracker.auth.schemas import (
     UserOut,
     UserUpdate,
 )
+from jobtracker.auth.two_factor_routes import finish_sign_in
+from jobtracker.auth.two_factor_routes import router as two_factor_router
+from jobtracker.auth.two_factor_schemas import TwoFactorChallenge
 from jobtracker.config import Settings
 from jobtracker.db import SessionDep
 from jobtracker.security.ratelimit import AttemptGuardDep, client_address
@@ -61,10 +65,21 @@ def login(
     session: SessionDep,
     settings: SettingsDep,
     guard: AttemptGuardDep,
-) -> SessionOut:
-    with guard.attempt("sign-in", body.email, client_address(request)):
+) -> SessionOut | TwoFactorChallenge:
+    """Sign in; with two-factor on, a right password answers a challenge for /auth/login/2fa.
+
+    A code sent with the password finishes at once, and gets past an account that someone
+    else's guesses have locked; so does a browser that signed in to the account before.
+    """
+    device = known_device_for(request, session, settings, body.email)
+    address = client_address(request)
+    second_factor = body.code is not None
+    with guard.attempt("sign-in", body.email, address, device=device, second_factor=second_factor):
         user = service.authenticate(session, email=body.email, password=body.password)
-    return _session_out(request, response, settings, user)
+        challenge_needed = two_factor.second_step(session, settings, user, body.code)
+    if challenge_needed:
+        return TwoFactorChallenge(challenge=two_factor.issue_challenge(settings, user))
+    return finish_sign_in(request, response, settings, user)
 
 
 @router.post("/auth/logout", status_code=status.HTTP_204_NO_CONTENT)
@@ -111,3 +126,6 @@ def delete_me(
 ) -> None:
     service.delete_account(session, user, password=body.password)
     end_session(response)
+
+
+router.include_router(two_factor_router)  # its own module, under this router's /api prefix

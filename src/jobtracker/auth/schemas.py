@@ -33,6 +33,11 @@ class LoginRequest(BaseModel):
     email: str = Field(max_length=254)
     # No minimum here: a wrong password of any length gets the same generic answer.
     password: str = Field(max_length=PASSWORD_MAX)
+    code: str | None = Field(
+        default=None,
+        max_length=40,
+        description="Two-factor code or recovery code, to sign in in one step",
+    )
 
 
 class UserOut(BaseModel):
@@ -43,6 +48,7 @@ class UserOut(BaseModel):
     display_name: str
     role: Role
     created_at: datetime
+    two_factor_enabled: bool = False
 
 
 class SessionOut(BaseModel):

@@ -66,5 +66,6 @@ def admin_settings(session: Session, settings: Settings) -> AdminSettings:
         max_users=limits.max_users,
         max_applications_per_user=limits.max_applications_per_user,
         registration_open=limits.registration_open,
+        admins_require_two_factor=limits.admins_require_two_factor,
         users=auth_service.count_users(session),
     )

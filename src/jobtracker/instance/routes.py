@@ -45,7 +45,7 @@ def read_admin_settings(
 
 @router.patch("/admin/settings")
 def update_admin_settings(
-    body: AdminSettingsUpdate, _admin: CurrentAdmin, session: SessionDep, settings: SettingsDep
+    body: AdminSettingsUpdate, admin: CurrentAdmin, session: SessionDep, settings: SettingsDep
 ) -> AdminSettings:
     service.update_limits(
         session,
@@ -53,5 +53,7 @@ def update_admin_settings(
         max_users=body.max_users,
         max_applications_per_user=body.max_applications_per_user,
         registration_open=body.registration_open,
+        admins_require_two_factor=body.admins_require_two_factor,
+        admin_has_two_factor=admin.two_factor_enabled,
     )
     return meta.admin_settings(session, settings)

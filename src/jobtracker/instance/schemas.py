@@ -50,6 +50,9 @@ class AdminSettings(BaseModel):
     max_users: int
     max_applications_per_user: int
     registration_open: bool
+    admins_require_two_factor: bool = Field(
+        description="Admins must turn on two-factor sign-in before anything else works"
+    )
     users: int
 
 
@@ -59,3 +62,4 @@ class AdminSettingsUpdate(BaseModel):
     max_users: int | None = Field(default=None, ge=0, le=1_000_000)
     max_applications_per_user: int | None = Field(default=None, ge=0, le=1_000_000)
     registration_open: bool | None = None
+    admins_require_two_factor: bool | None = None

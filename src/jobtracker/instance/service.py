@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from jobtracker.config import Settings
 from jobtracker.db import lock_row
+from jobtracker.errors import Conflict
 from jobtracker.instance.models import SETTINGS_ROW_ID, InstanceSettings
 
 
@@ -17,6 +18,7 @@ class InstanceLimits:
     max_users: int
     max_applications_per_user: int
     registration_open: bool
+    admins_require_two_factor: bool = False
 
 
 def _settings_row(session: Session) -> InstanceSettings:
@@ -39,6 +41,7 @@ def current_limits(session: Session, settings: Settings) -> InstanceLimits:
             row.max_applications_per_user if row else None, settings.max_applications_per_user
         ),
         registration_open=row.registration_open if row else True,
+        admins_require_two_factor=bool(row and row.admins_require_two_factor),
     )
 
 
@@ -59,7 +62,16 @@ def update_limits(
     max_users: int | None,
     max_applications_per_user: int | None,
     registration_open: bool | None,
+    admins_require_two_factor: bool | None = None,
+    admin_has_two_factor: bool = False,
 ) -> InstanceLimits:
+    if admins_require_two_factor and not admin_has_two_factor:
+        # Otherwise the admin turning it on would be shut out of the page they turned it on in.
+        raise Conflict(
+            "Turn on two-factor sign-in for your own account first (Settings, Two-factor "
+            "sign-in), then require it for admins.",
+            fields={"admins_require_two_factor": "Turn on two-factor sign-in for yourself first."},
+        )
     row = _settings_row(session)
     if max_users is not None:
         row.max_users = max_users
@@ -67,5 +79,7 @@ def update_limits(
         row.max_applications_per_user = max_applications_per_user
     if registration_open is not None:
         row.registration_open = registration_open
+    if admins_require_two_factor is not None:
+        row.admins_require_two_factor = admins_require_two_factor
     session.commit()
     return current_limits(session, settings)

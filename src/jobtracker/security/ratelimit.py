@@ -228,9 +228,32 @@ class AttemptGuard:
         )
 
     @contextmanager
-    def attempt(self, action: str, email: str, address: str) -> Iterator[None]:
+    def attempt(
+        self,
+        action: str,
+        email: str,
+        address: str,
+        *,
+        device: str | None = None,
+        second_factor: bool = False,
+    ) -> Iterator[None]:
+        """Guard one attempt.
+
+        `device`: the id of a browser known to have signed in to this account before; its
+        failures are counted per device, so other people's guesses cannot lock its owner out.
+        `second_factor`: the attempt carries a two-factor code as well as the password; it may
+        pass an account locked by password guesses (never the address limit), and its failures
+        still count against the account.
+        """
         account, network = self.allowances(action, email, address)
-        wait = self.limiter.seconds_until_allowed((account, network))
+        checked: tuple[Allowance, ...] = (account, network)
+        counted = checked
+        if device is not None:
+            own = Allowance(f"{action}:device:{device}", self.settings.login_max_failures)
+            checked = counted = (own,)
+        elif second_factor:
+            checked = (network,)
+        wait = self.limiter.seconds_until_allowed(checked)
         if wait > 0:
             seconds = math.ceil(wait)
             raise TooManyAttempts(
@@ -242,9 +265,10 @@ class AttemptGuard:
             yield
         except AppError:
             # The caller's mistake (wrong password, taken email), not a database outage.
-            self.limiter.record_failure((account, network))
+            self.limiter.record_failure(counted)
             raise
-        self.limiter.forget(account)
+        # A known device's success clears its own count; others' failures on the account stay.
+        self.limiter.forget(checked[0] if device is not None else account)
 
 
 def attempt_guard(request: Request) -> AttemptGuard:

@@ -1,0 +1,113 @@
+"""Routes for two-factor sign-in: setup, on and off, recovery codes, the second sign-in step."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response, status
+
+from jobtracker.auth import two_factor
+from jobtracker.auth.deps import CurrentUser, SettingsDep, start_session
+from jobtracker.auth.devices import remember_device
+from jobtracker.auth.models import User
+from jobtracker.auth.schemas import SessionOut, UserOut
+from jobtracker.auth.two_factor_schemas import (
+    RecoveryCodes,
+    TwoFactorCode,
+    TwoFactorDisable,
+    TwoFactorLogin,
+    TwoFactorSetup,
+    TwoFactorStatus,
+)
+from jobtracker.config import Settings
+from jobtracker.db import SessionDep
+from jobtracker.security.ratelimit import AttemptGuardDep, client_address
+
+router = APIRouter(prefix="/auth", tags=["auth"])
+# Wrong codes count against the same limits as wrong passwords, under their own name.
+GUARDED_ACTION = "two-factor"
+_LIMITED: dict[int | str, dict[str, object]] = {
+    429: {"description": "Too many wrong codes for this account or address; see Retry-After"}
+}
+
+
+def finish_sign_in(
+    request: Request, response: Response, settings: Settings, user: User
+) -> SessionOut:
+    """A full sign-in: the session, and this browser remembered as one of the user's devices."""
+    remember_device(request, response, settings, user)
+    token, csrf = start_session(request, response, settings, user)
+    return SessionOut(access_token=token, csrf_token=csrf, user=UserOut.model_validate(user))
+
+
+@router.post("/login/2fa", responses=_LIMITED)
+def login_second_step(
+    body: TwoFactorLogin,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+    guard: AttemptGuardDep,
+) -> SessionOut:
+    user = two_factor.user_for_challenge(session, settings, body.challenge)
+    with guard.attempt(GUARDED_ACTION, user.email, client_address(request)):
+        two_factor.second_step(session, settings, user, body.code)
+    return finish_sign_in(request, response, settings, user)
+
+
+@router.get("/2fa")
+def read_two_factor(
+    user: CurrentUser, session: SessionDep, settings: SettingsDep
+) -> TwoFactorStatus:
+    return TwoFactorStatus(
+        enabled=user.two_factor_enabled,
+        recovery_codes_left=two_factor.recovery_codes_left(session, user),
+        required=two_factor.setup_required(session, settings, user),
+    )
+
+
+@router.post("/2fa/setup")
+def set_up_two_factor(
+    user: CurrentUser, session: SessionDep, settings: SettingsDep
+) -> TwoFactorSetup:
+    secret, uri = two_factor.begin_setup(session, settings, user)
+    return TwoFactorSetup(secret=secret, otpauth_uri=uri)
+
+
+@router.post("/2fa/enable", responses=_LIMITED)
+def enable_two_factor(
+    body: TwoFactorCode,
+    request: Request,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+    guard: AttemptGuardDep,
+) -> RecoveryCodes:
+    with guard.attempt(GUARDED_ACTION, user.email, client_address(request)):
+        codes = two_factor.enable(session, settings, user, code=body.code)
+    return RecoveryCodes(recovery_codes=codes)
+
+
+@router.post("/2fa/disable", status_code=status.HTTP_204_NO_CONTENT, responses=_LIMITED)
+def disable_two_factor(
+    body: TwoFactorDisable,
+    request: Request,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+    guard: AttemptGuardDep,
+) -> None:
+    with guard.attempt(GUARDED_ACTION, user.email, client_address(request)):
+        two_factor.disable(session, settings, user, password=body.password, code=body.code)
+
+
+@router.post("/2fa/recovery-codes", responses=_LIMITED)
+def regenerate_recovery_codes(
+    body: TwoFactorCode,
+    request: Request,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+    guard: AttemptGuardDep,
+) -> RecoveryCodes:
+    with guard.attempt(GUARDED_ACTION, user.email, client_address(request)):
+        codes = two_factor.regenerate_recovery_codes(session, settings, user, code=body.code)
+    return RecoveryCodes(recovery_codes=codes)
