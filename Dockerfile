@@ -24,10 +24,14 @@ RUN useradd --create-home --uid 10001 jobtracker \
 # Backups and any SQLite file live here; a new named volume takes this directory's owner.
 VOLUME ["/data"]
 WORKDIR /app
+# The locked versions, checked against their hashes, in a layer of their own: rebuilt only
+# when the lock changes (`make lock`), never by whatever a registry serves on the build day.
+COPY requirements/app.txt ./requirements/app.txt
+RUN pip install --require-hashes -r requirements/app.txt
 COPY pyproject.toml README.md ./
 COPY src ./src
 COPY --from=ui /build/src/jobtracker/static ./src/jobtracker/static
-RUN pip install . && rm -rf /root/.cache
+RUN pip install --no-deps . && pip check && rm -rf /root/.cache
 USER jobtracker
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

@@ -2,7 +2,12 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# Two installs from the locks in requirements/: what running needs (make run), and the test,
+# lint and type-check tools on top (make test). Each has its stamp, so neither redoes the other.
+APP_STAMP := $(VENV)/.installed-app
+DEV_STAMP := $(VENV)/.installed-dev
+APP_LOCK := requirements/app.txt
+DEV_LOCK := requirements/dev.txt
 HOST ?= 127.0.0.1
 PORT ?= 8000
 NPM ?= npm
@@ -12,15 +17,39 @@ UI_BUILD := src/jobtracker/static/index.html
 UI_SOURCES := $(shell find $(FRONTEND)/src -type f 2>/dev/null) $(wildcard $(FRONTEND)/index.html \
 	$(FRONTEND)/vite.config.ts $(FRONTEND)/tsconfig*.json $(FRONTEND)/package.json)
 
-.PHONY: run dev test test-backend lint fmt typecheck install bench clean ui api-client
+.PHONY: run dev test test-backend lint fmt typecheck install install-dev bench clean ui \
+	api-client lock lock-upgrade
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
 
-install: $(STAMP)
+# Exact versions with their hashes, then the app itself (editable) without resolving again.
+$(APP_STAMP): $(APP_LOCK) pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r $(APP_LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
+	@$(BIN)/pip check || { echo "requirements/ lags pyproject.toml: run make lock"; exit 1; }
+	touch $@
+
+$(DEV_STAMP): $(DEV_LOCK) $(APP_STAMP)
+	$(BIN)/pip install --quiet --require-hashes -r $(DEV_LOCK)
+	touch $@
+
+install: $(APP_STAMP)
+
+install-dev: $(DEV_STAMP)
+
+# After a change to the dependencies in pyproject.toml: the locks follow it and keep every
+# other version as it is. `make lock-upgrade` moves everything to the newest allowed versions
+# (then run `make test`). The dev lock takes the app lock's versions of what both need.
+UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --quiet --universal --python-version 3.11 \
+	--generate-hashes --custom-compile-command "make lock"
+
+lock: $(DEV_STAMP)
+	$(UV_COMPILE) $(UPGRADE) -o $(APP_LOCK)
+	$(UV_COMPILE) $(UPGRADE) --extra dev -c $(APP_LOCK) -o $(DEV_LOCK)
+
+lock-upgrade:
+	$(MAKE) lock UPGRADE=--upgrade
 
 # The web UI: `npm ci` when the lock file changes, a build when any frontend source does.
 $(UI_DEPS): $(FRONTEND)/package-lock.json
@@ -34,40 +63,40 @@ $(UI_BUILD): $(UI_DEPS) $(UI_SOURCES)
 ui: $(UI_BUILD)
 
 # Regenerate the UI's typed API client from the backend's schema; commit both files.
-api-client: $(STAMP) $(UI_DEPS)
+api-client: $(APP_STAMP) $(UI_DEPS)
 	$(BIN)/python -m jobtracker openapi > $(FRONTEND)/openapi.json
 	cd $(FRONTEND) && npx --no-install openapi-typescript openapi.json -o src/api/schema.d.ts
 
-run: $(STAMP) ui
+run: $(APP_STAMP) ui
 	$(BIN)/python -m jobtracker serve --host $(HOST) --port $(PORT)
 
 # Backend with reload on :$(PORT) and Vite with hot reload on :5173 (proxying /api to it).
-dev: $(STAMP) $(UI_DEPS)
+dev: $(APP_STAMP) $(UI_DEPS)
 	@echo "Open http://127.0.0.1:5173 (UI with hot reload); the API runs on http://$(HOST):$(PORT)"
 	trap 'kill 0' INT TERM EXIT; \
 	$(BIN)/python -m jobtracker serve --reload --host $(HOST) --port $(PORT) & \
 	cd $(FRONTEND) && JOBTRACKER_API=http://$(HOST):$(PORT) $(NPM) run dev
 
-lint: $(STAMP) $(UI_DEPS)
+lint: $(DEV_STAMP) $(UI_DEPS)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	cd $(FRONTEND) && $(NPM) run --silent typecheck
 
-fmt: $(STAMP)
+fmt: $(DEV_STAMP)
 	$(BIN)/ruff format src tests bench
 	$(BIN)/ruff check --fix src tests bench
 
-typecheck: $(STAMP)
+typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
 
-test-backend: $(STAMP)
+test-backend: $(DEV_STAMP)
 	$(BIN)/pytest
 
 test: ui lint typecheck test-backend
 
 # The dashboard, load and API benchmarks need the local PostgreSQL; each records its figures,
 # even on a miss.
-bench: $(STAMP) ui
+bench: $(DEV_STAMP) ui
 	$(BIN)/python bench/ui_bundle.py
 	status=0; for benchmark in analytics export load api; do \
 	  $(BIN)/python -m bench.$$benchmark || status=1; done; exit $$status

@@ -123,3 +123,29 @@ def sent_to_the_builder(path: str, patterns: list[str]) -> bool:
         if any(regex.fullmatch(candidate) for candidate in candidates):
             included = negated
     return included
+
+
+@dataclass
+class Pin:
+    name: str  # normalised, as packaging.utils.canonicalize_name gives it
+    version: str
+    marker: str
+    hashes: list[str]
+
+
+def locked(lock: str) -> dict[str, Pin]:
+    """The pins of requirements/<lock>.txt, keyed by normalised package name."""
+    text = (ROOT / "requirements" / f"{lock}.txt").read_text()
+    pins: dict[str, Pin] = {}
+    for entry in re.split(r"\n(?=\S)", text.replace("\\\n", " ")):
+        requirement = entry.split("#", 1)[0].strip()
+        if not requirement:
+            continue
+        match = re.fullmatch(
+            r"([A-Za-z0-9._-]+)==(\S+?)\s*(?:;\s*(.*?))?((?:\s*--hash=\S+)*)", requirement
+        )
+        assert match, f"{lock}: not an exact pin: {requirement}"
+        name, version, marker, hashes = match.groups()
+        normalised = re.sub(r"[-_.]+", "-", name).lower()
+        pins[normalised] = Pin(normalised, version, (marker or "").strip(), hashes.split())
+    return pins

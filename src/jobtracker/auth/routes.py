@@ -5,7 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response, status
 
 from jobtracker.auth import service, two_factor
-from jobtracker.auth.deps import CurrentUser, SettingsDep, end_session, start_session
+from jobtracker.auth.deps import (
+    CurrentUser,
+    SessionToEnd,
+    SettingsDep,
+    end_session,
+    start_session,
+)
 from jobtracker.auth.devices import known_device_for
 from jobtracker.auth.models import User
 from jobtracker.auth.schemas import (
@@ -83,7 +89,9 @@ def login(
 
 
 @router.post("/auth/logout", status_code=status.HTTP_204_NO_CONTENT)
-def logout(response: Response) -> None:
+def logout(caller: SessionToEnd, response: Response, session: SessionDep) -> None:
+    if caller is not None:
+        service.revoke_session(session, caller.claims)
     end_session(response)
 
 
