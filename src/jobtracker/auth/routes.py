@@ -5,13 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response, status
 
 from jobtracker.auth import service, two_factor
-from jobtracker.auth.deps import (
-    CurrentUser,
-    SessionToEnd,
-    SettingsDep,
-    end_session,
-    start_session,
-)
+from jobtracker.auth.deps import CurrentUser, SettingsDep, end_session, start_session
 from jobtracker.auth.devices import known_device_for
 from jobtracker.auth.models import User
 from jobtracker.auth.schemas import (
@@ -89,9 +83,7 @@ def login(
 
 
 @router.post("/auth/logout", status_code=status.HTTP_204_NO_CONTENT)
-def logout(caller: SessionToEnd, response: Response, session: SessionDep) -> None:
-    if caller is not None:
-        service.revoke_session(session, caller.claims)
+def logout(response: Response) -> None:
     end_session(response)
 
 
