@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, date, datetime
 
+import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import update
 
-from jobtracker.config import Settings
+from jobtracker.app import create_app
+from jobtracker.auth.models import User
+from jobtracker.config import Environment, Settings
 from tests.deliverables.builders import create_deliverable
 from tests.factories import ApiUser
 from tests.portability.builders import create_feed, events, read_feed
 
 DUE = "2026-12-01T17:00:00+01:00"
+FORGED = {"Host": "attacker.example"}
+
+
+@pytest.fixture
+def testserver_allowed(settings: Settings) -> None:
+    """The test client's host name allowed, as 127.0.0.1 is on `make run`."""
+    settings.allowed_hosts = "testserver"
 
 
 def test_there_is_no_feed_until_one_is_created(alice: ApiUser) -> None:
@@ -20,6 +33,7 @@ def test_there_is_no_feed_until_one_is_created(alice: ApiUser) -> None:
     assert response.json() == {"active": False, "url": None, "webcal_url": None}
 
 
+@pytest.mark.usefixtures("testserver_allowed")
 def test_creating_a_feed_answers_its_private_address_once(alice: ApiUser) -> None:
     response = alice.client.post("/api/calendar/token")
     status = alice.client.get("/api/calendar").json()
@@ -41,6 +55,99 @@ def test_the_address_uses_public_url_when_set(alice: ApiUser, settings: Settings
     assert url.startswith("https://jobs.example.org/calendar/")
 
 
+def test_the_local_address_of_make_run_gets_whole_links(alice: ApiUser) -> None:
+    feed = alice.client.post("/api/calendar/token", headers={"Host": "127.0.0.1:8000"}).json()
+
+    assert feed["url"].startswith("http://127.0.0.1:8000/calendar/")
+    assert feed["webcal_url"].startswith("webcal://127.0.0.1:8000/calendar/")
+
+
+@pytest.mark.parametrize(
+    "host", ["attacker.example", "127.0.0.1@attacker.example", "127.0.0.1:8000/x", "localhost."]
+)
+def test_a_host_not_allowed_gets_the_address_as_a_path(alice: ApiUser, host: str) -> None:
+    response = alice.client.post("/api/calendar/token", headers={"Host": host})
+
+    feed = response.json()
+    assert response.status_code == 201
+    assert feed["url"].startswith("/calendar/")
+    assert feed["webcal_url"] is None
+
+
+def test_a_forged_host_never_reaches_the_feed(alice: ApiUser, client: TestClient) -> None:
+    application = alice.create_application(company="Acme", deadline="2026-12-15")
+    create_deliverable(alice, application["id"], title="Essay", due_at=DUE)
+    url = create_feed(alice)
+
+    response = client.get(url, headers=FORGED)
+
+    assert response.status_code == 200
+    assert b"attacker" not in response.content
+    assert b"\r\nURL:" not in response.content
+    assert "Acme" in str(events(read_feed(client, url))["Essay — Acme"]["SUMMARY"])
+
+
+def test_public_url_wins_over_a_forged_host(
+    alice: ApiUser, client: TestClient, settings: Settings
+) -> None:
+    settings.public_url = "https://jobs.example.org/"
+    application = alice.create_application(company="Acme", deadline="2026-12-15")
+
+    feed = alice.client.post("/api/calendar/token", headers=FORGED).json()
+    calendar = client.get(feed["url"].removeprefix("https://jobs.example.org"), headers=FORGED)
+
+    assert feed["url"].startswith("https://jobs.example.org/calendar/")
+    assert b"attacker" not in calendar.content
+    assert f"URL:https://jobs.example.org/applications/{application['id']}".encode() in (
+        calendar.content
+    )
+
+
+def test_production_without_public_url_warns_at_start(
+    settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings.app_env = Environment.PRODUCTION
+    settings.log_format = "text"
+    with caplog.at_level(logging.WARNING, logger="jobtracker.app"):
+        create_app(settings).state.engine.dispose()
+
+    assert any("PUBLIC_URL is not set" in record.getMessage() for record in caplog.records)
+
+
+def test_production_with_public_url_starts_without_that_warning(
+    settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings.app_env = Environment.PRODUCTION
+    settings.log_format = "text"
+    settings.public_url = "https://jobs.example.org"
+    with caplog.at_level(logging.WARNING, logger="jobtracker.app"):
+        create_app(settings).state.engine.dispose()
+
+    assert not any("PUBLIC_URL" in record.getMessage() for record in caplog.records)
+
+
+def test_a_stored_display_name_with_line_breaks_keeps_the_feed_one_calendar(
+    alice: ApiUser, client: TestClient, app: FastAPI
+) -> None:
+    # A name stored before control characters were refused.
+    with app.state.session_factory() as session:
+        session.execute(
+            update(User)
+            .where(User.email == alice.email)
+            .values(display_name="Alice\r\nEND:VCALENDAR\x07\x1b\u2028Evil")
+        )
+        session.commit()
+
+    response = client.get(create_feed(alice))
+
+    assert response.status_code == 200
+    assert response.content.split(b"\r\n").count(b"END:VCALENDAR") == 1
+    assert b"\x07" not in response.content
+    assert b"\x1b" not in response.content
+    name = str(read_feed(client, create_feed(alice))["X-WR-CALNAME"])
+    assert name == "Job Tracker — Alice END:VCALENDAR Evil"
+
+
 def test_the_feed_is_icalendar_with_a_name(alice: ApiUser, client: TestClient) -> None:
     url = create_feed(alice)
 
@@ -53,6 +160,7 @@ def test_the_feed_is_icalendar_with_a_name(alice: ApiUser, client: TestClient) -
     assert str(calendar["X-WR-CALNAME"]) == "Job Tracker — Alice"
 
 
+@pytest.mark.usefixtures("testserver_allowed")
 def test_a_deliverable_due_date_is_an_event_linking_to_its_application(
     alice: ApiUser, client: TestClient
 ) -> None:

@@ -64,8 +64,8 @@ def _download(filename: str) -> dict[str, str]:
     return {"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": PRIVATE}
 
 
-def _base_url(request: Request, settings: Settings) -> str:
-    return settings.public_url or str(request.base_url)
+def _base_url(request: Request, settings: Settings) -> str | None:
+    return calendar.link_base(settings, request.url.scheme, request.headers.get("host"))
 
 
 @spreadsheets.get(

@@ -151,8 +151,10 @@ function CalendarFeedSettings() {
   );
 }
 
-function FeedAddress({ url, webcalUrl }: { url: string; webcalUrl: string | null }) {
+function FeedAddress({ url: given, webcalUrl }: { url: string; webcalUrl: string | null }) {
   const [copied, setCopied] = useState<"yes" | "no" | null>(null);
+  // Without PUBLIC_URL the server answers a path rather than trust the Host header.
+  const url = new URL(given, window.location.origin).href;
 
   async function copy() {
     try {
