@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from jobtracker.config import Settings
-from tests.documents.builders import MIB, PDF, make_pdf, upload, upload_one
+from tests.documents.builders import MIB, PDF, make_pdf, read_document, upload, upload_one
 from tests.factories import ApiUser
 from tests.live_server import serve
 
@@ -161,7 +161,7 @@ def test_meta_reports_the_storage_limit_and_what_the_user_uses(
     resume = upload_one(alice, "resume.pdf", content, PDF)
     upload_one(alice, "copy.pdf", content, PDF)
     upload_one(alice, "notes.txt", b"12345")
-    text = alice.client.get(f"/api/documents/{resume['id']}").json()["extracted_text"]
+    text = read_document(alice, resume["id"])["extracted_text"]
 
     meta = alice.client.get("/api/meta").json()
 
