@@ -85,6 +85,19 @@ class Settings(BaseSettings):
     # Higher than per account: a class or an office signs in from one address.
     login_max_failures_per_ip: int = Field(default=50, ge=1)
     login_window_seconds: int = Field(default=900, ge=1, le=86_400)
+    # Registrations allowed per address in that window, successful or not (sign-up spam).
+    registration_max_per_ip: int = Field(default=20, ge=1)
+
+    # Outgoing email. With SMTP_HOST unset there is none, and registration opens the account
+    # at once (answering 409 for a taken address); with it set, registration confirms the
+    # address by email first and answers the same whether or not it has an account.
+    smtp_host: str = ""
+    smtp_port: int = Field(default=587, ge=1, le=65_535)
+    smtp_username: str = ""
+    smtp_password: str = Field(default="", repr=False)
+    smtp_from: str = ""  # the From address, e.g. "Job Tracker <jobs@example.com>"
+    smtp_starttls: bool = True
+    smtp_timeout_seconds: float = Field(default=10, gt=0, le=120)
     # Comma-separated origins (https://app.example.com) allowed to call the API from a
     # browser with credentials; empty keeps cross-origin calls closed.
     cors_origins: str = ""
@@ -125,6 +138,20 @@ class Settings(BaseSettings):
                 f"{JWT_SECRET_MIN_LENGTH} characters; make one with {_RANDOM_VALUE_COMMAND}"
             )
         return self
+
+    @model_validator(mode="after")
+    def _email_needs_a_sender_and_an_address(self) -> Self:
+        # Links in emails come from PUBLIC_URL, never from a request's (forgeable) Host header.
+        if self.smtp_host and not (self.smtp_from and self.public_url):
+            raise ValueError(
+                "SMTP_HOST is set, so SMTP_FROM (the address emails come from) and PUBLIC_URL "
+                "(the address of this instance, used in the links emails carry) must be set too"
+            )
+        return self
+
+    @property
+    def email_enabled(self) -> bool:
+        return bool(self.smtp_host)
 
     @property
     def json_logs(self) -> bool:

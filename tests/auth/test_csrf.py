@@ -135,6 +135,7 @@ def test_csrf_token_of_another_users_session_is_refused(
 @pytest.mark.parametrize(
     ("method", "path", "body"),
     [
+        ("POST", "/api/auth/logout", None),
         ("POST", "/api/auth/logout-all", None),
         (
             "POST",

@@ -63,6 +63,7 @@ def live_server(ui_built: None, tmp_path_factory: pytest.TempPathFactory) -> Ite
         jwt_secret="e2e-test-secret-that-is-long-enough-for-hs256-0123456789abcdef",
         max_applications_per_user=APPLICATION_LIMIT,
         max_users=0,
+        registration_max_per_ip=10_000,  # every test signs up from 127.0.0.1
         static_dir=STATIC_DIR,
     )
     app = create_app(settings)

@@ -120,3 +120,26 @@ def test_a_refused_registration_does_not_sign_the_browser_in(
     assert response.status_code == 403
     assert "set-cookie" not in response.headers
     assert client.get("/api/me").status_code == 401
+
+
+def test_registrations_from_one_address_are_limited_successes_included(
+    client: TestClient, settings: Settings
+) -> None:
+    settings.registration_max_per_ip = 3
+
+    statuses = [client.post("/api/auth/register", json=newcomer()).status_code for _ in range(4)]
+
+    assert statuses == [201, 201, 201, 429]
+
+
+def test_a_limited_registration_says_how_long_to_wait(
+    client: TestClient, settings: Settings
+) -> None:
+    settings.registration_max_per_ip = 1
+    client.post("/api/auth/register", json=newcomer())
+
+    response = client.post("/api/auth/register", json=newcomer())
+
+    assert response.status_code == 429
+    assert int(response.headers["Retry-After"]) > 0
+    assert "Please wait 15 minutes" in response.json()["error"]["message"]

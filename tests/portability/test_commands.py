@@ -139,9 +139,9 @@ def test_restore_with_create_asks_for_the_password_when_not_given(
     path = _backup_of(alice, operator)
     monkeypatch.setattr("getpass.getpass", lambda prompt="": "typed password 123")
 
-    assert main(["restore", str(path), "--email", "typed@example.com", "--create"]) == 0
+    assert main(["restore", str(path), "--email", "prompted@example.com", "--create"]) == 0
 
-    login = {"email": "typed@example.com", "password": "typed password 123"}
+    login = {"email": "prompted@example.com", "password": "typed password 123"}
     assert client.post("/api/auth/login", json=login).status_code == 200
 
 

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Request, Response
+from sqlalchemy.orm import Session
 
 from jobtracker.auth import service, two_factor
 from jobtracker.auth.models import User
-from jobtracker.auth.security import csrf_matches, csrf_token_for, issue_token, read_token
+from jobtracker.auth.security import (
+    TokenClaims,
+    csrf_matches,
+    csrf_token_for,
+    issue_token,
+    read_token,
+)
 from jobtracker.config import Settings
 from jobtracker.db import SessionDep
 from jobtracker.errors import Forbidden, NotAuthenticated
@@ -37,7 +45,15 @@ def _bearer_token(request: Request) -> str | None:
     return credentials.strip() or None if scheme.lower() == "bearer" else None
 
 
-def optional_user(request: Request, session: SessionDep, settings: SettingsDep) -> User | None:
+@dataclass(frozen=True)
+class CallerSession:
+    """A signed-in caller: who, and the claims of the token they came with."""
+
+    user: User
+    claims: TokenClaims
+
+
+def _caller_session(request: Request, session: Session, settings: Settings) -> CallerSession | None:
     bearer = _bearer_token(request)
     token = bearer or request.cookies.get(SESSION_COOKIE)
     if not token:
@@ -46,7 +62,7 @@ def optional_user(request: Request, session: SessionDep, settings: SettingsDep) 
     claims = read_token(token, secret)
     if claims is None:
         raise NotAuthenticated("Your session has expired or is not valid. Please sign in again.")
-    user = service.get_active_user(session, claims.user_id, claims.token_version)
+    user = service.get_active_user(session, claims)
     if user is None:
         raise NotAuthenticated("Your session has ended. Please sign in again.")
     # Browsers attach cookies to cross-site requests by themselves; a bearer header they don't.
@@ -56,7 +72,25 @@ def optional_user(request: Request, session: SessionDep, settings: SettingsDep) 
             raise Forbidden(
                 f"Missing or wrong {CSRF_HEADER} header. Reload the page and try again."
             )
-    return user
+    return CallerSession(user, claims)
+
+
+def optional_user(request: Request, session: SessionDep, settings: SettingsDep) -> User | None:
+    caller = _caller_session(request, session, settings)
+    return caller.user if caller else None
+
+
+def session_to_end(
+    request: Request, session: SessionDep, settings: SettingsDep
+) -> CallerSession | None:
+    """The session a sign-out ends; None when there is none left to end (nothing to refuse).
+
+    A cookie-borne one still needs its CSRF header, so another site cannot sign anyone out.
+    """
+    try:
+        return _caller_session(request, session, settings)
+    except NotAuthenticated:
+        return None
 
 
 async def current_user(
@@ -82,6 +116,7 @@ async def current_admin(user: Annotated[User, Depends(current_user)]) -> User:
 OptionalUser = Annotated[User | None, Depends(optional_user)]
 CurrentUser = Annotated[User, Depends(current_user)]
 CurrentAdmin = Annotated[User, Depends(current_admin)]
+SessionToEnd = Annotated[CallerSession | None, Depends(session_to_end)]
 
 
 def start_session(

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response, status
 
-from jobtracker.auth import service, two_factor
-from jobtracker.auth.deps import CurrentUser, SettingsDep, end_session, start_session
+from jobtracker.auth import registration, service, two_factor
+from jobtracker.auth.deps import (
+    CurrentUser,
+    SessionToEnd,
+    SettingsDep,
+    end_session,
+    start_session,
+)
 from jobtracker.auth.devices import known_device_for
 from jobtracker.auth.models import User
 from jobtracker.auth.schemas import (
@@ -13,6 +19,8 @@ from jobtracker.auth.schemas import (
     LoginRequest,
     PasswordChange,
     RegisterRequest,
+    RegistrationConfirmation,
+    RegistrationPending,
     SessionOut,
     UserOut,
     UserUpdate,
@@ -37,7 +45,14 @@ def _session_out(
     return SessionOut(access_token=token, csrf_token=csrf, user=UserOut.model_validate(user))
 
 
-@router.post("/auth/register", status_code=status.HTTP_201_CREATED, responses=_LIMITED)
+@router.post(
+    "/auth/register",
+    status_code=status.HTTP_201_CREATED,
+    responses={
+        **_LIMITED,
+        202: {"model": RegistrationPending, "description": "Email set up: check your inbox"},
+    },
+)
 def register(
     body: RegisterRequest,
     request: Request,
@@ -45,8 +60,21 @@ def register(
     session: SessionDep,
     settings: SettingsDep,
     guard: AttemptGuardDep,
-) -> SessionOut:
-    with guard.attempt("register", body.email, client_address(request)):
+) -> SessionOut | RegistrationPending:
+    """Open an account and sign in (201); with email set up, mail a sign-up link instead (202)."""
+    address = client_address(request)
+    registration.count_registration(request.app.state.failure_limiter, settings, address)
+    with guard.attempt("register", body.email, address):
+        if settings.email_enabled:
+            registration.start(
+                session,
+                settings,
+                email=body.email,
+                password=body.password,
+                display_name=body.display_name,
+            )
+            response.status_code = status.HTTP_202_ACCEPTED
+            return RegistrationPending(message=registration.CHECK_YOUR_INBOX)
         user = service.register(
             session,
             settings,
@@ -54,6 +82,19 @@ def register(
             password=body.password,
             display_name=body.display_name,
         )
+    return _session_out(request, response, settings, user)
+
+
+@router.post("/auth/register/confirm", status_code=status.HTTP_201_CREATED)
+def confirm_registration(
+    body: RegistrationConfirmation,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+) -> SessionOut:
+    """Open the account from the link mailed at registration, and sign in."""
+    user = registration.confirm(session, settings, body.token)
     return _session_out(request, response, settings, user)
 
 
@@ -83,7 +124,9 @@ def login(
 
 
 @router.post("/auth/logout", status_code=status.HTTP_204_NO_CONTENT)
-def logout(response: Response) -> None:
+def logout(caller: SessionToEnd, response: Response, session: SessionDep) -> None:
+    if caller is not None:
+        service.revoke_session(session, caller.claims)
     end_session(response)
 
 

@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from jobtracker.auth.models import Role
+from jobtracker.auth.passwords import MAX_LENGTH as PASSWORD_MAX
+from jobtracker.auth.passwords import MIN_LENGTH as PASSWORD_MIN
+from jobtracker.auth.passwords import password_problem
 
-PASSWORD_MIN = 8
-PASSWORD_MAX = 128
+# The minimum is checked with the rest of the policy, which words it for a person.
+Password = Field(max_length=PASSWORD_MAX, json_schema_extra={"minLength": PASSWORD_MIN})
 
-Password = Field(min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)
+
+def acceptable_password(password: str, *, email: str) -> str:
+    """The password, or a validation error saying in plain words why it can't be used."""
+    problem = password_problem(password, email=email)
+    if problem:
+        raise PydanticCustomError("password_policy", problem)
+    return password
 
 
 class RegisterRequest(BaseModel):
@@ -21,10 +31,29 @@ class RegisterRequest(BaseModel):
     password: str = Password
     display_name: str | None = Field(default=None, max_length=100)
 
+    @field_validator("password")
+    @classmethod
+    def _acceptable_password(cls, password: str, info: ValidationInfo) -> str:
+        # The email is checked first (declared first); when it failed, the rest still applies.
+        return acceptable_password(password, email=str(info.data.get("email", "")))
+
     @field_validator("display_name")
     @classmethod
     def _strip(cls, name: str | None) -> str | None:
         return name.strip() or None if name else None
+
+
+class RegistrationPending(BaseModel):
+    """Registration with email set up: the same answer whether or not the address has an account."""
+
+    pending: bool = True
+    message: str
+
+
+class RegistrationConfirmation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    token: str = Field(min_length=1, max_length=100, description="From the link in the email")
 
 
 class LoginRequest(BaseModel):
@@ -70,6 +99,12 @@ class PasswordChange(BaseModel):
 
     current_password: str = Field(max_length=PASSWORD_MAX)
     new_password: str = Password
+
+    @field_validator("new_password")
+    @classmethod
+    def _acceptable_password(cls, password: str) -> str:
+        # The account's email is not in the request; the service checks that part.
+        return acceptable_password(password, email="")
 
 
 class AccountDeletion(BaseModel):

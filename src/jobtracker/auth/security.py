@@ -6,7 +6,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import jwt
 from argon2 import PasswordHasher
@@ -40,6 +40,7 @@ class TokenClaims:
     user_id: int
     token_version: int
     token_id: str
+    expires_at: datetime
 
 
 def issue_token(user_id: int, token_version: int, secret: str, lifetime: timedelta) -> str:
@@ -63,7 +64,12 @@ def read_token(token: str, secret: str) -> TokenClaims | None:
             algorithms=[ALGORITHM],  # pinned: "none" and every other algorithm are refused
             options={"require": ["sub", "ver", "jti", "exp", "iat"]},
         )
-        return TokenClaims(int(claims["sub"]), int(claims["ver"]), str(claims["jti"]))
+        return TokenClaims(
+            int(claims["sub"]),
+            int(claims["ver"]),
+            str(claims["jti"]),
+            datetime.fromtimestamp(int(claims["exp"]), UTC),
+        )
     except (jwt.InvalidTokenError, ValueError, TypeError):
         return None
 

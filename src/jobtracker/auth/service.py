@@ -6,12 +6,21 @@ import hashlib
 import secrets
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from jobtracker.auth.models import Role, User
-from jobtracker.auth.security import hash_password, needs_rehash, verify_password
+from jobtracker.auth.models import RevokedToken, Role, User
+from jobtracker.auth.passwords import password_problem
+from jobtracker.auth.security import TokenClaims, hash_password, needs_rehash, verify_password
 from jobtracker.config import Settings
-from jobtracker.errors import Conflict, Forbidden, NotAuthenticated, QuotaExceeded
+from jobtracker.db import utcnow
+from jobtracker.errors import (
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    NotAuthenticated,
+    QuotaExceeded,
+)
 from jobtracker.instance import service as instance_service
 
 WRONG_CREDENTIALS = "Email or password is wrong."
@@ -45,21 +54,50 @@ def list_accounts(session: Session) -> list[User]:
     return list(session.scalars(select(User).order_by(User.id)))
 
 
-def get_active_user(session: Session, user_id: int, token_version: int) -> User | None:
-    user = session.get(User, user_id)
-    if user is None or user.token_version != token_version:
-        return None
-    return user
+def get_active_user(session: Session, claims: TokenClaims) -> User | None:
+    """The token's user, unless the token was revoked (one by one, or all at once)."""
+    # One statement on every authenticated request: the user and the revocation list together.
+    signed_out = select(RevokedToken.token_id).where(RevokedToken.token_id == claims.token_id)
+    return session.scalar(
+        select(User).where(
+            User.id == claims.user_id,
+            User.token_version == claims.token_version,
+            ~signed_out.exists(),
+        )
+    )
+
+
+def revoke_session(session: Session, claims: TokenClaims) -> None:
+    """Sign out one session: its token is refused from now on, on every app process."""
+    now = utcnow()
+    # Tokens past their expiry are refused anyway, so their entries can go.
+    session.execute(delete(RevokedToken).where(RevokedToken.expires_at <= now))
+    if claims.expires_at > now and session.get(RevokedToken, claims.token_id) is None:
+        session.add(RevokedToken(token_id=claims.token_id, expires_at=claims.expires_at))
+    try:
+        session.commit()
+    except IntegrityError:  # the same token signed out twice at once: once is enough
+        session.rollback()
 
 
 def register(
     session: Session, settings: Settings, *, email: str, password: str, display_name: str | None
 ) -> User:
-    email = normalise_email(email)
     # Hashed before taking the instance lock: argon2 is slow on purpose, and on SQLite the
     # lock is the database's one write lock, which every other writer would wait behind.
     password_hash = hash_password(password)
-    instance_service.lock_instance(session)
+    user = add_registered_account(
+        session, settings, email=email, password_hash=password_hash, display_name=display_name
+    )
+    session.commit()
+    return user
+
+
+def ensure_registration_allowed(session: Session, settings: Settings) -> int:
+    """Refuse when registration is closed or the instance is full; else how many users there are.
+
+    Neither depends on the address, so saying so reveals nothing about who has an account.
+    """
     limits = instance_service.current_limits(session, settings)
     users = count_users(session)
     if users and not limits.registration_open:
@@ -69,6 +107,21 @@ def register(
             f"This instance has reached its limit of {limits.max_users} users. "
             "Its admin can raise the limit in Settings or with MAX_USERS."
         )
+    return users
+
+
+def add_registered_account(
+    session: Session,
+    settings: Settings,
+    *,
+    email: str,
+    password_hash: str,
+    display_name: str | None,
+) -> User:
+    """A new account under the instance's rules (open, MAX_USERS, one per email); not committed."""
+    email = normalise_email(email)
+    instance_service.lock_instance(session)
+    users = ensure_registration_allowed(session, settings)
     if find_by_email(session, email) is not None:
         raise Conflict("An account with this email already exists. Sign in instead.")
     user = User(
@@ -79,7 +132,6 @@ def register(
         token_version=_first_token_version(),
     )
     session.add(user)
-    session.commit()
     return user
 
 
@@ -119,15 +171,24 @@ def update_profile(session: Session, user: User, *, display_name: str) -> User:
 def change_password(session: Session, user: User, *, current: str, new: str) -> User:
     if not verify_password(user.password_hash, current):
         raise Forbidden("The current password is wrong.", fields={"current_password": "wrong"})
+    problem = password_problem(new, email=user.email)
+    if problem:
+        raise InvalidInput(problem, fields={"new_password": problem})
     user.password_hash = hash_password(new)
-    user.token_version += 1  # every other session ends; the caller gets a fresh token
+    _end_every_session(user)  # the caller gets a fresh token
     session.commit()
     return user
 
 
 def revoke_all_sessions(session: Session, user: User) -> None:
-    user.token_version += 1
+    _end_every_session(user)
     session.commit()
+
+
+def _end_every_session(user: User) -> None:
+    user.token_version += 1
+    # The calendar address is a credential too: whoever is being locked out may have copied it.
+    user.calendar_token_hash = None
 
 
 def delete_account(session: Session, user: User, *, password: str) -> None:
