@@ -116,8 +116,9 @@ def login(
     address = client_address(request)
     second_factor = body.code is not None
     with guard.attempt("sign-in", body.email, address, device=device, second_factor=second_factor):
-        user = service.authenticate(session, email=body.email, password=body.password)
-        challenge_needed = two_factor.second_step(session, settings, user, body.code)
+        user, challenge_needed = two_factor.authenticate(
+            session, settings, email=body.email, password=body.password, code=body.code
+        )
     if challenge_needed:
         return TwoFactorChallenge(challenge=two_factor.issue_challenge(settings, user))
     return finish_sign_in(request, response, settings, user)

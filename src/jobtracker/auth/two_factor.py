@@ -20,7 +20,7 @@ from fastapi import Request
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from jobtracker.auth import totp
+from jobtracker.auth import service, totp
 from jobtracker.auth.models import RecoveryCode, User
 from jobtracker.auth.security import ALGORITHM, verify_password
 from jobtracker.config import Settings
@@ -39,6 +39,8 @@ WRONG_SIGN_IN_CODE = (
     "That code is not right. Enter the 6-digit code your authenticator app shows now, "
     "or one of your recovery codes."
 )
+
+WRONG_PASSWORD_OR_CODE = "Email, password or two-factor code is wrong."  # noqa: S105 - a message
 
 
 class TwoFactorSetupRequired(Forbidden):
@@ -179,17 +181,29 @@ def passes_second_factor(session: Session, settings: Settings, user: User, code:
     return used is not None
 
 
-def second_step(session: Session, settings: Settings, user: User, code: str | None) -> bool:
-    """After a right password: True when a challenge must follow, False when signed in.
+def authenticate(
+    session: Session, settings: Settings, *, email: str, password: str, code: str | None
+) -> tuple[User, bool]:
+    """The user whose password (and code, when sent) is right, and whether a challenge follows.
 
-    A code sent with the password finishes the sign-in at once; it must be right, and an
-    account without two-factor has none that is.
+    With a code, the code is checked first and every failure reads the same, so guessing
+    passwords this way (it gets past an account's lock-out) says nothing about the password.
     """
     if code is None:
-        return user.two_factor_enabled
+        user = service.authenticate(session, email=email, password=password)
+        return user, user.two_factor_enabled
+    user_by_email = service.find_by_email(session, email)
+    if user_by_email is None or not passes_second_factor(session, settings, user_by_email, code):
+        raise NotAuthenticated(WRONG_PASSWORD_OR_CODE)
+    try:
+        return service.authenticate(session, email=email, password=password), False
+    except NotAuthenticated:
+        raise NotAuthenticated(WRONG_PASSWORD_OR_CODE) from None
+
+
+def finish_challenge(session: Session, settings: Settings, user: User, code: str) -> None:
     if not passes_second_factor(session, settings, user, code):
         raise NotAuthenticated(WRONG_SIGN_IN_CODE, fields={"code": WRONG_SIGN_IN_CODE})
-    return False
 
 
 def issue_challenge(settings: Settings, user: User) -> str:

@@ -49,7 +49,7 @@ def login_second_step(
 ) -> SessionOut:
     user = two_factor.user_for_challenge(session, settings, body.challenge)
     with guard.attempt(GUARDED_ACTION, user.email, client_address(request)):
-        two_factor.second_step(session, settings, user, body.code)
+        two_factor.finish_challenge(session, settings, user, body.code)
     return finish_sign_in(request, response, settings, user)
 
 
