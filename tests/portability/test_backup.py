@@ -17,6 +17,7 @@ from tests.assistant.builders import ask
 from tests.contacts.builders import create_contact
 from tests.deliverables.builders import create_deliverable
 from tests.factories import ApiUser
+from tests.instance.builders import storage_used
 from tests.portability.builders import (
     application_count,
     comparable,
@@ -309,3 +310,34 @@ def test_the_backup_holds_nothing_of_anyone_else(filled_alice: ApiUser, bob: Api
     assert [application["company"] for application in document["applications"]] == ["Bob's"]
     assert document["writing"] == document["documents"] == document["assistant_messages"] == []
     assert json.dumps(document).count("Acme") == 0
+
+
+def test_a_backup_whose_text_passes_the_storage_quota_restores_nothing(
+    filled_alice: ApiUser, bob: ApiUser, settings: Settings
+) -> None:
+    # Small files, but much text: the quota once counted only the files' bytes.
+    document = export_backup(filled_alice)
+    document["documents"][0]["extracted_text"] = "x" * 600_000
+    answer = document["assistant_messages"][1]
+    document["assistant_messages"] += [{**answer, "content": "y" * 90_000} for _ in range(6)]
+    settings.max_storage_mb_per_user = 1
+
+    response = restore_backup(bob, document)
+
+    assert response.status_code == 403, response.text
+    error = response.json()["error"]
+    assert error["code"] == "quota_exceeded"
+    assert error["message"].startswith("This backup would add 1.1 MB")
+    assert application_count(bob) == 0
+    assert storage_used(bob) == 0
+
+
+@pytest.mark.parametrize(("field", "length"), [("content", 100_001), ("error", 2_001)])
+def test_a_restored_assistant_message_with_overlong_text_is_refused(
+    filled_alice: ApiUser, bob: ApiUser, field: str, length: int
+) -> None:
+    document = export_backup(filled_alice)
+    document["assistant_messages"][1][field] = "y" * length
+
+    assert set(_problems(restore_backup(bob, document))) == {f"assistant_messages.1.{field}"}
+    assert application_count(bob) == 0
