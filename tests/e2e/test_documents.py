@@ -304,10 +304,16 @@ def test_attaching_and_detaching_a_document_on_the_documents_page(
 
 
 def test_deleting_a_document_asks_first_then_frees_its_storage(user: ApiUser, page: Page) -> None:
-    _upload(user, "resume.pdf", RESUME)
+    document = _upload(user, "resume.pdf", RESUME)
+    deadline = time.monotonic() + 60
+    # The file and its text both count, and a PDF's text may be read after the upload answers.
+    while not user.api.get(f"/api/documents/{document['id']}").json()["extracted_text"]:
+        assert time.monotonic() < deadline, "the resume's text was never read"
+        time.sleep(0.1)
+    used = user.api.get("/api/meta").json()["usage"]["storage_bytes"]
     _open_documents_page(user, page)
-    assert len(RESUME) < 1024, "the storage line below counts bytes"
-    expect(page.get_by_text(f"{len(RESUME)} bytes of 100 MB storage used")).to_be_visible()
+    assert len(RESUME) < used < 1024, "the storage line below counts bytes"
+    expect(page.get_by_text(f"{used} bytes of 100 MB storage used")).to_be_visible()
 
     _listed(page, "resume.pdf").get_by_role("button", name="Delete resume.pdf").click()
     expect(_listed(page, "resume.pdf")).to_be_visible()  # it asks first

@@ -1,4 +1,5 @@
-// How much of the per-user document storage is used, from /api/meta.
+// How much of the per-user storage is used, from /api/meta: documents and their text, and all
+// other text the user keeps (writing, notes, conversations) count toward the same quota.
 import { useMeta } from "../../api/hooks";
 import { formatBytes } from "./format";
 
