@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.applications.builders import EVERY_FIELD
+from tests.applications.builders import EVERY_FIELD, list_applications, user_fields
 from tests.deliverables.builders import create_deliverable
 from tests.factories import ApiUser
-from tests.portability.builders import BOM, csv_records, export_csv
+from tests.portability.builders import BOM, csv_records, export_csv, import_csv
 
 
 def test_a_row_holds_every_field_tags_counts_and_iso_dates(alice: ApiUser) -> None:
@@ -122,6 +122,62 @@ def test_harmless_cells_are_left_alone(alice: ApiUser) -> None:
     [row] = csv_records(export_csv(alice))
 
     assert (row["Company"], row["Role"], row["Notes"]) == ("O'Reilly", "Writer (C++)", "a-b = c")
+
+
+@pytest.mark.parametrize("separator", [",", ";", "\t"])
+@pytest.mark.parametrize("trigger", ["=", "+", "-", "@"])
+def test_a_formula_after_a_separator_inside_a_cell_is_neutralised(
+    alice: ApiUser, separator: str, trigger: str
+) -> None:
+    # A spreadsheet whose locale splits on this separator would start a cell right there.
+    alice.create_application(company=f"Acme{separator}{trigger}1+1", role="Dev")
+
+    [row] = csv_records(export_csv(alice))
+
+    assert row["Company"] == f"Acme{separator}'{trigger}1+1"
+
+
+def test_a_cell_with_a_semicolon_is_quoted(alice: ApiUser) -> None:
+    alice.create_application(company="Acme;=1+1", role="Dev")
+
+    lines = export_csv(alice).content.decode("utf-8-sig").splitlines()
+
+    assert lines[1].startswith('"Acme;\'=1+1","Dev",')
+
+
+def test_full_width_formula_signs_are_neutralised(alice: ApiUser) -> None:
+    alice.create_application(company="\uff1dSUM(1)", role="Dev", notes="x;\uff20A1")
+
+    [row] = csv_records(export_csv(alice))
+
+    assert (row["Company"], row["Notes"]) == ("'\uff1dSUM(1)", "x;'\uff20A1")
+
+
+def test_markdown_lists_and_negative_words_inside_text_are_left_alone(alice: ApiUser) -> None:
+    description = "Duties:\n- build\n- run\nPay: 10 - 20 = fair, +bonus"
+    alice.create_application(company="Acme", role="Dev", job_description=description)
+
+    [row] = csv_records(export_csv(alice))
+
+    assert row["Job description"] == description
+
+
+def test_neutralised_cells_import_back_to_the_same_values(alice: ApiUser, bob: ApiUser) -> None:
+    alice.create_application(
+        company="Acme;=1+1",
+        role="-Ology",
+        location="Paris,\t@home",
+        notes="'=quoted;''+twice\n- list\r\n=line",
+        tags=["+x", "a;=b"],
+    )
+    alice.create_application(company="\uff0bBeta", role="Dev,;-Ops", salary_min=0)
+
+    response = import_csv(bob, export_csv(alice, sort="created_at").content)
+
+    assert response.status_code == 201, response.text
+    originals = [user_fields(item) for item in list_applications(alice, sort="created_at")["items"]]
+    copies = [user_fields(item) for item in list_applications(bob, sort="created_at")["items"]]
+    assert copies == originals
 
 
 def test_no_one_else_s_applications_are_exported(alice: ApiUser, bob: ApiUser) -> None:

@@ -7,27 +7,38 @@ from dataclasses import dataclass
 
 from jobtracker.portability.schemas import ImportField, ImportFieldName
 
-# A spreadsheet treats a cell starting with one of these as a formula (OWASP, "CSV Injection").
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet treats a cell starting with one of these as a formula (OWASP, "CSV Injection"),
+# the full-width forms too: some East Asian spreadsheets read them as their ASCII twins.
+FORMULA_TRIGGERS = "=+-@\t\r\uff1d\uff0b\uff0d\uff20"
+# Where a spreadsheet may start a new cell: the separators of common locales (comma, semicolon,
+# tab) and a bare carriage return. A line feed is left out: every cell holding one is quoted,
+# and quoted line breaks never start a cell, while neutralising after them would mangle every
+# Markdown list ("- Python") in a job description.
+CELL_SEPARATORS = ",;\t\r"
 NEUTRALISER = "'"
+_SEPARATOR_CLASS = "[" + re.escape(CELL_SEPARATORS) + "]"
+_TRIGGER_CLASS = "[" + re.escape(FORMULA_TRIGGERS) + "]"
+# A cell's start, or just after a separator inside it, followed by quotes and then a trigger.
+_CELL_START = f"(?:^|(?<={_SEPARATOR_CLASS}))"
+_NEEDS_NEUTRALISER = re.compile(f"{_CELL_START}(?={NEUTRALISER}*{_TRIGGER_CLASS})")
+_ADDED_NEUTRALISER = re.compile(f"{_CELL_START}{NEUTRALISER}(?={NEUTRALISER}*{_TRIGGER_CLASS})")
 
 
 def neutralise(cell: str) -> str:
-    """The cell as a spreadsheet will show it as text rather than run it.
+    """The text as a spreadsheet will show it as text rather than run it, in any locale.
 
-    A cell that already starts with quotes before a trigger gets one more, so that
-    `restore` gives back exactly what was exported.
+    Every place a cell may start (the start, and right after a separator inside the text,
+    in case a spreadsheet splits there) gets a quote before a formula trigger. Text that
+    already has quotes there gets one more, so that `restore` gives back exactly what was
+    exported. A company called "-Ology" is exported as "'-Ology" (and imported back as
+    "-Ology"): a leading minus can start a formula as well as a word, and safety wins.
     """
-    if cell.lstrip(NEUTRALISER).startswith(FORMULA_TRIGGERS):
-        return NEUTRALISER + cell
-    return cell
+    return _NEEDS_NEUTRALISER.sub(NEUTRALISER, cell)
 
 
 def restore(cell: str) -> str:
     """The inverse of `neutralise`, for a file this app exported."""
-    if cell.startswith(NEUTRALISER) and cell.lstrip(NEUTRALISER).startswith(FORMULA_TRIGGERS):
-        return cell[1:]
-    return cell
+    return _ADDED_NEUTRALISER.sub("", cell)
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,9 @@ def _chunks(
     session: Session, owner_id: int, batches: Iterator[list[Application]]
 ) -> Iterator[bytes]:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    # Every cell quoted: a semicolon or tab inside one never splits it, whichever separator
+    # the spreadsheet's locale expects.
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
     buffer.write(BOM)
     writer.writerow(HEADERS)
     yield _take(buffer)
@@ -87,7 +89,7 @@ def _row(application: Application, deliverables: DeliverableCounts) -> list[str]
         application.updated_at,
         application.id,
     ]
-    return [neutralise(_text(cell)) for cell in cells]
+    return [_text(cell) for cell in cells]
 
 
 def _text(cell: object) -> str:
@@ -95,4 +97,6 @@ def _text(cell: object) -> str:
         return ""
     if isinstance(cell, datetime | date):
         return cell.isoformat()
-    return str(cell)
+    if isinstance(cell, int):
+        return str(cell)  # a number we wrote: no formula in it, and -5 stays a number
+    return neutralise(str(cell))
