@@ -120,11 +120,24 @@ export function useSignIn() {
   });
 }
 
+/** Sign up: signed in at once, or (email set up on the server) told to check the inbox. */
 export function useSignUp() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: Schemas["RegisterRequest"]) =>
       unwrap(api.POST("/api/auth/register", { body })),
+    onSuccess: (answer) => {
+      if ("access_token" in answer) startSession(client, answer.user);
+    },
+  });
+}
+
+/** Finish signing up with the token from the emailed link; signs in. */
+export function useConfirmSignUp() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (token: string) =>
+      unwrap(api.POST("/api/auth/register/confirm", { body: { token } })),
     onSuccess: (session) => startSession(client, session.user),
   });
 }

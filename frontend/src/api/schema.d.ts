@@ -216,6 +216,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/2fa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Two Factor */
+        get: operations["read_two_factor_api_auth_2fa_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/2fa/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable Two Factor */
+        post: operations["disable_two_factor_api_auth_2fa_disable_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/2fa/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable Two Factor */
+        post: operations["enable_two_factor_api_auth_2fa_enable_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/2fa/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Regenerate Recovery Codes */
+        post: operations["regenerate_recovery_codes_api_auth_2fa_recovery_codes_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/2fa/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set Up Two Factor */
+        post: operations["set_up_two_factor_api_auth_2fa_setup_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -225,8 +310,31 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Login */
+        /**
+         * Login
+         * @description Sign in; with two-factor on, a right password answers a challenge for /auth/login/2fa.
+         *
+         *     A code sent with the password finishes at once, and gets past an account that someone
+         *     else's guesses have locked; so does a browser that signed in to the account before.
+         */
         post: operations["login_api_auth_login_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login/2fa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Login Second Step */
+        post: operations["login_second_step_api_auth_login_2fa_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -293,8 +401,31 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Register */
+        /**
+         * Register
+         * @description Open an account and sign in (201); with email set up, mail a sign-up link instead (202).
+         */
         post: operations["register_api_auth_register_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/register/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm Registration
+         * @description Open the account from the link mailed at registration, and sign in.
+         */
+        post: operations["confirm_registration_api_auth_register_confirm_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -712,6 +843,11 @@ export interface components {
         };
         /** AdminSettings */
         AdminSettings: {
+            /**
+             * Admins Require Two Factor
+             * @description Admins must turn on two-factor sign-in before anything else works
+             */
+            admins_require_two_factor: boolean;
             /** Max Applications Per User */
             max_applications_per_user: number;
             /** Max Users */
@@ -723,6 +859,8 @@ export interface components {
         };
         /** AdminSettingsUpdate */
         AdminSettingsUpdate: {
+            /** Admins Require Two Factor */
+            admins_require_two_factor?: boolean | null;
             /** Max Applications Per User */
             max_applications_per_user?: number | null;
             /** Max Users */
@@ -1215,6 +1353,8 @@ export interface components {
             sha256: string;
             /** Size Bytes */
             size_bytes: number;
+            /** @description `pending` while PDF and Word text is being read after the upload, then `ready`, or `unreadable` when it could not be read (`extraction_note` says why) */
+            text_status: components["schemas"]["TextStatus"];
             /**
              * Updated At
              * Format: date-time
@@ -1261,6 +1401,8 @@ export interface components {
             sha256: string;
             /** Size Bytes */
             size_bytes: number;
+            /** @description `pending` while PDF and Word text is being read after the upload, then `ready`, or `unreadable` when it could not be read (`extraction_note` says why) */
+            text_status: components["schemas"]["TextStatus"];
             /**
              * Updated At
              * Format: date-time
@@ -1469,6 +1611,11 @@ export interface components {
         };
         /** LoginRequest */
         LoginRequest: {
+            /**
+             * Code
+             * @description Two-factor code or recovery code, to sign in in one step
+             */
+            code?: string | null;
             /** Email */
             email: string;
             /** Password */
@@ -1691,6 +1838,14 @@ export interface components {
             offer: components["schemas"]["Rate"];
             response: components["schemas"]["Rate"];
         };
+        /** RecoveryCodes */
+        RecoveryCodes: {
+            /**
+             * Recovery Codes
+             * @description Single-use; shown this once
+             */
+            recovery_codes: string[];
+        };
         /** RegisterRequest */
         RegisterRequest: {
             /** Display Name */
@@ -1702,6 +1857,27 @@ export interface components {
             email: string;
             /** Password */
             password: string;
+        };
+        /** RegistrationConfirmation */
+        RegistrationConfirmation: {
+            /**
+             * Token
+             * @description From the link in the email
+             */
+            token: string;
+        };
+        /**
+         * RegistrationPending
+         * @description Registration with email set up: the same answer whether or not the address has an account.
+         */
+        RegistrationPending: {
+            /** Message */
+            message: string;
+            /**
+             * Pending
+             * @default true
+             */
+            pending: boolean;
         };
         /** RestoreResult */
         RestoreResult: {
@@ -1838,6 +2014,12 @@ export interface components {
             /** Name */
             name: string;
         };
+        /**
+         * TextStatus
+         * @description Where reading a document's text stands; PDF and Word files are read after the upload.
+         * @enum {string}
+         */
+        TextStatus: "pending" | "ready" | "unreadable";
         /** TimeInStage */
         TimeInStage: {
             /** Definition */
@@ -1883,6 +2065,79 @@ export interface components {
             applied_last_30_days: components["schemas"]["Count"];
             offers: components["schemas"]["Count"];
         };
+        /**
+         * TwoFactorChallenge
+         * @description The password was right; the sign-in finishes at /api/auth/login/2fa with a code.
+         */
+        TwoFactorChallenge: {
+            /**
+             * Challenge
+             * @description Send back with the code; valid for 5 minutes
+             */
+            challenge: string;
+            /**
+             * Two Factor Required
+             * @default true
+             * @constant
+             */
+            two_factor_required: true;
+        };
+        /** TwoFactorCode */
+        TwoFactorCode: {
+            /**
+             * Code
+             * @description A 6-digit code or a recovery code
+             */
+            code: string;
+        };
+        /** TwoFactorDisable */
+        TwoFactorDisable: {
+            /**
+             * Code
+             * @description A 6-digit code or a recovery code
+             */
+            code: string;
+            /**
+             * Password
+             * @description Confirms the change
+             */
+            password: string;
+        };
+        /** TwoFactorLogin */
+        TwoFactorLogin: {
+            /** Challenge */
+            challenge: string;
+            /**
+             * Code
+             * @description A 6-digit code or a recovery code
+             */
+            code: string;
+        };
+        /** TwoFactorSetup */
+        TwoFactorSetup: {
+            /**
+             * Otpauth Uri
+             * @description The same secret as an otpauth:// address for a QR code
+             */
+            otpauth_uri: string;
+            /**
+             * Secret
+             * @description Base32, for typing into an app; shown this once
+             */
+            secret: string;
+        };
+        /** TwoFactorStatus */
+        TwoFactorStatus: {
+            /** Enabled */
+            enabled: boolean;
+            /** Recovery Codes Left */
+            recovery_codes_left: number;
+            /**
+             * Required
+             * @description This instance requires it of this (admin) account
+             */
+            required: boolean;
+        };
         /** UploadedDocument */
         UploadedDocument: {
             /**
@@ -1925,6 +2180,8 @@ export interface components {
             sha256: string;
             /** Size Bytes */
             size_bytes: number;
+            /** @description `pending` while PDF and Word text is being read after the upload, then `ready`, or `unreadable` when it could not be read (`extraction_note` says why) */
+            text_status: components["schemas"]["TextStatus"];
             /**
              * Updated At
              * Format: date-time
@@ -1937,7 +2194,7 @@ export interface components {
             applications: number;
             /**
              * Storage Bytes
-             * @description Bytes of documents stored, each file once
+             * @description Bytes of everything stored, counted against max_storage_mb_per_user: documents (each file once) and their extracted text, writing, applications' job descriptions and notes, deliverables, contacts' notes and assistant conversations (text as UTF-8)
              */
             storage_bytes: number;
             /**
@@ -1981,6 +2238,11 @@ export interface components {
             /** Id */
             id: number;
             role: components["schemas"]["Role"];
+            /**
+             * Two Factor Enabled
+             * @default false
+             */
+            two_factor_enabled: boolean;
         };
         /** UserUpdate */
         UserUpdate: {
@@ -2732,6 +2994,164 @@ export interface operations {
             };
         };
     };
+    read_two_factor_api_auth_2fa_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwoFactorStatus"];
+                };
+            };
+        };
+    };
+    disable_two_factor_api_auth_2fa_disable_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorDisable"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Too many wrong codes for this account or address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    enable_two_factor_api_auth_2fa_enable_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorCode"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodes"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Too many wrong codes for this account or address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    regenerate_recovery_codes_api_auth_2fa_recovery_codes_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorCode"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodes"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Too many wrong codes for this account or address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    set_up_two_factor_api_auth_2fa_setup_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwoFactorSetup"];
+                };
+            };
+        };
+    };
     login_api_auth_login_post: {
         parameters: {
             query?: never;
@@ -2742,6 +3162,46 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionOut"] | components["schemas"]["TwoFactorChallenge"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Too many failed attempts for this account or address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    login_second_step_api_auth_login_2fa_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorLogin"];
             };
         };
         responses: {
@@ -2763,7 +3223,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description Too many failed attempts for this account or address; see Retry-After */
+            /** @description Too many wrong codes for this account or address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2860,7 +3320,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionOut"];
+                    "application/json": components["schemas"]["SessionOut"] | components["schemas"]["RegistrationPending"];
+                };
+            };
+            /** @description Email set up: check your inbox */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationPending"];
                 };
             };
             /** @description Validation Error */
@@ -2878,6 +3347,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    confirm_registration_api_auth_register_confirm_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationConfirmation"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };

@@ -6,6 +6,7 @@ import { useMe } from "../api/hooks";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { Loading } from "../components/Loading";
 import LoginPage from "../features/auth/LoginPage";
+import ConfirmSignupPage from "../features/auth/ConfirmSignupPage";
 import SignupPage from "../features/auth/SignupPage";
 import { AppShell } from "./AppShell";
 import { NotFoundPage } from "./NotFoundPage";
@@ -21,7 +22,7 @@ const SettingsPage = lazy(() => import("../features/settings/SettingsPage"));
 const AnalyticsPage = lazy(() => import("../features/analytics/AnalyticsPage"));
 const ImportPage = lazy(() => import("../features/portability/ImportPage"));
 
-const PUBLIC_PATHS = ["/login", "/signup"];
+const PUBLIC_PATHS = ["/login", "/signup", "/signup/confirm"];
 
 /** Where to go after signing in: the page asked for, if it is one of ours. */
 function nextPath(search: string): string {
@@ -68,6 +69,7 @@ export function App() {
     return (
       <Switch>
         <Route path="/signup" component={SignupPage} />
+        <Route path="/signup/confirm" component={ConfirmSignupPage} />
         <Route component={LoginPage} />
       </Switch>
     );

@@ -1,4 +1,5 @@
 // Create an account; closed registration and a full instance are said up front and on submit.
+// With email set up on the server, the answer is "check your inbox" and the link finishes it.
 import { useState, type FormEvent } from "react";
 import { Link } from "wouter";
 
@@ -34,6 +35,22 @@ export default function SignupPage() {
 
   const closed = meta.data && !meta.data.limits.registration_open;
 
+  if (signUp.data && "pending" in signUp.data) {
+    return (
+      <AuthLayout title="Check your inbox">
+        <p className="alert alert-info" role="status">
+          {signUp.data.message}
+        </p>
+        <p className="auth-switch">
+          Sent to {email.trim()}. Wrong address?{" "}
+          <Button variant="ghost" size="small" onClick={() => signUp.reset()}>
+            Sign up again
+          </Button>
+        </p>
+      </AuthLayout>
+    );
+  }
+
   return (
     <AuthLayout title="Create an account">
       {closed && (
@@ -59,7 +76,7 @@ export default function SignupPage() {
           minLength={PASSWORD_MIN}
           value={password}
           onChange={(event) => setPassword(event.target.value)}
-          hint={`At least ${PASSWORD_MIN} characters.`}
+          hint={`At least ${PASSWORD_MIN} characters; not a common password or your email address.`}
           error={
             tooShort
               ? `Use at least ${PASSWORD_MIN} characters.`
