@@ -111,11 +111,24 @@ export function endSession(client: QueryClient): void {
   forgetAllButMe(client);
 }
 
+/** Sign in; with two-factor on, the answer is a challenge for `useSignInSecondStep`. */
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: Schemas["LoginRequest"]) =>
       unwrap(api.POST("/api/auth/login", { body })),
+    onSuccess: (answer) => {
+      if ("access_token" in answer) startSession(client, answer.user);
+    },
+  });
+}
+
+/** Finish a two-factor sign-in with the challenge and a code from the app (or a recovery code). */
+export function useSignInSecondStep() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas["TwoFactorLogin"]) =>
+      unwrap(api.POST("/api/auth/login/2fa", { body })),
     onSuccess: (session) => startSession(client, session.user),
   });
 }

@@ -1,14 +1,16 @@
-// Sign in with email and password; the server's message says what was wrong.
+// Sign in with email and password, then a two-factor code when the account uses one; the
+// server's message says what was wrong.
 import { useState, type FormEvent } from "react";
 import { Link } from "wouter";
 
-import { fieldError } from "../../api/client";
+import { ApiError, fieldError } from "../../api/client";
 import { useMeta, useSignIn } from "../../api/hooks";
 import { Button } from "../../components/Button";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { TextField } from "../../components/Field";
 import { useTitle } from "../../lib/useTitle";
 import { AuthLayout } from "./AuthLayout";
+import { TwoFactorStep } from "./TwoFactorStep";
 
 export default function LoginPage() {
   useTitle("Sign in");
@@ -16,11 +18,24 @@ export default function LoginPage() {
   const meta = useMeta();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
+  const [code, setCode] = useState("");
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    signIn.mutate({ email: email.trim(), password });
+    const second = code.trim();
+    signIn.mutate({ email: email.trim(), password, ...(second ? { code: second } : {}) });
   }
+
+  const answer = signIn.data;
+  if (answer && "challenge" in answer) {
+    return (
+      <AuthLayout title="Two-factor sign-in">
+        <TwoFactorStep challenge={answer.challenge} onStartAgain={() => signIn.reset()} />
+      </AuthLayout>
+    );
+  }
+  // Locked by too many attempts: a code from the app still gets the account's owner in.
+  const locked = signIn.error instanceof ApiError && signIn.error.status === 429;
 
   const registrationClosed = meta.data && !meta.data.limits.registration_open;
 
@@ -45,6 +60,18 @@ export default function LoginPage() {
           onChange={(event) => setPassword(event.target.value)}
           error={fieldError(signIn.error, "password")}
         />
+        {(locked || code) && (
+          <TextField
+            label="Two-factor code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={40}
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+            error={fieldError(signIn.error, "code")}
+            hint="If you use two-factor sign-in, a code from your app (or a recovery code) signs you in even now."
+          />
+        )}
         <ErrorAlert error={signIn.error} />
         <Button type="submit" variant="primary" busy={signIn.isPending}>
           Sign in

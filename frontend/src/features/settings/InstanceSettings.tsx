@@ -1,4 +1,5 @@
-// The admin's knobs for the whole instance: quotas and whether strangers may sign up.
+// The admin's knobs for the whole instance: quotas, whether strangers may sign up, and
+// whether admins must use two-factor sign-in.
 import { useState, type FormEvent } from "react";
 
 import { fieldError } from "../../api/client";
@@ -34,6 +35,7 @@ function InstanceForm({ saved }: { saved: AdminSettings }) {
   const [maxUsers, setMaxUsers] = useState(String(saved.max_users));
   const [maxApplications, setMaxApplications] = useState(String(saved.max_applications_per_user));
   const [registrationOpen, setRegistrationOpen] = useState(saved.registration_open);
+  const [requireTwoFactor, setRequireTwoFactor] = useState(saved.admins_require_two_factor);
   const [checked, setChecked] = useState(false);
 
   const users = parseLimit(maxUsers);
@@ -47,6 +49,7 @@ function InstanceForm({ saved }: { saved: AdminSettings }) {
       max_users: users,
       max_applications_per_user: applications,
       registration_open: registrationOpen,
+      admins_require_two_factor: requireTwoFactor,
     });
   }
 
@@ -103,7 +106,17 @@ function InstanceForm({ saved }: { saved: AdminSettings }) {
         hint="When closed, nobody new can sign up; existing accounts keep working."
         error={fieldError(update.error, "registration_open")}
       />
-      {!usersError && !applicationsError && (
+      <CheckboxField
+        label="Admins must use two-factor sign-in"
+        checked={requireTwoFactor}
+        onChange={(event) => {
+          setRequireTwoFactor(event.target.checked);
+          edited();
+        }}
+        hint="An admin without it is asked to set it up before anything else works. Turn it on for your own account first."
+        error={fieldError(update.error, "admins_require_two_factor")}
+      />
+      {!usersError && !applicationsError && !fieldError(update.error, "admins_require_two_factor") && (
         <ErrorAlert title="Could not save the instance settings." error={update.error} />
       )}
       <div className="form-actions">

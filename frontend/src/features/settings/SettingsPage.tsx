@@ -9,6 +9,7 @@ import { YourDataSection } from "../portability/YourDataSection";
 import { DisplayNameForm, PasswordForm } from "./AccountForms";
 import { DeleteAccount } from "./DeleteAccount";
 import { InstanceSettings } from "./InstanceSettings";
+import { TwoFactorSection } from "./TwoFactorSection";
 import "./settings.css";
 
 export default function SettingsPage() {
@@ -27,6 +28,10 @@ export default function SettingsPage() {
 
       <Section id="settings-password" title="Password">
         <PasswordForm />
+      </Section>
+
+      <Section id="settings-two-factor" title="Two-factor sign-in">
+        <TwoFactorSection />
       </Section>
 
       <Section id="settings-sessions" title="Sessions">
