@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
@@ -11,6 +12,19 @@ from jobtracker.auth.models import Role
 from jobtracker.auth.passwords import MAX_LENGTH as PASSWORD_MAX
 from jobtracker.auth.passwords import MIN_LENGTH as PASSWORD_MIN
 from jobtracker.auth.passwords import password_problem
+
+# Categories that break a line or are invisible controls: a name shows on one line everywhere
+# (the calendar feed's name among them).
+_NOT_IN_A_NAME = {"Cc", "Zl", "Zp"}
+NAME_PROBLEM = "The display name can't contain line breaks, tabs or other control characters."
+
+
+def one_line_name(name: str | None) -> str | None:
+    """The display name, or a validation error when it holds a control character."""
+    if name and any(unicodedata.category(character) in _NOT_IN_A_NAME for character in name):
+        raise PydanticCustomError("control_characters", NAME_PROBLEM)
+    return name
+
 
 # The minimum is checked with the rest of the policy, which words it for a person.
 Password = Field(max_length=PASSWORD_MAX, json_schema_extra={"minLength": PASSWORD_MIN})
@@ -40,7 +54,7 @@ class RegisterRequest(BaseModel):
     @field_validator("display_name")
     @classmethod
     def _strip(cls, name: str | None) -> str | None:
-        return name.strip() or None if name else None
+        return one_line_name(name.strip() or None if name else None)
 
 
 class RegistrationPending(BaseModel):
@@ -92,6 +106,8 @@ class UserUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     display_name: str = Field(min_length=1, max_length=100)
+
+    _one_line = field_validator("display_name")(one_line_name)
 
 
 class PasswordChange(BaseModel):
