@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
+from jobtracker.__main__ import main
 from tests.factories import ApiUser
 
 NEWCOMER = "newcomer@example.com"
@@ -102,3 +104,17 @@ def test_changing_to_a_password_containing_the_email_is_refused(
 
 def test_changing_to_only_spaces_is_refused(alice: ApiUser) -> None:
     assert "only spaces" in password_error(change_password(alice, " " * 12), "new_password")
+
+
+def test_the_create_admin_command_refuses_a_common_password_saying_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("DATABASE_URL", "")
+    monkeypatch.setenv("JWT_SECRET", "")
+    monkeypatch.chdir(tmp_path)  # no stray .env is read
+
+    exit_code = main(["create-admin", "--email", "ops@example.com", "--password", "password"])
+
+    assert exit_code == 2
+    assert "most common" in capsys.readouterr().err
