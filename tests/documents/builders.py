@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import struct
+import time
 import zipfile
+import zlib
 from io import BytesIO
 from typing import Any
 
@@ -15,6 +18,8 @@ from tests.factories import ApiUser
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MIB = 1024 * 1024
+# Generous: a child process reads each PDF or Word file, one at a time, at low priority.
+TEXT_WAIT_SECONDS = 60
 
 # (file name, bytes, the content type the client claims)
 FileSpec = tuple[str, bytes, str]
@@ -32,6 +37,33 @@ def make_pdf(*lines: str) -> bytes:
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
     ]
+    return _pdf_of(objects)
+
+
+def make_costly_pdf(pages: int = 20) -> bytes:
+    """A few KB of PDF whose pages all draw one compressed stream of a MiB of text operators.
+
+    Reading its text costs about a minute of CPU (pypdf parses the stream once per page).
+    """
+    operators = b"BT /F1 12 Tf (a) Tj ET\n" * (MIB // 23)
+    stream = zlib.compress(operators, 9)
+    font = b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+    kids = b" ".join(b"%d 0 R" % (3 + page) for page in range(pages))
+    contents = 3 + pages
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+        *[
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources %s "
+            b"/Contents %d 0 R >>" % (font, contents)
+        ]
+        * pages,
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(stream), stream),
+    ]
+    return _pdf_of(objects)
+
+
+def _pdf_of(objects: list[bytes]) -> bytes:
     pdf = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -103,10 +135,16 @@ def upload_one(
 
 
 def read_document(user: ApiUser, document_id: int) -> dict[str, Any]:
-    response = user.client.get(f"/api/documents/{document_id}")
-    assert response.status_code == 200, response.text
-    document: dict[str, Any] = response.json()
-    return document
+    """The document's details once its text is read (PDF and Word text is read after upload)."""
+    deadline = time.monotonic() + TEXT_WAIT_SECONDS
+    while True:
+        response = user.client.get(f"/api/documents/{document_id}")
+        assert response.status_code == 200, response.text
+        document: dict[str, Any] = response.json()
+        if document["text_status"] != "pending":
+            return document
+        assert time.monotonic() < deadline, f"text still pending after {TEXT_WAIT_SECONDS} s"
+        time.sleep(0.05)
 
 
 def filenames(page: dict[str, Any]) -> list[str]:
@@ -124,3 +162,74 @@ def multipart_body(filename: str, content: bytes, boundary: str = "test-boundary
         + content
         + f"\r\n--{boundary}--\r\n".encode()
     )
+
+
+_WORD_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def make_docx_bomb(inflated_mib: int, *, declared_mib: int) -> bytes:
+    """A real .docx of about 2 KB per inflated MiB, whose word/document.xml header declares
+    `declared_mib` MiB while its deflate stream inflates to `inflated_mib` MiB of valid XML.
+
+    Each MiB of filler is one deflate block sequence after a full flush (no back references),
+    repeated: the bomb is built in milliseconds, never compressed for real.
+    """
+    head = f'<w:document xmlns:w="{_WORD_NAMESPACE}"><w:body><w:p><w:r><w:t>Hello</w:t></w:r></w:p>'
+    # Spaces between elements: valid XML that a parser skips quickly, so tests stay fast.
+    filler = b" " * MIB
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    head_blocks = compressor.compress(head.encode()) + compressor.flush(zlib.Z_FULL_FLUSH)
+    filler_blocks = compressor.compress(filler) + compressor.flush(zlib.Z_FULL_FLUSH)
+    tail_blocks = compressor.compress(b"</w:body></w:document>") + compressor.flush()
+    stream = head_blocks + filler_blocks * inflated_mib + tail_blocks
+    # A valid member for any reader that trusts the header: the CRC of the declared part.
+    declared = declared_mib * MIB
+    crc = zlib.crc32(head.encode())
+    for _ in range((declared - len(head)) // len(filler)):
+        crc = zlib.crc32(filler, crc)
+    remainder = (declared - len(head)) % len(filler)
+    crc = zlib.crc32(filler[:remainder], crc)
+    with zipfile.ZipFile(BytesIO(make_docx("Hello"))) as real:
+        members = [
+            (entry.filename, _deflated(real.read(entry)))
+            for entry in real.infolist()
+            if entry.filename != "word/document.xml"
+        ]
+    return _zip_by_hand([*members, ("word/document.xml", (stream, crc, declared))])
+
+
+def _deflated(content: bytes) -> tuple[bytes, int, int]:
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return (
+        compressor.compress(content) + compressor.flush(),
+        zlib.crc32(content),
+        len(content),
+    )
+
+
+def _zip_by_hand(members: list[tuple[str, tuple[bytes, int, int]]]) -> bytes:
+    """A ZIP of deflated members with exactly the CRC and sizes given, true or not."""
+    archive = bytearray()
+    directory = bytearray()
+    for name, (stream, crc, size) in members:
+        encoded = name.encode()
+        fields = struct.pack("<HHHHHIIIHH", 20, 0, 8, 0, 0, crc, len(stream), size, len(encoded), 0)
+        directory += (
+            struct.pack("<IH", 0x02014B50, 20)
+            + fields
+            + struct.pack("<HHHII", 0, 0, 0, 0, len(archive))
+            + encoded
+        )
+        archive += struct.pack("<I", 0x04034B50) + fields + encoded + stream
+    end = struct.pack(
+        "<IHHHHIIH",
+        0x06054B50,
+        0,
+        0,
+        len(members),
+        len(members),
+        len(directory),
+        len(archive),
+        0,
+    )
+    return bytes(archive + directory + end)

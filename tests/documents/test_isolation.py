@@ -8,7 +8,7 @@ import pytest
 from fastapi import FastAPI
 
 from jobtracker.documents import service
-from tests.documents.builders import PDF, make_pdf, upload, upload_one
+from tests.documents.builders import PDF, make_pdf, read_document, upload, upload_one
 from tests.factories import ApiUser
 
 # (method, path, JSON body); {document} and {application} are alice's ids.
@@ -33,9 +33,10 @@ def alices_view(alice: ApiUser, document_id: int) -> tuple[list[dict[str, Any]],
 @pytest.fixture
 def alices_document(alice: ApiUser) -> dict[str, Any]:
     application = alice.create_application(company="Acme")
-    return upload_one(
+    uploaded = upload_one(
         alice, "resume.pdf", make_pdf("Resume of Alice"), PDF, application_id=application["id"]
     )
+    return read_document(alice, uploaded["id"])
 
 
 @pytest.mark.parametrize(("method", "path", "body"), ROUTES_WITH_AN_ID)

@@ -46,9 +46,11 @@ def test_the_list_is_paginated(alice: ApiUser) -> None:
 
 
 def test_search_finds_words_inside_pdf_and_docx_files(alice: ApiUser) -> None:
-    upload_one(alice, "resume.pdf", make_pdf("Kubernetes operator experience"), PDF)
-    upload_one(alice, "letter.docx", make_docx("I love kubernetes."), DOCX)
+    resume = upload_one(alice, "resume.pdf", make_pdf("Kubernetes operator experience"), PDF)
+    letter = upload_one(alice, "letter.docx", make_docx("I love kubernetes."), DOCX)
     upload_one(alice, "other.txt", b"Nothing relevant")
+    read_document(alice, resume["id"])
+    read_document(alice, letter["id"])
 
     page = alice.client.get("/api/documents", params={"q": "KUBERNETES"}).json()
 

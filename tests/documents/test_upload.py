@@ -31,11 +31,11 @@ def test_pdf_is_stored_with_its_text(alice: ApiUser) -> None:
     assert document["size_bytes"] == len(content)
     assert document["sha256"] == hashlib.sha256(content).hexdigest()
     assert document["created"] is True
-    assert document["extraction_note"] is None
     assert document["previewable"] is True
-    assert read_document(alice, document["id"])["extracted_text"] == (
-        "Jane Doe\nSenior Python Engineer"
-    )
+    read = read_document(alice, document["id"])
+    assert read["text_status"] == "ready"
+    assert read["extraction_note"] is None
+    assert read["extracted_text"] == "Jane Doe\nSenior Python Engineer"
 
 
 def test_docx_is_stored_with_its_paragraphs_and_tables(alice: ApiUser) -> None:
@@ -103,8 +103,10 @@ def test_a_password_protected_pdf_is_kept_with_a_note(alice: ApiUser) -> None:
     document = upload_one(alice, "locked.pdf", content, PDF)
 
     assert document["media_type"] == PDF
-    assert "password" in document["extraction_note"]
-    assert read_document(alice, document["id"])["extracted_text"] == ""
+    read = read_document(alice, document["id"])
+    assert read["text_status"] == "unreadable"
+    assert "password" in read["extraction_note"]
+    assert read["extracted_text"] == ""
     assert alice.client.get(f"/api/documents/{document['id']}/content").content == content
 
 
@@ -113,14 +115,18 @@ def test_a_damaged_pdf_is_kept_with_a_note(alice: ApiUser) -> None:
 
     document = upload_one(alice, "damaged.pdf", content, PDF)
 
-    assert "could not be read" in document["extraction_note"]
+    read = read_document(alice, document["id"])
+    assert read["text_status"] == "unreadable"
+    assert "could not be read" in read["extraction_note"]
     assert alice.client.get(f"/api/documents/{document['id']}/content").content == content
 
 
 def test_a_pdf_without_text_says_it_may_be_a_scan(alice: ApiUser) -> None:
     document = upload_one(alice, "scan.pdf", make_pdf(), PDF)
 
-    assert "scan" in document["extraction_note"]
+    read = read_document(alice, document["id"])
+    assert read["text_status"] == "ready"
+    assert "scan" in read["extraction_note"]
 
 
 @pytest.mark.parametrize(

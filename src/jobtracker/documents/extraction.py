@@ -1,30 +1,25 @@
-"""What an uploaded file really is, decided from its bytes, and the text that can be read in it."""
+"""What an uploaded file really is, decided from its bytes; its text, read by a bounded child."""
 
 from __future__ import annotations
 
+import json
 import logging
+import signal
+import subprocess
+import sys
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
-from itertools import groupby
 
-import docx
-from docx.table import Table
-from docx.text.paragraph import Paragraph
-from pypdf import PdfReader
-from pypdf.errors import DependencyError, FileNotDecryptedError
-
-from jobtracker.documents.models import MediaType
+from jobtracker.documents.media_types import MediaType
+from jobtracker.documents.reading import Extraction, read_text, unreadable
 
 log = logging.getLogger(__name__)
 
 ACCEPTED = "PDF, Word (.docx), plain text (.txt) and Markdown (.md)"
-MAX_TEXT_CHARS = 1_000_000
-MAX_PDF_PAGES = 500
-# A .docx is a ZIP: a few MB can inflate to gigabytes of XML, which python-docx would parse whole.
-MAX_DOCX_XML_BYTES = 50 * 1024 * 1024
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+TOO_COSTLY = "The file takes too much work to read, so its text was not read."
+COULD_NOT_READ = "The file could not be read (it may be damaged), so it has no text."
 
 # Starts of files that are valid UTF-8 but are not text a person wrote: refused, not stored as text.
 _MARKUP_STARTS = {
@@ -57,9 +52,16 @@ class NotAccepted(ValueError):
 
 
 @dataclass(frozen=True)
-class Extraction:
-    text: str
-    note: str | None = None
+class Budget:
+    """What reading one file's text may cost the child: CPU seconds, address space, wall time."""
+
+    cpu_seconds: int = 5
+    memory_bytes: int = 512 * 1024 * 1024
+    # Reached only when the niced child is starved of CPU or stuck waiting.
+    wall_seconds: float = 120
+
+
+BUDGET = Budget()
 
 
 def identify(content: bytes, filename: str) -> MediaType:
@@ -97,70 +99,41 @@ def _is_docx(content: bytes) -> bool:
     return {"[Content_Types].xml", "word/document.xml"} <= names
 
 
-def extract_text(content: bytes, media_type: MediaType) -> Extraction:
-    """The file's text, capped; when it cannot be read, empty text and a note saying why."""
-    if media_type in (MediaType.TEXT, MediaType.MARKDOWN):
-        extraction = Extraction(content.decode("utf-8-sig"))
-    elif media_type is MediaType.PDF:
-        extraction = _pdf_text(content)
-    else:
-        extraction = _docx_text(content)
-    return _capped(extraction)
+def read_later(media_type: MediaType) -> bool:
+    """Whether reading this kind of file is costly enough to be done later, in the child."""
+    return media_type in (MediaType.PDF, MediaType.DOCX)
 
 
-def _pdf_text(content: bytes) -> Extraction:
+def extract_text(content: bytes, media_type: MediaType, budget: Budget = BUDGET) -> Extraction:
+    """The file's text; PDF and Word files are read in a child process within `budget`."""
+    if not read_later(media_type):
+        return read_text(content, media_type)
+    command = [
+        sys.executable,
+        "-I",  # no environment variables, no user site: nothing but this package
+        "-m",
+        "jobtracker.documents.extract_worker",
+        media_type.value,
+        str(budget.cpu_seconds),
+        str(budget.memory_bytes),
+    ]
     try:
-        reader = PdfReader(BytesIO(content))
-        if reader.is_encrypted and not reader.decrypt(""):
-            return Extraction("", "The PDF is protected by a password, so its text was not read.")
-        pages = [page.extract_text() or "" for page in reader.pages[:MAX_PDF_PAGES]]
-        page_count = len(reader.pages)
-    except (FileNotDecryptedError, DependencyError):
-        return Extraction("", "The PDF is encrypted, so its text was not read.")
-    except Exception as error:
-        # Parsers fail in many ways on untrusted bytes; the file is kept whatever the reason.
-        log.info("PDF text extraction failed: %s", type(error).__name__)
-        return Extraction("", "The PDF could not be read (it may be damaged), so it has no text.")
-    text = "\n\n".join(page.strip() for page in pages).strip()
-    if not text:
-        return Extraction("", "No text was found in this PDF; it may be a scan of paper pages.")
-    if page_count > MAX_PDF_PAGES:
-        return Extraction(text, f"Only the text of the first {MAX_PDF_PAGES} pages was read.")
-    return Extraction(text)
-
-
-def _docx_text(content: bytes) -> Extraction:
+        # An empty environment: the child reading untrusted bytes never sees a secret.
+        finished = subprocess.run(  # noqa: S603 - a fixed command, the file goes to stdin
+            command,
+            input=content,
+            capture_output=True,
+            timeout=budget.wall_seconds,
+            env={},
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return unreadable(TOO_COSTLY)
+    if finished.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+        return unreadable(TOO_COSTLY)
     try:
-        with zipfile.ZipFile(BytesIO(content)) as archive:
-            inflated = sum(entry.file_size for entry in archive.infolist())
-        if inflated > MAX_DOCX_XML_BYTES:
-            return Extraction("", "The Word document is too large inside to read its text.")
-        document = docx.Document(BytesIO(content))
-        lines = [line for block in document.iter_inner_content() for line in _block_lines(block)]
-    except Exception as error:  # any parser failure on untrusted bytes
-        log.info("DOCX text extraction failed: %s", type(error).__name__)
-        return Extraction("", "The Word document could not be read (it may be damaged).")
-    text = "\n".join(lines).strip()
-    if not text:
-        return Extraction("", "No text was found in this Word document.")
-    return Extraction(text)
-
-
-def _block_lines(block: Paragraph | Table) -> Iterator[str]:
-    if isinstance(block, Paragraph):
-        yield block.text
-        return
-    for row in block.rows:
-        # Merged cells repeat once per grid column; show each cell's text once.
-        cells = [text for text, _ in groupby(cell.text.strip() for cell in row.cells)]
-        yield " | ".join(text for text in cells if text)
-
-
-def _capped(extraction: Extraction) -> Extraction:
-    # PostgreSQL text cannot hold NUL, and lone surrogates cannot be encoded for the driver.
-    text = extraction.text.replace("\x00", "")
-    text = text.encode("utf-8", errors="replace").decode("utf-8")
-    if len(text) <= MAX_TEXT_CHARS:
-        return Extraction(text, extraction.note)
-    note = f"Only the first {MAX_TEXT_CHARS:,} characters of text were kept."
-    return Extraction(text[:MAX_TEXT_CHARS], extraction.note or note)
+        answer = json.loads(finished.stdout)
+        return Extraction(str(answer["text"]), answer["note"], bool(answer["readable"]))
+    except (ValueError, KeyError, TypeError):
+        log.warning("Text reading child failed with exit status %s", finished.returncode)
+        return unreadable(COULD_NOT_READ)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import (
@@ -18,16 +19,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from jobtracker.db import Base, Timestamped
+from jobtracker.db import Base, Timestamped, UTCDateTime, enum_column
+from jobtracker.documents.media_types import MediaType as MediaType
 
 
-class MediaType(StrEnum):
-    """The kinds of file accepted, decided from the bytes, never from the name or the header."""
+class TextStatus(StrEnum):
+    """Where reading a document's text stands; PDF and Word files are read after the upload."""
 
-    PDF = "application/pdf"
-    DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    TEXT = "text/plain"
-    MARKDOWN = "text/markdown"
+    PENDING = "pending"
+    READY = "ready"
+    UNREADABLE = "unreadable"
 
 
 # One resume is often sent to several companies, so a document links to any number of them.
@@ -43,7 +44,11 @@ document_links = Table(
 class Document(Timestamped, Base):
     __tablename__ = "documents"
     # The same bytes are stored once per owner; the constraint also serves owner-scoped lookups.
-    __table_args__ = (UniqueConstraint("owner_id", "sha256", name="uq_documents_owner_sha256"),)
+    __table_args__ = (
+        UniqueConstraint("owner_id", "sha256", name="uq_documents_owner_sha256"),
+        # The few documents still to read are found without scanning everyone's.
+        Index("ix_documents_text_status", "text_status"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
@@ -65,3 +70,9 @@ class Document(Timestamped, Base):
     content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     extracted_text: Mapped[str] = mapped_column(Text, default="", deferred=True)
     extraction_note: Mapped[str | None] = mapped_column(String(500))
+    text_status: Mapped[TextStatus] = mapped_column(
+        enum_column(TextStatus), default=TextStatus.READY, server_default=TextStatus.READY.value
+    )
+    # Set while an app process reads the text; a claim this old is from a process that died.
+    extraction_claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    extraction_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import asynccontextmanager
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile, status
+from fastapi import (
+    APIRouter,
+    Depends,
+    FastAPI,
+    File,
+    Form,
+    Query,
+    Request,
+    Response,
+    UploadFile,
+    status,
+)
 from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException
 from starlette.types import Message, Receive
@@ -27,6 +39,7 @@ from jobtracker.common import (
 from jobtracker.config import Settings
 from jobtracker.db import SessionDep
 from jobtracker.documents import service
+from jobtracker.documents.background import TextReader, reader_for
 from jobtracker.documents.models import Document, MediaType
 from jobtracker.documents.schemas import (
     DocumentDetail,
@@ -90,7 +103,25 @@ class UploadLimitedRoute(APIRoute):
         return handle_within_limit
 
 
-router = APIRouter(prefix="/api", tags=["documents"], route_class=UploadLimitedRoute)
+def _text_reader(request: Request) -> TextReader:
+    return reader_for(request.app)
+
+
+TextReaderDep = Annotated[TextReader, Depends(_text_reader)]
+
+
+@asynccontextmanager
+async def _reading_texts(app: FastAPI) -> AsyncIterator[None]:
+    # At start, texts left pending by a process that stopped mid-way are read again.
+    reader = reader_for(app)
+    reader.wake()
+    yield
+    reader.stop()
+
+
+router = APIRouter(
+    prefix="/api", tags=["documents"], route_class=UploadLimitedRoute, lifespan=_reading_texts
+)
 
 
 @router.post(
@@ -112,6 +143,7 @@ def upload_documents(
     user: CurrentUser,
     session: SessionDep,
     settings: SettingsDep,
+    reader: TextReaderDep,
     response: Response,
     application_id: Annotated[
         int | None, Form(ge=1, le=MAX_ID, description="Link each file to it")
@@ -121,6 +153,7 @@ def upload_documents(
     readable = service.max_upload_bytes(settings) + 1
     uploads = [Upload(file.filename or "", file.file.read(readable)) for file in files]
     stored = service.store_uploads(session, settings, user, uploads, application_id=application_id)
+    reader.read_later(service.texts_to_read(stored))
     if not any(upload.created for upload in stored):
         response.status_code = status.HTTP_200_OK
     return service.present_uploads(session, user.id, stored)
@@ -130,6 +163,7 @@ def upload_documents(
 def list_documents(
     user: CurrentUser,
     session: SessionDep,
+    reader: TextReaderDep,
     application_id: Annotated[
         int | None, Query(ge=1, le=MAX_ID, description="Only those linked to it")
     ] = None,
@@ -144,6 +178,8 @@ def list_documents(
 ) -> Page[DocumentOut]:
     filters = DocumentFilters(application_id=application_id, text=q, media_types=media_type or ())
     documents, total = service.list_documents(session, user.id, filters, limit=limit, offset=offset)
+    if service.any_pending(documents):
+        reader.wake()
     return Page(
         items=service.present(session, user.id, documents), total=total, limit=limit, offset=offset
     )
@@ -165,8 +201,12 @@ def list_application_documents(
 
 
 @router.get("/documents/{document_id}")
-def read_document(document_id: PathId, user: CurrentUser, session: SessionDep) -> DocumentDetail:
+def read_document(
+    document_id: PathId, user: CurrentUser, session: SessionDep, reader: TextReaderDep
+) -> DocumentDetail:
     document = service.get_document(session, user.id, document_id)
+    if service.any_pending([document]):
+        reader.wake()
     return service.present_detail(session, user.id, document)
 
 

@@ -10,7 +10,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from jobtracker.applications.schemas import ApplicationSummary
-from jobtracker.documents.models import MediaType
+from jobtracker.documents.models import MediaType, TextStatus
 
 MAX_FILENAME_LENGTH = 255
 MAX_LINKS = 200
@@ -70,6 +70,10 @@ class DocumentOut(BaseModel):
     sha256: str = Field(description="Hex SHA-256 of the bytes; the same bytes are stored once")
     extraction_note: str | None = Field(
         description="Why no text (or not all of it) could be read, when that happened"
+    )
+    text_status: TextStatus = Field(
+        description="`pending` while PDF and Word text is being read after the upload, then "
+        "`ready`, or `unreadable` when it could not be read (`extraction_note` says why)"
     )
     previewable: bool = Field(description="Whether `?inline=1` on the content may show it")
     applications: list[ApplicationSummary] = Field(description="The applications it is sent to")

@@ -16,7 +16,8 @@ from jobtracker.auth.models import User
 from jobtracker.config import Settings
 from jobtracker.db import contains_text, lock_row, page_of, utcnow
 from jobtracker.documents import extraction
-from jobtracker.documents.models import Document, MediaType, document_links
+from jobtracker.documents.models import Document, MediaType, TextStatus, document_links
+from jobtracker.documents.reading import Extraction
 from jobtracker.documents.schemas import (
     DocumentDetail,
     DocumentOut,
@@ -134,12 +135,13 @@ def store_uploads(
     if application_id is not None:
         applications_service.require_owned(session, owner.id, [application_id])
     checked = [_check(upload, settings) for upload in uploads]
-    # Text is read before the lock is taken: it is the slow part, and needs no lock.
+    # Plain text is read before the lock is taken; PDF and Word files are read after the
+    # upload answers, by the app's text reader (documents.background).
     known = _existing_hashes(session, owner.id, [upload.sha256 for upload in checked])
     texts = {
         upload.sha256: extraction.extract_text(upload.content, upload.media_type)
         for upload in checked
-        if upload.sha256 not in known
+        if upload.sha256 not in known and not extraction.read_later(upload.media_type)
     }
     # Held until commit, so concurrent uploads by one user count the quota one at a time.
     lock_row(session, User.__table__, owner.id)
@@ -171,6 +173,20 @@ def store_uploads(
     return results
 
 
+def texts_to_read(stored: Sequence[StoredUpload]) -> list[int]:
+    """Ids of the new documents whose text the text reader is to read."""
+    return [
+        upload.document.id
+        for upload in stored
+        if upload.created and upload.document.text_status is TextStatus.PENDING
+    ]
+
+
+def any_pending(documents: Sequence[Document]) -> bool:
+    """Whether some of these still wait for their text (a reader that died may have left them)."""
+    return any(document.text_status is TextStatus.PENDING for document in documents)
+
+
 def _check(upload: Upload, settings: Settings) -> _Checked:
     filename = clean_filename(upload.filename)
     if len(upload.content) > max_upload_bytes(settings):
@@ -200,10 +216,16 @@ def _existing_hashes(session: Session, owner_id: int, hashes: Sequence[str]) -> 
 
 
 def _add_document(
-    session: Session, owner_id: int, upload: _Checked, texts: dict[str, extraction.Extraction]
+    session: Session, owner_id: int, upload: _Checked, texts: dict[str, Extraction]
 ) -> Document:
-    # Bytes another request stored between the first look and the lock have no text read yet.
-    text = texts.get(upload.sha256) or extraction.extract_text(upload.content, upload.media_type)
+    if extraction.read_later(upload.media_type):
+        text, status = Extraction(""), TextStatus.PENDING
+    else:
+        # Bytes another request stored between the first look and the lock have no text yet.
+        text = texts.get(upload.sha256) or extraction.extract_text(
+            upload.content, upload.media_type
+        )
+        status = TextStatus.READY
     document = Document(
         owner_id=owner_id,
         filename=upload.filename,
@@ -213,6 +235,7 @@ def _add_document(
         content=upload.content,
         extracted_text=text.text,
         extraction_note=text.note,
+        text_status=status,
     )
     session.add(document)
     session.flush()
@@ -347,6 +370,7 @@ def present(session: Session, owner_id: int, documents: Sequence[Document]) -> l
             size_bytes=document.size_bytes,
             sha256=document.sha256,
             extraction_note=document.extraction_note,
+            text_status=document.text_status,
             previewable=document.media_type in PREVIEWABLE,
             applications=[summaries[link] for link in links[document.id] if link in summaries],
             created_at=document.created_at,

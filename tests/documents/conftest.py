@@ -1,0 +1,16 @@
+"""Each test's text reader stops with the test, so no thread outlives the app it reads for."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from jobtracker.documents.background import reader_for
+
+
+@pytest.fixture(autouse=True)
+def _stop_text_reader(request: pytest.FixtureRequest) -> Iterator[None]:
+    yield
+    if "app" in request.fixturenames:
+        reader_for(request.getfixturevalue("app")).stop()
