@@ -42,6 +42,26 @@ export function DocumentList({ documents, place }: { documents: Document[]; plac
   );
 }
 
+/** Whether the file's text (for search and the assistant) is read yet, and why not. */
+function TextState({ document }: { document: Document }) {
+  const note = document.extraction_note;
+  if (document.text_status === "pending") {
+    return (
+      <p className="document-note small muted" role="status">
+        <Spinner /> Reading…
+      </p>
+    );
+  }
+  if (document.text_status === "unreadable") {
+    return (
+      <p className="document-note small">
+        <strong>Could not be read.</strong> {note}
+      </p>
+    );
+  }
+  return note ? <p className="document-note small muted">{note}</p> : null;
+}
+
 function DocumentItem({
   document,
   place,
@@ -82,9 +102,7 @@ function DocumentItem({
       {place === "library" && (
         <LinkedApplications document={document} busy={update.isPending} onDetach={detach} />
       )}
-      {document.extraction_note && (
-        <p className="document-note small muted">{document.extraction_note}</p>
-      )}
+      <TextState document={document} />
 
       {editing === "rename" && (
         <RenameForm

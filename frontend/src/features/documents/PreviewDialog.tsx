@@ -62,7 +62,8 @@ function ExtractedText({ document }: { document: Document }) {
   if (detail.isError) {
     return <ErrorAlert title="The text could not be loaded." error={detail.error} />;
   }
-  const { extracted_text: text, extraction_note: note } = detail.data;
+  const { extracted_text: text, extraction_note: note, text_status: status } = detail.data;
+  if (status === "pending") return <Loading>Reading the text…</Loading>;
   return (
     <>
       <p className="muted small">

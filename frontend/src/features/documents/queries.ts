@@ -18,6 +18,15 @@ export type DocumentUpdate = Schemas["DocumentUpdate"];
 /** More documents than this in one list is a search waiting to happen; the page says so. */
 export const PAGE_SIZE = 200;
 
+/** PDF and Word text is read after the upload; until it is, lists look again this often. */
+const READING_POLL_MS = 2000;
+
+function whileReading(page: { items: Document[] } | undefined): number | false {
+  return page?.items.some((document) => document.text_status === "pending")
+    ? READING_POLL_MS
+    : false;
+}
+
 export type DocumentFilters = { text: string; mediaType: MediaType | "" };
 
 /** Where the bytes are: saved as a file, or shown in the page (`inline`) for PDF and text. */
@@ -42,6 +51,7 @@ export function useDocumentList({ text, mediaType }: DocumentFilters) {
       ),
     // Typing in the search box keeps the last answer on screen instead of a spinner.
     placeholderData: keepPreviousData,
+    refetchInterval: (query) => whileReading(query.state.data),
   });
 }
 
@@ -54,6 +64,7 @@ export function useApplicationDocuments(applicationId: number) {
           params: { path: { application_id: applicationId }, query: { limit: PAGE_SIZE } },
         }),
       ),
+    refetchInterval: (query) => whileReading(query.state.data),
   });
 }
 
@@ -64,6 +75,8 @@ export function useDocumentDetail(id: number, enabled: boolean) {
     queryFn: () =>
       unwrap(api.GET("/api/documents/{document_id}", { params: { path: { document_id: id } } })),
     enabled,
+    refetchInterval: (query) =>
+      query.state.data?.text_status === "pending" ? READING_POLL_MS : false,
   });
 }
 
