@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -99,6 +100,22 @@ def test_refused_connection_is_reported_in_plain_text_when_logs_are_text(
     assert last_line.startswith("ERROR:")
     assert "connection refused" in last_line
     assert "Traceback" not in output
+
+
+def test_server_that_never_answers_is_retried_then_reported_as_a_timeout(tmp_path: Path) -> None:
+    # Listening without ever accepting: the kernel completes the handshake, nothing answers.
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        port = silent.getsockname()[1]
+        url = f"postgresql://{SUPERUSER}@127.0.0.1:{port}/jobtracker?connect_timeout=2"
+        code, output, _seconds = _serve(tmp_path, url, DATABASE_WAIT_SECONDS="4")
+    assert code == 1
+    records = _json_records(output)
+    cause = f"the database at 127.0.0.1:{port} did not answer in time"
+    levels = [record["level"] for record in records if cause in record["message"]]
+    assert levels[0] == "warning", output  # retried: the server may still be starting
+    assert levels[-1] == "error", output
 
 
 @pytest.mark.skipif(not POSTGRES_URL, reason="needs the test PostgreSQL server")
