@@ -8,6 +8,7 @@ import { Loading } from "../components/Loading";
 import LoginPage from "../features/auth/LoginPage";
 import ConfirmSignupPage from "../features/auth/ConfirmSignupPage";
 import SignupPage from "../features/auth/SignupPage";
+import { TwoFactorGate } from "../features/settings/TwoFactorGate";
 import { AppShell } from "./AppShell";
 import { NotFoundPage } from "./NotFoundPage";
 
@@ -85,20 +86,22 @@ export function App() {
           </div>
         }
       >
-        <Switch>
-          <Route path="/" component={BoardPage} />
-          <Route path="/table" component={TablePage} />
-          <Route path="/applications/:id">
-            {(params) => <ApplicationPage key={params.id} id={params.id} />}
-          </Route>
-          <Route path="/upcoming" component={UpcomingPage} />
-          <Route path="/writing" component={WritingPage} />
-          <Route path="/documents" component={DocumentsPage} />
-          <Route path="/analytics" component={AnalyticsPage} />
-          <Route path="/import" component={ImportPage} />
-          <Route path="/settings" component={SettingsPage} />
-          <Route component={NotFoundPage} />
-        </Switch>
+        <TwoFactorGate user={me.data}>
+          <Switch>
+            <Route path="/" component={BoardPage} />
+            <Route path="/table" component={TablePage} />
+            <Route path="/applications/:id">
+              {(params) => <ApplicationPage key={params.id} id={params.id} />}
+            </Route>
+            <Route path="/upcoming" component={UpcomingPage} />
+            <Route path="/writing" component={WritingPage} />
+            <Route path="/documents" component={DocumentsPage} />
+            <Route path="/analytics" component={AnalyticsPage} />
+            <Route path="/import" component={ImportPage} />
+            <Route path="/settings" component={SettingsPage} />
+            <Route component={NotFoundPage} />
+          </Switch>
+        </TwoFactorGate>
       </Suspense>
     </AppShell>
   );

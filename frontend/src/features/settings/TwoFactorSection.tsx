@@ -17,7 +17,8 @@ import {
 } from "./twoFactorQueries";
 import "./two-factor.css";
 
-export function TwoFactorSection() {
+/** `onFinished`: called once the recovery codes shown after turning it on are put away. */
+export function TwoFactorSection({ onFinished }: { onFinished?: () => void }) {
   const status = useTwoFactorStatus();
   const [setup, setSetup] = useState<Schemas["TwoFactorSetup"] | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
@@ -27,7 +28,11 @@ export function TwoFactorSection() {
     return <ErrorAlert title="Could not load two-factor sign-in." error={status.error} />;
   }
   if (recoveryCodes) {
-    return <RecoveryCodesOnce codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />;
+    const done = () => {
+      setRecoveryCodes(null);
+      onFinished?.();
+    };
+    return <RecoveryCodesOnce codes={recoveryCodes} onDone={done} />;
   }
   if (status.data.enabled) {
     return <TwoFactorOn status={status.data} onNewCodes={setRecoveryCodes} />;
@@ -67,7 +72,11 @@ function TwoFactorOff({
         6-digit code from an authenticator app on your phone (such as Google Authenticator,
         Microsoft Authenticator, 1Password or Aegis), so a stolen password is not enough.
       </p>
-      <Button variant="primary" busy={start.isPending} onClick={() => start.mutate(undefined, { onSuccess: onStarted })}>
+      <Button
+        variant="primary"
+        busy={start.isPending}
+        onClick={() => start.mutate(undefined, { onSuccess: onStarted })}
+      >
         Set up two-factor sign-in
       </Button>
       <ErrorAlert title="Could not start the setup." error={start.error} />
@@ -105,12 +114,12 @@ function SetupSteps({
   onEnabled: (codes: string[]) => void;
   onCancel: () => void;
 }) {
-  const enable = useEnableTwoFactor();
+  const enable = useEnableTwoFactor(onEnabled);
   const [code, setCode] = useState("");
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    enable.mutate({ code: code.trim() }, { onSuccess: (answer) => onEnabled(answer.recovery_codes) });
+    enable.mutate({ code: code.trim() });
   }
 
   return (
@@ -212,14 +221,11 @@ function TwoFactorOn({
 }
 
 function NewRecoveryCodesForm({ onNewCodes }: { onNewCodes: (codes: string[]) => void }) {
-  const regenerate = useNewRecoveryCodes();
+  const regenerate = useNewRecoveryCodes(onNewCodes);
   const [code, setCode] = useState("");
   function submit(event: FormEvent) {
     event.preventDefault();
-    regenerate.mutate(
-      { code: code.trim() },
-      { onSuccess: (answer) => onNewCodes(answer.recovery_codes) },
-    );
+    regenerate.mutate({ code: code.trim() });
   }
   return (
     <form className="form settings-form" onSubmit={submit} noValidate>

@@ -6,10 +6,11 @@ import { invalidate, keys } from "../../api/hooks";
 
 export const twoFactorKey = ["two-factor"] as const;
 
-export function useTwoFactorStatus() {
+export function useTwoFactorStatus(enabled = true) {
   return useQuery({
     queryKey: twoFactorKey,
     queryFn: () => unwrap(api.GET("/api/auth/2fa")),
+    enabled,
   });
 }
 
@@ -20,14 +21,20 @@ export function useStartTwoFactorSetup() {
   });
 }
 
-/** Confirm the app's code: two-factor is on, and the answer holds the recovery codes. */
-export function useEnableTwoFactor() {
+/**
+ * Confirm the app's code: two-factor is on, and `onCodes` gets the recovery codes. Handed over
+ * before the status reloads, since the reloaded status replaces the form that asked.
+ */
+export function useEnableTwoFactor(onCodes: (codes: string[]) => void) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: Schemas["TwoFactorCode"]) =>
       unwrap(api.POST("/api/auth/2fa/enable", { body })),
-    // Everything else may have been refused while an admin still had to set it up.
-    onSuccess: () => invalidate(client, twoFactorKey, keys.me),
+    onSuccess: (answer) => {
+      onCodes(answer.recovery_codes);
+      // Everything else may have been refused while an admin still had to set it up.
+      return invalidate(client, twoFactorKey, keys.me);
+    },
   });
 }
 
@@ -40,11 +47,14 @@ export function useDisableTwoFactor() {
   });
 }
 
-export function useNewRecoveryCodes() {
+export function useNewRecoveryCodes(onCodes: (codes: string[]) => void) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: Schemas["TwoFactorCode"]) =>
       unwrap(api.POST("/api/auth/2fa/recovery-codes", { body })),
-    onSuccess: () => invalidate(client, twoFactorKey),
+    onSuccess: (answer) => {
+      onCodes(answer.recovery_codes);
+      return invalidate(client, twoFactorKey);
+    },
   });
 }
