@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Path
-from pydantic import AfterValidator, BaseModel, Field, StringConstraints
+from pydantic import AfterValidator, AwareDatetime, BaseModel, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from jobtracker.errors import TOO_MANY_FILTER_VALUES
@@ -22,6 +23,14 @@ MAX_FILTER_VALUES = MAX_TAGS
 FILTER_VALUES_SCHEMA: dict[str, Any] = {"maxItems": MAX_FILTER_VALUES}
 # Ids are 32-bit on PostgreSQL; a larger one is bad input, not a database error.
 MAX_ID = 2_147_483_647
+# Counts stored in an Integer column (tokens, sizes) fit the same 32 bits.
+MAX_STORED_INT = MAX_ID
+# Every day and moment the API takes falls in these years: wide enough for any job hunt, and
+# far enough inside Python's range that a time zone or a day added (the calendar's all-day
+# deadlines) never overflows it.
+EARLIEST_DAY = date(1900, 1, 1)
+LATEST_DAY = date(2999, 12, 31)
+OUT_OF_RANGE = f"must be between {EARLIEST_DAY} and {LATEST_DAY}"
 
 
 class Page(BaseModel, Generic[T]):
@@ -67,6 +76,28 @@ def capped_filter(label: str) -> AfterValidator:
 
 # The dashboard's tag filter: at most MAX_FILTER_VALUES values, read as stored tags.
 TagFilter = Annotated[list[Tag], capped_filter("tags"), AfterValidator(_normalise_tags)]
+
+
+def _in_range(day: date) -> date:
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise ValueError(OUT_OF_RANGE)
+    return day
+
+
+def _in_utc(moment: datetime) -> datetime:
+    # Stored in UTC anyway; converting here makes the answer to a write match later reads.
+    try:
+        in_utc = moment.astimezone(UTC)
+    except OverflowError:  # 9999-12-31T23:59:59-14:00 is in the year 10000 in UTC
+        raise ValueError(f"{OUT_OF_RANGE} (in UTC)") from None
+    if not EARLIEST_DAY <= in_utc.date() <= LATEST_DAY:
+        raise ValueError(f"{OUT_OF_RANGE} (in UTC)")
+    return in_utc
+
+
+Day = Annotated[date, AfterValidator(_in_range)]
+# A naive datetime is refused (422): the server cannot guess which time zone was meant.
+UtcMoment = Annotated[AwareDatetime, AfterValidator(_in_utc)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 RequiredShortText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)

@@ -231,3 +231,21 @@ def test_list_parameters_the_database_cannot_compare_are_refused_not_a_500(
     _skip_unless_postgresql(backend)
 
     assert _refused_as_bad_input(alice.client.get("/api/applications", params=params))
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "1899-12-31", "3000-01-01"])
+@pytest.mark.parametrize("name", ["applied_on", "deadline"])
+def test_a_day_outside_the_years_1900_to_2999_is_refused(
+    alice: ApiUser, name: str, day: str
+) -> None:
+    # The calendar feed ends an all-day deadline the day after: 9999-12-31 answered 500 there.
+    response = alice.client.post("/api/applications", json={**VALID, name: day})
+
+    assert field_errors(response) == {name: "must be between 1900-01-01 and 2999-12-31"}
+
+
+@pytest.mark.parametrize("day", ["1900-01-01", "2999-12-31"])
+def test_the_first_and_last_days_of_the_range_are_accepted(alice: ApiUser, day: str) -> None:
+    created = alice.create_application(applied_on=day, deadline=day)
+
+    assert (created["applied_on"], created["deadline"]) == (day, day)

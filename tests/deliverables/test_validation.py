@@ -182,3 +182,52 @@ def test_non_numeric_id_in_the_path_is_a_422(alice: ApiUser) -> None:
 
     assert response.status_code == 422
     assert "path.deliverable_id" in response.json()["error"]["fields"]
+
+
+# Each answered 500 before: converting them to UTC left the years Python can hold.
+BEYOND_UTC = ["9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00"]
+OUT_OF_RANGE = [*BEYOND_UTC, "1899-12-31T23:59:59Z", "2999-12-31T23:30:00-01:00"]
+RANGE_PROBLEM = "must be between 1900-01-01 and 2999-12-31 (in UTC)"
+
+
+@pytest.mark.parametrize("due_at", OUT_OF_RANGE)
+def test_a_due_at_outside_the_years_1900_to_2999_is_refused(alice: ApiUser, due_at: str) -> None:
+    application = alice.create_application()
+
+    response = post_deliverable(alice, application["id"], {"title": "Essay", "due_at": due_at})
+
+    assert response.status_code == 422
+    assert response.json()["error"]["fields"] == {"due_at": RANGE_PROBLEM}
+    assert alice.client.get("/api/deliverables").json()["total"] == 0
+
+
+@pytest.mark.parametrize("due_at", BEYOND_UTC)
+def test_a_due_at_beyond_utc_is_refused_on_patch_too(alice: ApiUser, due_at: str) -> None:
+    application = alice.create_application()
+    deliverable = create_deliverable(alice, application["id"], due_at=in_days(2))
+
+    response = alice.client.patch(f"/api/deliverables/{deliverable['id']}", json={"due_at": due_at})
+
+    assert response.status_code == 422
+    stored = alice.client.get(f"/api/deliverables/{deliverable['id']}").json()
+    assert stored["due_at"] == deliverable["due_at"]
+
+
+@pytest.mark.parametrize("moment", BEYOND_UTC)
+@pytest.mark.parametrize("name", ["due_before", "due_after"])
+def test_a_filter_moment_beyond_utc_is_refused(alice: ApiUser, name: str, moment: str) -> None:
+    response = alice.client.get("/api/deliverables", params={name: moment})
+
+    assert response.status_code == 422
+    assert response.json()["error"]["fields"] == {f"query.{name}": RANGE_PROBLEM}
+
+
+def test_the_last_moment_of_2999_in_utc_is_accepted(alice: ApiUser) -> None:
+    application = alice.create_application()
+
+    response = post_deliverable(
+        alice, application["id"], {"title": "Essay", "due_at": "3000-01-01T09:59:59+10:00"}
+    )
+
+    assert response.status_code == 201, response.text
+    assert response.json()["due_at"] == "2999-12-31T23:59:59Z"

@@ -309,6 +309,52 @@ def test_the_backup_holds_nothing_of_anyone_else(filled_alice: ApiUser, bob: Api
 
     assert [application["company"] for application in document["applications"]] == ["Bob's"]
     assert document["writing"] == document["documents"] == document["assistant_messages"] == []
+
+
+def test_a_file_nested_deeper_than_any_backup_is_refused(bob: ApiUser) -> None:
+    # json.loads recursed until RecursionError on this: a 500 before.
+    response = restore_backup(bob, b"[" * 100_000)
+
+    assert _problems(response) == {"file": "nested more than 200 levels deep"}
+    assert "levels deep" in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("name", ["input_tokens", "output_tokens"])
+def test_a_token_count_larger_than_the_database_holds_is_refused(
+    filled_alice: ApiUser, bob: ApiUser, name: str
+) -> None:
+    # SQLite refused 10**30 mid-restore with an OverflowError: a 500 before.
+    document = export_backup(filled_alice)
+    document["assistant_messages"][1][name] = 10**30
+
+    assert set(_problems(restore_backup(bob, document))) == {f"assistant_messages.1.{name}"}
+    assert application_count(bob) == 0
+
+
+@pytest.mark.parametrize(
+    "moment", ["9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00", "3000-01-01T00:00:00Z"]
+)
+def test_moments_outside_the_years_1900_to_2999_are_refused_with_their_paths(
+    filled_alice: ApiUser, bob: ApiUser, moment: str
+) -> None:
+    document = export_backup(filled_alice)
+    document["exported_at"] = moment
+    first = document["applications"][0]
+    first["created_at"] = moment
+    first["stage_events"][0]["at"] = moment
+    first["deliverables"][0]["due_at"] = moment
+    document["assistant_messages"][0]["created_at"] = moment
+
+    problems = _problems(restore_backup(bob, document))
+
+    assert set(problems) == {
+        "exported_at",
+        "applications.0.created_at",
+        "applications.0.stage_events.0.at",
+        "applications.0.deliverables.0.due_at",
+        "assistant_messages.0.created_at",
+    }
+    assert application_count(bob) == 0
     assert json.dumps(document).count("Acme") == 0
 
 

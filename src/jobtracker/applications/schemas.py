@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from jobtracker.applications.stages import Priority, Stage, WorkMode
-from jobtracker.common import LongText, RequiredShortText, ShortText, Tags
+from jobtracker.common import Day, LongText, RequiredShortText, ShortText, Tags
 
 MAX_SALARY = 1_000_000_000
 SALARY_RANGE_PROBLEM = "must not be less than salary_min"
@@ -48,8 +48,8 @@ class ApplicationFields(BaseModel):
     source: ShortText | None = None
     job_description: LongText | None = None
     notes: LongText | None = None
-    applied_on: date | None = None
-    deadline: date | None = None
+    applied_on: Day | None = None
+    deadline: Day | None = None
 
     @field_validator("salary_max")
     @classmethod

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Annotated
+from datetime import datetime
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from jobtracker.applications.schemas import ApplicationSummary
-from jobtracker.common import LongText, RequiredShortText
+from jobtracker.common import LongText, RequiredShortText, UtcMoment
 from jobtracker.deliverables.models import DeliverableKind, DeliverableState
 
-
-def _in_utc(moment: datetime) -> datetime:
-    # Stored in UTC anyway; converting here makes the answer to a write match later reads.
-    return moment.astimezone(UTC)
-
-
-# A naive datetime is refused (422): the server cannot guess which time zone was meant.
-UtcMoment = Annotated[AwareDatetime, AfterValidator(_in_utc)]
+__all__ = ["DeliverableCreate", "DeliverableOut", "DeliverableUpdate", "UtcMoment"]
 
 DUE_AT_HELP = "ISO 8601 with a time zone, e.g. 2025-03-01T17:00:00+01:00; null for no due date"
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import codecs
 import hashlib
-import json
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
@@ -35,6 +33,7 @@ from jobtracker.portability.schemas import (
     BackupApplication,
     RestoreResult,
 )
+from jobtracker.portability.uploads import read_json
 from jobtracker.writing import service as writing_service
 from jobtracker.writing.schemas import WritingCreate
 from jobtracker.writing.service import RestoredWriting
@@ -45,7 +44,7 @@ Fields = TypeVar("Fields", bound=BaseModel)
 
 def read_backup(content: bytes) -> Backup:
     """The backup in these bytes, every part of it checked; 422 naming each problem's path."""
-    document = _json_document(content)
+    document = read_json(content)
     if not isinstance(document, dict) or document.get("format") != BACKUP_FORMAT:
         raise InvalidInput(
             "This file is not a Job Tracker backup.",
@@ -61,22 +60,6 @@ def read_backup(content: bytes) -> Backup:
     if problems:
         raise _refusal(problems)
     return backup
-
-
-def _json_document(content: bytes) -> Any:
-    try:
-        return json.loads(content.removeprefix(codecs.BOM_UTF8))
-    except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
-        raise InvalidInput(
-            f"The file is not valid JSON ({where}: {error.msg}). It may be damaged or cut short.",
-            fields={"file": f"not valid JSON at {where}"},
-        ) from None
-    except UnicodeDecodeError:
-        raise InvalidInput(
-            "The file is not a text file, so it is not a Job Tracker backup.",
-            fields={"file": "not JSON text"},
-        ) from None
 
 
 def _check_version(version: object) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AwareDatetime,
     Base64Bytes,
     BaseModel,
     ConfigDict,
@@ -17,7 +16,7 @@ from jobtracker.applications.schemas import ApplicationCreate
 from jobtracker.applications.stages import Stage
 from jobtracker.assistant.models import MessageRole, MessageStatus
 from jobtracker.assistant.schemas import MAX_ANSWER_LENGTH
-from jobtracker.common import LongText, RequiredShortText, Tags
+from jobtracker.common import MAX_STORED_INT, LongText, RequiredShortText, Tags
 from jobtracker.contacts.schemas import ContactCreate
 from jobtracker.deliverables.schemas import DeliverableCreate, UtcMoment
 from jobtracker.documents.models import MediaType
@@ -119,6 +118,8 @@ BACKUP_VERSION = 1
 # A failed answer's error is the server's own short message.
 MAX_ERROR_LENGTH = 2_000
 Ref = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+# What an Integer column holds: 10**30 tokens would be refused by the database mid-restore.
+StoredCount = Annotated[int, Field(ge=0, le=MAX_STORED_INT)]
 Sha256Hex = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 
@@ -165,7 +166,7 @@ class BackupWriting(_Record):
 class BackupDocument(_Record):
     filename: Annotated[str, StringConstraints(min_length=1, max_length=255)]
     media_type: MediaType
-    size_bytes: int = Field(ge=0)
+    size_bytes: int = Field(ge=0, le=MAX_STORED_INT)
     sha256: Sha256Hex
     content_base64: Base64Bytes
     extracted_text: Annotated[str, StringConstraints(max_length=2_000_000)] = ""
@@ -183,8 +184,8 @@ class BackupMessage(_Record):
     error: Annotated[str, StringConstraints(max_length=MAX_ERROR_LENGTH)] | None = None
     provider: Annotated[str, StringConstraints(max_length=32)]
     model: Annotated[str, StringConstraints(max_length=200)] | None = None
-    input_tokens: Annotated[int, Field(ge=0)] | None = None
-    output_tokens: Annotated[int, Field(ge=0)] | None = None
+    input_tokens: StoredCount | None = None
+    output_tokens: StoredCount | None = None
     created_at: UtcMoment
 
 
@@ -198,7 +199,7 @@ class BackupUser(BaseModel):
 class Backup(_Record):
     format: Literal["jobtracker-backup"]
     version: Literal[1]
-    exported_at: AwareDatetime
+    exported_at: UtcMoment
     user: BackupUser
     applications: list[BackupApplication] = []
     writing: list[BackupWriting] = []

@@ -1,16 +1,19 @@
-"""Request bodies held to a size limit that comes from the running app's settings."""
+"""Uploads held to limits: their size, from the running app's settings, and their JSON's depth."""
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable, Coroutine
 from typing import Any
 
+import pydantic_core
 from fastapi import Request, Response, status
 from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException
 from starlette.types import Message, Receive
 
 from jobtracker.config import Settings
+from jobtracker.errors import InvalidInput
 
 MIB = 1024 * 1024
 # Room for the multipart boundaries and part headers (and the small form fields) around a file.
@@ -80,3 +83,28 @@ def _counted(receive: Receive, limit: int, refusal: HTTPException) -> Receive:
         return message
 
     return receive_within_limit
+
+
+# Nesting pydantic's JSON parser stops at by itself, where json.loads would recurse until a
+# RecursionError; a backup nests five levels deep.
+JSON_NESTING_LIMIT = 200
+
+
+def read_json(content: bytes) -> Any:
+    """The JSON in an uploaded backup (UTF-8, BOM or not); bad or too deep JSON is a 422."""
+    try:
+        return pydantic_core.from_json(content.removeprefix(codecs.BOM_UTF8), allow_inf_nan=False)
+    except ValueError as error:
+        problem, _, place = str(error).rpartition(" at ")
+        where = place.replace(" column", ", column") if problem else "its start"
+        if problem.startswith("recursion limit exceeded"):
+            raise InvalidInput(
+                f"The file nests lists and objects more than {JSON_NESTING_LIMIT} levels deep, "
+                "so it is not a Job Tracker backup.",
+                fields={"file": f"nested more than {JSON_NESTING_LIMIT} levels deep"},
+            ) from None
+        raise InvalidInput(
+            f"The file is not valid JSON ({where}: {problem or error}). "
+            "It may be damaged or cut short.",
+            fields={"file": f"not valid JSON at {where}"},
+        ) from None
