@@ -17,7 +17,7 @@ from datetime import timedelta
 import jwt
 from cryptography.fernet import Fernet, InvalidToken
 from fastapi import Request
-from sqlalchemy import delete, func, select
+from sqlalchemy import CursorResult, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from jobtracker.auth import service, totp
@@ -124,13 +124,8 @@ def regenerate_recovery_codes(
     """A new set of recovery codes; every earlier one stops working."""
     if not user.two_factor_enabled:
         raise Conflict("Turn on two-factor sign-in first.")
-    secret = _opened(settings, user.two_factor_secret)
-    step = (
-        totp.matching_step(secret, code, after_step=user.two_factor_last_step) if secret else None
-    )
-    if step is None:
+    if not _uses_current_code(session, settings, user, code):
         raise Forbidden(WRONG_CODE, fields={"code": WRONG_CODE})
-    user.two_factor_last_step = step
     return _replace_recovery_codes(session, user)
 
 
@@ -157,17 +152,34 @@ def _replace_recovery_codes(session: Session, user: User) -> list[str]:
     return codes
 
 
-def passes_second_factor(session: Session, settings: Settings, user: User, code: str) -> bool:
-    """Whether the code is the user's current TOTP code or an unused recovery code; uses it up."""
-    if not user.two_factor_enabled or len(code) > 40:
-        return False
+def _uses_current_code(session: Session, settings: Settings, user: User, code: str) -> bool:
+    """Whether this is the app's code for a step later than any used; claims that step.
+
+    The claim is one conditional UPDATE, so two requests racing with one code can't both win.
+    """
     secret = _opened(settings, user.two_factor_secret)
     step = (
         totp.matching_step(secret, code, after_step=user.two_factor_last_step) if secret else None
     )
-    if step is not None:
-        user.two_factor_last_step = step
-        session.commit()
+    if step is None:
+        return False
+    last = User.two_factor_last_step
+    claimed = session.execute(
+        update(User)
+        .where(User.id == user.id, or_(last.is_(None), last < step))
+        .values(two_factor_last_step=step)
+        .execution_options(synchronize_session=False)
+    )
+    session.commit()
+    session.refresh(user)
+    return isinstance(claimed, CursorResult) and claimed.rowcount == 1
+
+
+def passes_second_factor(session: Session, settings: Settings, user: User, code: str) -> bool:
+    """Whether the code is the user's current TOTP code or an unused recovery code; uses it up."""
+    if not user.two_factor_enabled or len(code) > 40:
+        return False
+    if _uses_current_code(session, settings, user, code):
         return True
     used = session.execute(
         delete(RecoveryCode)
