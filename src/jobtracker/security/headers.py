@@ -53,7 +53,6 @@ PERMISSIONS_POLICY = ", ".join(
     (
         "accelerometer=()",
         "autoplay=()",
-        "bluetooth=()",
         "browsing-topics=()",
         "camera=()",
         "display-capture=()",
