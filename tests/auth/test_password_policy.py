@@ -43,6 +43,17 @@ def test_a_common_password_is_refused_saying_it_is_common(
     assert "most common" in password_error(register(client, password))
 
 
+@pytest.mark.parametrize("password", ["correcthorsebatterystaple", "monkey123456"])
+def test_a_breached_password_is_refused_saying_it_leaked(client: TestClient, password: str) -> None:
+    assert "leaked" in password_error(register(client, password))
+
+
+def test_changing_to_a_breached_password_is_refused(alice: ApiUser) -> None:
+    response = change_password(alice, "correcthorsebatterystaple")
+
+    assert "leaked" in password_error(response, "new_password")
+
+
 def test_a_refused_password_makes_no_account(client: TestClient) -> None:
     register(client, "password")
 
