@@ -11,6 +11,8 @@ from jobtracker.documents.background import reader_for
 
 @pytest.fixture(autouse=True)
 def _stop_text_reader(request: pytest.FixtureRequest) -> Iterator[None]:
+    # Asked for before the test, so the app is torn down after this, not before.
+    app = request.getfixturevalue("app") if "app" in request.fixturenames else None
     yield
-    if "app" in request.fixturenames:
-        reader_for(request.getfixturevalue("app")).stop()
+    if app is not None:
+        reader_for(app).stop()

@@ -13,6 +13,7 @@ from tests.documents.builders import (
     make_docx,
     make_docx_bomb,
     read_document,
+    upload,
     upload_one,
 )
 from tests.factories import ApiUser
@@ -46,7 +47,7 @@ def test_reading_a_docx_bomb_holds_a_few_chunks_never_the_inflated_xml() -> None
     assert peak < 16 * reading.READ_CHUNK
 
 
-def test_a_docx_with_too_many_parts_is_marked_unreadable() -> None:
+def _docx_with_extra_parts(count: int) -> bytes:
     output = BytesIO()
     with (
         zipfile.ZipFile(BytesIO(make_docx("Hello"))) as source,
@@ -54,10 +55,23 @@ def test_a_docx_with_too_many_parts_is_marked_unreadable() -> None:
     ):
         for entry in source.infolist():
             archive.writestr(entry, source.read(entry))
-        for number in range(reading.MAX_DOCX_MEMBERS):
+        for number in range(count):
             archive.writestr(f"extra/part{number}.xml", "<a/>")
+    return output.getvalue()
 
-    extraction = reading.docx_text(output.getvalue())
+
+def test_a_docx_with_too_many_parts_is_refused_before_its_directory_is_read(
+    alice: ApiUser,
+) -> None:
+    response = upload(alice, ("many.docx", _docx_with_extra_parts(reading.MAX_DOCX_MEMBERS), DOCX))
+
+    assert response.status_code == 415
+    assert "too many parts" in response.json()["error"]["message"]
+    assert alice.client.get("/api/documents").json()["total"] == 0
+
+
+def test_a_docx_with_too_many_parts_is_marked_unreadable() -> None:
+    extraction = reading.docx_text(_docx_with_extra_parts(reading.MAX_DOCX_MEMBERS))
 
     assert not extraction.readable
     assert extraction.note == "The Word document has too many parts inside to read its text."

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import signal
+import struct
 import subprocess
 import sys
 import zipfile
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from io import BytesIO
 
 from jobtracker.documents.media_types import MediaType
-from jobtracker.documents.reading import Extraction, read_text, unreadable
+from jobtracker.documents.reading import MAX_DOCX_MEMBERS, Extraction, read_text, unreadable
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +21,9 @@ ACCEPTED = "PDF, Word (.docx), plain text (.txt) and Markdown (.md)"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TOO_COSTLY = "The file takes too much work to read, so its text was not read."
 COULD_NOT_READ = "The file could not be read (it may be damaged), so it has no text."
+# A Word file's ZIP directory is a few KB; the end record gives its size before it is parsed.
+MAX_ZIP_DIRECTORY_BYTES = 256 * 1024
+_ZIP_END_SIZE = 22
 
 # Starts of files that are valid UTF-8 but are not text a person wrote: refused, not stored as text.
 _MARKUP_STARTS = {
@@ -91,12 +95,27 @@ def identify(content: bytes, filename: str) -> MediaType:
 
 
 def _is_docx(content: bytes) -> bool:
+    if not _small_zip_directory(content):
+        raise NotAccepted("a ZIP archive with too many parts to be a Word (.docx) document")
     try:
         with zipfile.ZipFile(BytesIO(content)) as archive:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, ValueError):
         return False
     return {"[Content_Types].xml", "word/document.xml"} <= names
+
+
+def _small_zip_directory(content: bytes) -> bool:
+    """Whether the ZIP's directory is small enough to parse here, judged from its end record.
+
+    zipfile builds an object per entry of the directory, however many the record claims, so
+    the directory's size in bytes is what is bounded (a Word file's is a few KB).
+    """
+    end = content.rfind(b"PK\x05\x06", max(0, len(content) - _ZIP_END_SIZE - 0xFFFF))
+    if end < 0 or end + _ZIP_END_SIZE > len(content):
+        return True  # not a ZIP zipfile can open: refused as such below
+    entries, directory_bytes = struct.unpack_from("<HI", content, end + 10)
+    return entries <= MAX_DOCX_MEMBERS and directory_bytes <= MAX_ZIP_DIRECTORY_BYTES
 
 
 def read_later(media_type: MediaType) -> bool:
