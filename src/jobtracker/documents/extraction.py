@@ -115,7 +115,7 @@ def _small_zip_directory(content: bytes) -> bool:
     if end < 0 or end + _ZIP_END_SIZE > len(content):
         return True  # not a ZIP zipfile can open: refused as such below
     entries, directory_bytes = struct.unpack_from("<HI", content, end + 10)
-    return entries <= MAX_DOCX_MEMBERS and directory_bytes <= MAX_ZIP_DIRECTORY_BYTES
+    return bool(entries <= MAX_DOCX_MEMBERS and directory_bytes <= MAX_ZIP_DIRECTORY_BYTES)
 
 
 def read_later(media_type: MediaType) -> bool:
