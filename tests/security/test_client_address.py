@@ -94,3 +94,25 @@ def test_proxy_headers_decide_the_scheme_only_behind_a_proxy(
 
     assert "strict-transport-security" not in client.get("/api/health", headers=https).headers
     assert "strict-transport-security" in behind_one_proxy.get("/api/health", headers=https).headers
+
+
+def test_an_ipv6_address_in_brackets_with_a_port_counts_as_the_address(
+    behind_one_proxy: TestClient,
+) -> None:
+    for n in range(50):
+        failed_sign_in(behind_one_proxy, n, "[2001:db8::7]:51000")
+
+    assert failed_sign_in(behind_one_proxy, 50, "2001:db8::7") == 429
+
+
+def test_a_request_with_fewer_entries_than_proxies_counts_as_its_connection(
+    settings: Settings,
+) -> None:
+    # It did not come through both proxies, so its one entry is its own writing.
+    settings.trusted_proxy_hops = 2
+    app = create_app(settings)
+    with TestClient(app) as client:
+        statuses = [failed_sign_in(client, n, spoofed(n)) for n in range(ATTEMPTS)]
+    app.state.engine.dispose()
+
+    assert statuses == [401] * 50 + [429] * 20
