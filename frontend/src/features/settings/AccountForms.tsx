@@ -102,7 +102,7 @@ export function PasswordForm() {
         minLength={PASSWORD_MIN}
         value={next}
         onChange={(event) => setNext(event.target.value)}
-        hint={`At least ${PASSWORD_MIN} characters. Your other devices will be signed out.`}
+        hint={`At least ${PASSWORD_MIN} characters; not a common password or your email address. Other devices are signed out and your calendar link stops working.`}
         error={nextError}
       />
       {!currentError && !nextError && (
@@ -114,7 +114,8 @@ export function PasswordForm() {
         </Button>
         {change.isSuccess && (
           <span className="saved-note" role="status">
-            Password changed. Other devices are signed out.
+            Password changed. Other devices are signed out; make a new calendar link if you
+            used one.
           </span>
         )}
       </div>

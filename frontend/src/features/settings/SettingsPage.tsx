@@ -82,7 +82,7 @@ function SignOutEverywhere() {
     <>
       <p>
         Signed in on a computer you no longer use? This signs you out on every device and
-        browser, this one included.
+        browser, this one included, and turns your private calendar link off.
       </p>
       <Button busy={signOut.isPending} onClick={() => signOut.mutate(true)}>
         Sign out everywhere

@@ -20,7 +20,11 @@ export function useChangePassword() {
   return useMutation({
     mutationFn: (body: Schemas["PasswordChange"]) =>
       unwrap(api.POST("/api/auth/password", { body })),
-    onSuccess: (session) => client.setQueryData(keys.me, session.user),
+    onSuccess: (session) => {
+      client.setQueryData(keys.me, session.user);
+      // The server turned the calendar feed off with the old password: show it as off.
+      void client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== keys.me[0] });
+    },
   });
 }
 
