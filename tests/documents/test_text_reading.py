@@ -132,7 +132,7 @@ def test_text_left_pending_by_a_dead_process_is_read_by_the_next_one(
 ) -> None:
     document_id = _left_by_a_dead_process(app, alice)
 
-    next_process = TextReader(app.state.session_factory)
+    next_process = TextReader(app.state.session_factory, app.state.settings)
     next_process.wake()
     try:
         read = read_document(alice, document_id)

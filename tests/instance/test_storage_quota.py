@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
@@ -13,9 +13,11 @@ from fastapi import FastAPI
 from httpx2 import Response  # what the TestClient answers with
 
 from jobtracker.config import Settings
+from jobtracker.documents.background import reader_for
 from tests.assistant.builders import ask, conversation
 from tests.contacts.builders import create_contact
 from tests.deliverables.builders import create_deliverable
+from tests.documents.builders import PDF, make_pdf, read_document, upload_one
 from tests.factories import ApiUser
 from tests.instance.builders import fill_storage, storage_used
 from tests.live_server import serve
@@ -29,6 +31,13 @@ WIDE = "é"
 LEFT = 4_000
 
 Store = Callable[[ApiUser, str], object]
+
+
+@pytest.fixture(autouse=True)
+def _stop_text_reader(app: FastAPI) -> Iterator[None]:
+    # A reader left running could read a later test's PDF under this test's settings.
+    yield
+    reader_for(app).stop()
 
 
 def _in_writing(user: ApiUser, text: str) -> object:
@@ -89,6 +98,21 @@ def test_a_documents_extracted_text_counts_beside_its_bytes(alice: ApiUser) -> N
     assert alice.client.post("/api/documents", files=files).status_code == 201
 
     assert storage_used(alice) == 2 * len(content)
+
+
+def test_a_pdfs_text_past_the_storage_quota_is_not_kept_and_says_why(
+    alice: ApiUser, settings: Settings
+) -> None:
+    settings.max_storage_mb_per_user = 1
+    content = make_pdf("Jane Doe", "Senior Backend Engineer")
+    fill_storage(alice, MIB, leaving=len(content) + 4)  # the file fits, its text does not
+
+    document = read_document(alice, upload_one(alice, "resume.pdf", content, PDF)["id"])
+
+    assert document["text_status"] == "unreadable"
+    assert document["extracted_text"] == ""
+    assert "storage limit" in document["extraction_note"]
+    assert storage_used(alice) == MIB - 4
 
 
 # Each write that adds text: prepared first (it may need an application or a row to change),

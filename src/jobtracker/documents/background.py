@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from fastapi import FastAPI
 from sqlalchemy.orm import Session, sessionmaker
 
+from jobtracker.config import Settings
 from jobtracker.documents import extraction, pending_text
 from jobtracker.documents.extraction import Budget
 
@@ -29,9 +30,13 @@ _creation = threading.Lock()
 
 class TextReader:
     def __init__(
-        self, session_factory: sessionmaker[Session], budget: Budget = extraction.BUDGET
+        self,
+        session_factory: sessionmaker[Session],
+        settings: Settings,
+        budget: Budget = extraction.BUDGET,
     ) -> None:
         self._session_factory = session_factory
+        self._settings = settings  # for the storage quota the text counts against
         self._budget = budget
         self._queue: queue.SimpleQueue[int] = queue.SimpleQueue()
         self._lock = threading.Lock()
@@ -97,7 +102,7 @@ class TextReader:
                 return
             text = extraction.extract_text(claimed.content, claimed.media_type, self._budget)
             with self._session_factory() as session:
-                pending_text.save(session, claimed, text)
+                pending_text.save(session, self._settings, claimed, text)
         except Exception:
             # The claim expires and the document is read again, up to MAX_ATTEMPTS times.
             log.exception("Reading the text of document %s failed", document_id)
@@ -108,6 +113,6 @@ def reader_for(app: FastAPI) -> TextReader:
     with _creation:
         reader: TextReader | None = getattr(app.state, "document_text_reader", None)
         if reader is None:
-            reader = TextReader(app.state.session_factory)
+            reader = TextReader(app.state.session_factory, app.state.settings)
             app.state.document_text_reader = reader
         return reader

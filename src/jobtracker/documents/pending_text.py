@@ -14,16 +14,23 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, CursorResult, or_, select, update
 from sqlalchemy.orm import Session
 
+from jobtracker.config import Settings
 from jobtracker.db import utcnow
 from jobtracker.documents.extraction import BUDGET, TOO_COSTLY
 from jobtracker.documents.media_types import MediaType
 from jobtracker.documents.models import Document, TextStatus
-from jobtracker.documents.reading import Extraction
+from jobtracker.documents.reading import Extraction, unreadable
+from jobtracker.errors import QuotaExceeded
+from jobtracker.instance import usage
 
 # Longer than a child may run, so a live reader's claim never expires under it.
 CLAIM_SECONDS = BUDGET.wall_seconds * 2 + 30
 MAX_ATTEMPTS = 3
 SWEEP_BATCH = 50
+OVER_STORAGE = (
+    "The text was not kept: it would pass your storage limit (MAX_STORAGE_MB_PER_USER). "
+    "Free some space, then delete this document and upload it again."
+)
 
 
 @dataclass(frozen=True)
@@ -96,8 +103,21 @@ def claim(session: Session, document_id: int) -> ClaimedDocument | None:
     return ClaimedDocument(document_id, row.media_type, row.content, now)
 
 
-def save(session: Session, claimed: ClaimedDocument, extraction: Extraction) -> None:
-    """Store what was read, unless the claim was lost meanwhile (then the newer reader saves)."""
+def save(
+    session: Session, settings: Settings, claimed: ClaimedDocument, extraction: Extraction
+) -> None:
+    """Store what was read, unless the claim was lost meanwhile (then the newer reader saves).
+
+    The text counts against its owner's storage quota like any other: past it, none is kept.
+    """
+    owner_id = session.scalar(select(Document.owner_id).where(Document.id == claimed.id))
+    if owner_id is None:  # deleted meanwhile
+        return
+    try:
+        adding = usage.text_bytes(extraction.text)
+        usage.reserve_storage(session, settings, owner_id, adding, what="This document's text")
+    except QuotaExceeded:
+        extraction = unreadable(OVER_STORAGE)
     session.execute(
         update(Document)
         .where(
