@@ -63,6 +63,21 @@ def make_costly_pdf(pages: int = 20) -> bytes:
     return _pdf_of(objects)
 
 
+def make_roomy_pdf(mib: int) -> bytes:
+    """A one-page PDF of a few KB showing one word, whose content stream inflates to `mib` MiB."""
+    operators = b"BT /F1 12 Tf (roomy) Tj ET\n" + b" " * (mib * MIB)
+    stream = zlib.compress(operators, 9)
+    font = b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources %s "
+        b"/Contents 4 0 R >>" % font,
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(stream), stream),
+    ]
+    return _pdf_of(objects)
+
+
 def _pdf_of(objects: list[bytes]) -> bytes:
     pdf = bytearray(b"%PDF-1.4\n")
     offsets = []

@@ -17,10 +17,12 @@ from jobtracker.documents.background import TextReader, reader_for
 from jobtracker.documents.models import Document
 from tests.documents.builders import (
     DOCX,
+    MIB,
     PDF,
     make_costly_pdf,
     make_docx,
     make_pdf,
+    make_roomy_pdf,
     read_document,
     upload_one,
 )
@@ -76,6 +78,24 @@ def test_the_cpu_limit_ends_the_reading_child() -> None:
 
     assert finished.returncode == -signal.SIGXCPU
     assert finished.stdout == b""
+
+
+def test_the_memory_limit_stops_the_reading_child_with_a_note() -> None:
+    roomy = make_roomy_pdf(30)
+
+    within = subprocess.run(
+        [*WORKER, PDF, "20", str(512 * MIB)], input=roomy, capture_output=True, check=True
+    )
+    beyond = subprocess.run(
+        [*WORKER, PDF, "20", str(80 * MIB)], input=roomy, capture_output=True, check=True
+    )
+
+    assert json.loads(within.stdout)["text"] == "roomy"
+    assert json.loads(beyond.stdout) == {
+        "text": "",
+        "note": "The file needs too much memory to read its text.",
+        "readable": False,
+    }
 
 
 def test_the_reading_child_answers_the_text_within_its_limits() -> None:

@@ -129,7 +129,7 @@ def extract_text(content: bytes, media_type: MediaType, budget: Budget = BUDGET)
         return read_text(content, media_type)
     command = [
         sys.executable,
-        "-I",  # no environment variables, no user site: nothing but this package
+        "-I",  # isolated: no PYTHON* variables, no user site, no current directory on the path
         "-m",
         "jobtracker.documents.extract_worker",
         media_type.value,
