@@ -1,4 +1,4 @@
-"""Small shapes every domain's API shares: pages of results, tags, text that gets trimmed."""
+"""Shapes every domain's API shares: pages, tags and filters, days and moments, trimmed text."""
 
 from __future__ import annotations
 
