@@ -6,6 +6,7 @@ import json
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import timedelta
 
 from fastapi import FastAPI
@@ -27,6 +28,7 @@ from tests.documents.builders import (
     upload_one,
 )
 from tests.factories import ApiUser
+from tests.portability.builders import export_backup, restore_backup
 
 WORKER = [sys.executable, "-m", "jobtracker.documents.extract_worker"]
 
@@ -190,3 +192,24 @@ def test_a_document_that_failed_every_attempt_is_marked_unreadable(
     read = read_document(alice, document_id)
     assert read["text_status"] == "unreadable"
     assert read["extraction_note"] == extraction.TOO_COSTLY
+
+
+def test_a_pdf_backed_up_before_its_text_was_read_is_read_after_restore(
+    app: FastAPI, alice: ApiUser, make_user: Callable[..., ApiUser]
+) -> None:
+    reader_for(app).stop()  # the text is not read before the backup is taken
+    upload_one(alice, "resume.pdf", make_pdf("Jane Doe"), PDF)
+    backup = export_backup(alice)
+    newcomer = make_user(email="newcomer@example.com")
+    assert restore_backup(newcomer, backup).status_code == 201
+    [restored] = newcomer.client.get("/api/documents").json()["items"]
+
+    next_process = TextReader(app.state.session_factory, app.state.settings)
+    next_process.wake()
+    try:
+        read = read_document(newcomer, restored["id"])
+    finally:
+        next_process.stop()
+
+    assert restored["text_status"] == "pending"
+    assert read["extracted_text"] == "Jane Doe"

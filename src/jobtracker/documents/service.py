@@ -458,6 +458,17 @@ class RestoredDocument:
     updated_at: datetime
 
 
+def _restored_text_status(restored: RestoredDocument) -> TextStatus:
+    # A backup taken while a PDF or Word file was still being read holds no text for it:
+    # restored as pending, the text reader reads it the next time it looks.
+    unread = (
+        extraction.read_later(restored.media_type)
+        and not restored.extracted_text
+        and restored.extraction_note is None
+    )
+    return TextStatus.PENDING if unread else TextStatus.READY
+
+
 def restore_documents(
     session: Session, owner_id: int, documents: Sequence[RestoredDocument]
 ) -> None:
@@ -479,6 +490,7 @@ def restore_documents(
             content=restored.content,
             extracted_text=restored.extracted_text,
             extraction_note=restored.extraction_note,
+            text_status=_restored_text_status(restored),
             created_at=restored.created_at,
             updated_at=restored.updated_at,
         )
