@@ -45,14 +45,28 @@ def lock_out(app: FastAPI, victim: ApiUser) -> TestClient:
     return attacker
 
 
-def test_a_full_sign_in_remembers_the_browser_in_an_http_only_cookie(
+def device_cookie_attributes(app: FastAPI, user: ApiUser) -> set[str]:
+    """The attributes (lower-cased names) of the device cookie a full sign-in sets."""
+    with TestClient(app) as browser:
+        response = sign_in(browser, user)
+    header = next(h for h in response.headers.get_list("set-cookie") if h.startswith(DEVICE_COOKIE))
+    return {part.strip().lower() for part in header.split(";")[1:]}
+
+
+def test_a_full_sign_in_remembers_the_browser_in_an_http_only_lax_cookie(
     app: FastAPI, alice: ApiUser
 ) -> None:
-    with TestClient(app) as browser:
-        response = sign_in(browser, alice)
-    cookie = next(h for h in response.headers.get_list("set-cookie") if DEVICE_COOKIE in h)
-    assert "HttpOnly" in cookie
-    assert "samesite=lax" in cookie.lower()
+    attributes = device_cookie_attributes(app, alice)
+    assert "httponly" in attributes
+    assert "samesite=lax" in attributes
+    assert "secure" not in attributes  # plain http here: a Secure cookie would not come back
+
+
+def test_the_device_cookie_is_secure_when_served_over_https(
+    app: FastAPI, settings: Settings, alice: ApiUser
+) -> None:
+    settings.public_url = "https://jobs.example.com"
+    assert "secure" in device_cookie_attributes(app, alice)
 
 
 def test_ten_wrong_passwords_lock_the_account_for_a_browser_never_seen(
