@@ -69,7 +69,7 @@ export default function LoginPage() {
             value={code}
             onChange={(event) => setCode(event.target.value)}
             error={fieldError(signIn.error, "code")}
-            hint="If you use two-factor sign-in, a code from your app (or a recovery code) signs you in even now."
+            hint="With two-factor sign-in on, a code from your app or a recovery code gets you in."
           />
         )}
         <ErrorAlert error={signIn.error} />

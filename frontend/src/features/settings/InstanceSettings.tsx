@@ -28,6 +28,10 @@ function parseLimit(text: string): number | null {
   return value <= LIMIT_MAX ? value : null;
 }
 
+const TWO_FACTOR_HINT =
+  "An admin without it is asked to set it up before anything else works. " +
+  "Turn it on for your own account first.";
+
 const LIMIT_PROBLEM = `Enter a whole number from 0 (no limit) to ${LIMIT_MAX.toLocaleString()}.`;
 
 function InstanceForm({ saved }: { saved: AdminSettings }) {
@@ -57,6 +61,7 @@ function InstanceForm({ saved }: { saved: AdminSettings }) {
     if (update.isSuccess || update.isError) update.reset();
   }
 
+  const twoFactorError = fieldError(update.error, "admins_require_two_factor");
   const usersError =
     checked && users === null ? LIMIT_PROBLEM : fieldError(update.error, "max_users");
   const applicationsError =
@@ -113,10 +118,10 @@ function InstanceForm({ saved }: { saved: AdminSettings }) {
           setRequireTwoFactor(event.target.checked);
           edited();
         }}
-        hint="An admin without it is asked to set it up before anything else works. Turn it on for your own account first."
-        error={fieldError(update.error, "admins_require_two_factor")}
+        hint={TWO_FACTOR_HINT}
+        error={twoFactorError}
       />
-      {!usersError && !applicationsError && !fieldError(update.error, "admins_require_two_factor") && (
+      {!usersError && !applicationsError && !twoFactorError && (
         <ErrorAlert title="Could not save the instance settings." error={update.error} />
       )}
       <div className="form-actions">
