@@ -100,10 +100,7 @@ def enable(session: Session, settings: Settings, user: User, *, code: str) -> li
 def disable(session: Session, settings: Settings, user: User, *, password: str, code: str) -> None:
     if not user.two_factor_enabled:
         raise Conflict("Two-factor sign-in is already off.")
-    if not verify_password(user.password_hash, password):
-        raise Forbidden("The password is wrong.", fields={"password": "The password is wrong."})
-    if not passes_second_factor(session, settings, user, code):
-        raise Forbidden(WRONG_SIGN_IN_CODE, fields={"code": WRONG_SIGN_IN_CODE})
+    # The rule first: refused anyway, a code typed for it would be used up for nothing.
     if (
         user.is_admin
         and instance_service.current_limits(session, settings).admins_require_two_factor
@@ -111,6 +108,10 @@ def disable(session: Session, settings: Settings, user: User, *, password: str, 
         raise Forbidden(
             "This instance requires two-factor sign-in for admins, so it cannot be turned off."
         )
+    if not verify_password(user.password_hash, password):
+        raise Forbidden("The password is wrong.", fields={"password": "The password is wrong."})
+    if not passes_second_factor(session, settings, user, code):
+        raise Forbidden(WRONG_SIGN_IN_CODE, fields={"code": WRONG_SIGN_IN_CODE})
     user.two_factor_secret = None
     user.two_factor_enabled_at = None
     user.two_factor_last_step = None

@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from jobtracker.auth.passwords import MAX_LENGTH as PASSWORD_MAX
+
 # Room for a recovery code typed with spaces; a TOTP code is 6 digits.
 Code = Field(min_length=1, max_length=40, description="A 6-digit code or a recovery code")
 
@@ -30,7 +32,7 @@ class TwoFactorCode(BaseModel):
 class TwoFactorDisable(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    password: str = Field(max_length=128, description="Confirms the change")
+    password: str = Field(max_length=PASSWORD_MAX, description="Confirms the change")
     code: str = Code
 
 
