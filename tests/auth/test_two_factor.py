@@ -226,3 +226,15 @@ def test_new_recovery_codes_need_a_current_code(alice: ApiUser, clock: StoppedCl
 def test_two_factor_routes_need_a_session(client: TestClient) -> None:
     assert client.post("/api/auth/2fa/setup").status_code == 401
     assert client.get("/api/auth/2fa").status_code == 401
+
+
+def test_signing_out_everywhere_voids_a_pending_challenge(
+    alice: ApiUser, clock: StoppedClock
+) -> None:
+    enrolled = enroll(alice, clock)
+    browser = TestClient(alice.client.app)
+    challenge = sign_in(browser, alice).json()["challenge"]
+    assert alice.client.post("/api/auth/logout-all").status_code == 204
+    response = second_step(browser, challenge, enrolled.app.code())
+    assert response.status_code == 401
+    assert "expired" in response.json()["error"]["message"]

@@ -39,7 +39,6 @@ WRONG_SIGN_IN_CODE = (
     "That code is not right. Enter the 6-digit code your authenticator app shows now, "
     "or one of your recovery codes."
 )
-
 WRONG_PASSWORD_OR_CODE = "Email, password or two-factor code is wrong."  # noqa: S105 - a message
 
 
@@ -221,8 +220,12 @@ def finish_challenge(session: Session, settings: Settings, user: User, code: str
 
 def issue_challenge(settings: Settings, user: User) -> str:
     now = utcnow()
-    claims = {"sub": str(user.id), "ver": user.token_version, "iat": now}
-    claims["exp"] = now + CHALLENGE_LIFETIME
+    claims = {
+        "sub": str(user.id),
+        "ver": user.token_version,  # a password change or sign-out everywhere voids it
+        "iat": now,
+        "exp": now + CHALLENGE_LIFETIME,
+    }
     # Its own key: a challenge can never pass as a session token, nor the other way round.
     return jwt.encode(claims, _derived_key(settings, "two-factor challenge"), algorithm=ALGORITHM)
 
