@@ -43,6 +43,7 @@ BACKUP = {
 VALID_BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PATCH", "/api/admin/settings"): {"registration_open": True},
     ("POST", "/api/auth/register"): {"email": "new@example.com", "password": "long enough pw"},
+    ("POST", "/api/auth/register/confirm"): {"token": "not a real token"},
     ("POST", "/api/auth/login"): {"email": "alice@example.com", "password": "long enough pw"},
     ("POST", "/api/auth/password"): {"current_password": "x", "new_password": "long enough pw"},
     ("POST", "/api/auth/login/2fa"): {"challenge": "not yet", "code": "123456"},

@@ -49,9 +49,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_index(
-        op.f("ix_pending_registrations_expires_at"), table_name="pending_registrations"
-    )
+    op.drop_index(op.f("ix_pending_registrations_expires_at"), table_name="pending_registrations")
     op.drop_table("pending_registrations")
     op.drop_index(op.f("ix_revoked_tokens_expires_at"), table_name="revoked_tokens")
     op.drop_table("revoked_tokens")
