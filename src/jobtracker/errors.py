@@ -12,6 +12,8 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalErr
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from jobtracker.validation_messages import field_label, plain_message
+
 log = logging.getLogger(__name__)
 
 # A validation problem worded as a whole sentence for a person (common.capped_filter's):
@@ -89,20 +91,14 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
         location = [str(part) for part in problem.get("loc", ()) if part != "body"]
         # A JSON syntax error's location is a character offset, not a field.
         key = "body" if problem.get("type") == "json_invalid" else ".".join(location) or "body"
-        fields.setdefault(key, _readable(problem))
+        fields.setdefault(key, plain_message(problem))
     if all(problem.get("type") in SENTENCE_PROBLEMS for problem in problems):
         message = " ".join(dict.fromkeys(fields.values()))
     else:
-        summary = "; ".join(f"{name}: {message}" for name, message in fields.items())
-        message = f"Some fields are not valid ({summary})."
+        message = "Please correct: " + " ".join(
+            f"{field_label(name.split('.'))}: {text}" for name, text in fields.items()
+        )
     return error_response(422, "validation_error", message, fields)
-
-
-def _readable(problem: Any) -> str:
-    if problem.get("type") == "json_invalid":
-        return "The request body is not valid JSON."
-    message = str(problem.get("msg", "invalid value"))
-    return message.removeprefix("Value error, ")
 
 
 async def _http_error(_request: Request, exc: Exception) -> JSONResponse:

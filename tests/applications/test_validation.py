@@ -249,3 +249,27 @@ def test_the_first_and_last_days_of_the_range_are_accepted(alice: ApiUser, day: 
     created = alice.create_application(applied_on=day, deadline=day)
 
     assert (created["applied_on"], created["deadline"]) == (day, day)
+
+
+def test_a_missing_field_is_named_by_its_label_in_plain_words(alice: ApiUser) -> None:
+    response = alice.client.post("/api/applications", json={"role": "Engineer"})
+
+    error = response.json()["error"]
+    assert response.status_code == 422
+    assert error["fields"]["company"] == "This is required."
+    assert error["message"] == "Please correct: Company: This is required."
+
+
+def test_too_long_text_says_how_long_it_may_be(alice: ApiUser) -> None:
+    response = _create(alice, company="A" * 10_000)
+
+    message = field_errors(response)["company"]
+    assert message.startswith("Use at most ")
+    assert message.endswith(" characters.")
+    assert "should" not in response.json()["error"]["message"]
+
+
+def test_a_wrong_choice_lists_the_choices(alice: ApiUser) -> None:
+    message = field_errors(_create(alice, work_mode="sometimes"))["work_mode"]
+
+    assert message == "Choose one of: onsite, hybrid or remote."

@@ -24,6 +24,7 @@ from jobtracker.errors import AppError
 from jobtracker.portability.backup import export_backup
 from jobtracker.portability.restore import read_backup, restore_backup
 from jobtracker.portability.schemas import Backup
+from jobtracker.validation_messages import field_label, plain_message
 
 STDOUT = "-"
 
@@ -187,7 +188,7 @@ def _new_account(email: str, password: str, display_name: str) -> RegisterReques
         )
     except ValidationError as error:
         problems = "; ".join(
-            f"{'.'.join(map(str, problem['loc']))}: {problem['msg']}" for problem in error.errors()
+            f"{field_label(problem['loc'])}: {plain_message(problem)}" for problem in error.errors()
         )
         raise CommandFailed(f"The new account is not valid ({problems}).", 2) from None
 

@@ -34,6 +34,7 @@ from jobtracker.portability.schemas import (
     RestoreResult,
 )
 from jobtracker.portability.uploads import read_json
+from jobtracker.validation_messages import plain_message
 from jobtracker.writing import service as writing_service
 from jobtracker.writing.schemas import WritingCreate
 from jobtracker.writing.service import RestoredWriting
@@ -54,7 +55,7 @@ def read_backup(content: bytes) -> Backup:
     try:
         backup = Backup.model_validate(document)
     except ValidationError as error:
-        problems = {_path(problem["loc"]): problem["msg"] for problem in error.errors()}
+        problems = {_path(problem["loc"]): plain_message(problem) for problem in error.errors()}
         raise _refusal(problems) from None
     problems = _reference_problems(backup) | _document_problems(backup)
     if problems:
