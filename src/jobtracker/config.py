@@ -101,6 +101,9 @@ class Settings(BaseSettings):
     # Comma-separated origins (https://app.example.com) allowed to call the API from a
     # browser with credentials; empty keeps cross-origin calls closed.
     cors_origins: str = ""
+    # Comma-separated host names that fetching a link (capture, webhooks) may reach although
+    # they resolve to private addresses: intranet job boards. Empty: public addresses only.
+    capture_allowed_private_hosts: str = ""
 
     @field_validator("database_url")
     @classmethod
