@@ -52,6 +52,7 @@ VALID_BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/auth/2fa/recovery-codes"): {"code": "123456"},
     ("PATCH", "/api/me"): {"display_name": "Mallory"},
     ("DELETE", "/api/me"): {"password": "whatever"},
+    ("POST", "/api/tokens"): {"name": "Script", "scope": "read"},
     ("POST", "/api/applications"): {"company": "Acme", "role": "Engineer"},
     ("PATCH", "/api/applications/{application_id}"): {"company": "Renamed"},
     ("POST", "/api/applications/{application_id}/deliverables"): {"title": "Essay"},

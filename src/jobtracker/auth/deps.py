@@ -1,4 +1,5 @@
-"""Who is calling: the signed-in user from the session cookie or a bearer token, CSRF included."""
+"""Who is calling: the signed-in user from the session cookie, a bearer session token or a
+personal access token, CSRF and the access token's scope included."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from typing import Annotated
 from fastapi import Depends, Request, Response
 from sqlalchemy.orm import Session
 
-from jobtracker.auth import service, two_factor
-from jobtracker.auth.models import User
+from jobtracker.auth import access_tokens, service, two_factor
+from jobtracker.auth.models import AccessTokenScope, User
 from jobtracker.auth.security import (
     TokenClaims,
     csrf_matches,
@@ -26,6 +27,14 @@ SESSION_COOKIE = "jt_session"
 CSRF_COOKIE = "jt_csrf"
 CSRF_HEADER = "X-CSRF-Token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+SESSION_ONLY = (
+    "Sign in with your password to do this: an access token can't manage access tokens, "
+    "the password, two-factor sign-in, sign-outs or the account."
+)
+READ_ONLY = (
+    "This access token can only read. Create one with read and write access in Settings "
+    "to make changes."
+)
 
 
 # Dependencies that only look at what they are given are `async`: FastAPI runs a plain `def`
@@ -75,7 +84,24 @@ def _caller_session(request: Request, session: Session, settings: Settings) -> C
     return CallerSession(user, claims)
 
 
+def _access_token(request: Request) -> str | None:
+    bearer = _bearer_token(request)
+    return bearer if bearer and access_tokens.is_access_token(bearer) else None
+
+
+def _access_token_scope(request: Request) -> AccessTokenScope | None:
+    """The scope of the access token the caller came with; None for a session."""
+    scope: AccessTokenScope | None = getattr(request.state, "access_token_scope", None)
+    return scope
+
+
 def optional_user(request: Request, session: SessionDep, settings: SettingsDep) -> User | None:
+    # Told apart by its prefix, so a session's JWT path gains no query and no decoding attempt.
+    secret = _access_token(request)
+    if secret is not None:
+        user, scope = access_tokens.authenticate(session, secret)
+        request.state.access_token_scope = scope
+        return user
     caller = _caller_session(request, session, settings)
     return caller.user if caller else None
 
@@ -87,6 +113,8 @@ def session_to_end(
 
     A cookie-borne one still needs its CSRF header, so another site cannot sign anyone out.
     """
+    if _access_token(request) is not None:
+        raise Forbidden(SESSION_ONLY)
     try:
         return _caller_session(request, session, settings)
     except NotAuthenticated:
@@ -101,13 +129,24 @@ async def current_user(
 ) -> User:
     if user is None:
         raise NotAuthenticated("Please sign in.")
+    if _access_token_scope(request) is AccessTokenScope.READ and request.method not in SAFE_METHODS:
+        raise Forbidden(READ_ONLY)
     if user.is_admin:
         # Only admins can be held to two-factor: everyone else skips this (blocking) query.
         two_factor.enforce_admin_rule(request, session, settings, user)
     return user
 
 
-async def current_admin(user: Annotated[User, Depends(current_user)]) -> User:
+async def current_user_by_session(
+    request: Request, user: Annotated[User, Depends(current_user)]
+) -> User:
+    """The signed-in user, refused when they came with an access token (sensitive routes)."""
+    if _access_token_scope(request) is not None:
+        raise Forbidden(SESSION_ONLY)
+    return user
+
+
+async def current_admin(user: Annotated[User, Depends(current_user_by_session)]) -> User:
     if not user.is_admin:
         raise Forbidden("Only the instance's admin can do this.")
     return user
@@ -115,6 +154,8 @@ async def current_admin(user: Annotated[User, Depends(current_user)]) -> User:
 
 OptionalUser = Annotated[User | None, Depends(optional_user)]
 CurrentUser = Annotated[User, Depends(current_user)]
+# For routes a leaked access token must never reach: tokens, password, 2FA, sign-outs, account.
+CurrentUserBySession = Annotated[User, Depends(current_user_by_session)]
 CurrentAdmin = Annotated[User, Depends(current_admin)]
 SessionToEnd = Annotated[CallerSession | None, Depends(session_to_end)]
 

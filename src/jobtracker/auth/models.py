@@ -1,4 +1,4 @@
-"""The user account table, signed-out session tokens, and sign-ups waiting for their email."""
+"""The user account table, session and personal access tokens, and sign-ups awaiting email."""
 
 from __future__ import annotations
 
@@ -79,3 +79,24 @@ class PendingRegistration(Base):
     display_name: Mapped[str | None] = mapped_column(String(100))
     password_hash: Mapped[str] = mapped_column(String(255))
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class AccessTokenScope(StrEnum):
+    READ = "read"
+    WRITE = "write"  # read and write
+
+
+class PersonalAccessToken(Base):
+    """A named, scoped credential for a program (extension, script); only its hash is kept."""
+
+    __tablename__ = "personal_access_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    scope: Mapped[AccessTokenScope] = mapped_column(enum_column(AccessTokenScope))
+    # SHA-256 of the token: looked up on every request that carries one, hence unique (indexed).
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

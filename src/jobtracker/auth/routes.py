@@ -5,8 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response, status
 
 from jobtracker.auth import registration, service, two_factor
+from jobtracker.auth.access_token_routes import router as access_token_router
 from jobtracker.auth.deps import (
     CurrentUser,
+    CurrentUserBySession,
     SessionToEnd,
     SettingsDep,
     end_session,
@@ -132,7 +134,7 @@ def logout(caller: SessionToEnd, response: Response, session: SessionDep) -> Non
 
 
 @router.post("/auth/logout-all", status_code=status.HTTP_204_NO_CONTENT)
-def logout_everywhere(user: CurrentUser, response: Response, session: SessionDep) -> None:
+def logout_everywhere(user: CurrentUserBySession, response: Response, session: SessionDep) -> None:
     service.revoke_all_sessions(session, user)
     end_session(response)
 
@@ -140,7 +142,7 @@ def logout_everywhere(user: CurrentUser, response: Response, session: SessionDep
 @router.post("/auth/password")
 def change_password(
     body: PasswordChange,
-    user: CurrentUser,
+    user: CurrentUserBySession,
     request: Request,
     response: Response,
     session: SessionDep,
@@ -166,10 +168,11 @@ def update_me(body: UserUpdate, user: CurrentUser, session: SessionDep) -> UserO
 
 @router.delete("/me", status_code=status.HTTP_204_NO_CONTENT)
 def delete_me(
-    body: AccountDeletion, user: CurrentUser, response: Response, session: SessionDep
+    body: AccountDeletion, user: CurrentUserBySession, response: Response, session: SessionDep
 ) -> None:
     service.delete_account(session, user, password=body.password)
     end_session(response)
 
 
 router.include_router(two_factor_router)  # its own module, under this router's /api prefix
+router.include_router(access_token_router)

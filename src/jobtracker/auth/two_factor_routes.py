@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response, status
 
 from jobtracker.auth import two_factor
-from jobtracker.auth.deps import CurrentUser, SettingsDep, start_session
+from jobtracker.auth.deps import CurrentUserBySession, SettingsDep, start_session
 from jobtracker.auth.devices import remember_device
 from jobtracker.auth.models import User
 from jobtracker.auth.schemas import SessionOut, UserOut
@@ -55,7 +55,7 @@ def login_second_step(
 
 @router.get("/2fa")
 def read_two_factor(
-    user: CurrentUser, session: SessionDep, settings: SettingsDep
+    user: CurrentUserBySession, session: SessionDep, settings: SettingsDep
 ) -> TwoFactorStatus:
     return TwoFactorStatus(
         enabled=user.two_factor_enabled,
@@ -66,7 +66,7 @@ def read_two_factor(
 
 @router.post("/2fa/setup")
 def set_up_two_factor(
-    user: CurrentUser, session: SessionDep, settings: SettingsDep
+    user: CurrentUserBySession, session: SessionDep, settings: SettingsDep
 ) -> TwoFactorSetup:
     secret, uri = two_factor.begin_setup(session, settings, user)
     return TwoFactorSetup(secret=secret, otpauth_uri=uri)
@@ -76,7 +76,7 @@ def set_up_two_factor(
 def enable_two_factor(
     body: TwoFactorCode,
     request: Request,
-    user: CurrentUser,
+    user: CurrentUserBySession,
     session: SessionDep,
     settings: SettingsDep,
     guard: AttemptGuardDep,
@@ -90,7 +90,7 @@ def enable_two_factor(
 def disable_two_factor(
     body: TwoFactorDisable,
     request: Request,
-    user: CurrentUser,
+    user: CurrentUserBySession,
     session: SessionDep,
     settings: SettingsDep,
     guard: AttemptGuardDep,
@@ -103,7 +103,7 @@ def disable_two_factor(
 def regenerate_recovery_codes(
     body: TwoFactorCode,
     request: Request,
-    user: CurrentUser,
+    user: CurrentUserBySession,
     session: SessionDep,
     settings: SettingsDep,
     guard: AttemptGuardDep,
