@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import datetime
+import ssl
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 
 from jobtracker.capture.policy import FetchPolicy
 
@@ -24,8 +33,10 @@ class LoopbackSite:
     bytes_sent: int = 0
     finished: threading.Event = field(default_factory=threading.Event)
 
+    scheme: str = "http"
+
     def url(self, path: str = "/", host: str = "127.0.0.1") -> str:
-        return f"http://{host}:{self.port}{path}"
+        return f"{self.scheme}://{host}:{self.port}{path}"
 
     def policy(self, *hosts: str, **limits: Any) -> FetchPolicy:
         """A policy that may reach this site by the given names (127.0.0.1 by default)."""
@@ -37,8 +48,9 @@ class LoopbackSite:
 
 
 @contextmanager
-def loopback_site() -> Iterator[LoopbackSite]:
-    site = LoopbackSite()
+def loopback_site(tls: ssl.SSLContext | None = None) -> Iterator[LoopbackSite]:
+    """The site on a free port of 127.0.0.1; over https when given a server TLS context."""
+    site = LoopbackSite(scheme="https" if tls else "http")
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
@@ -61,6 +73,8 @@ def loopback_site() -> Iterator[LoopbackSite]:
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     site.port = server.server_address[1]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -97,3 +111,36 @@ def redirect(location: str, *extra_headers: tuple[str, str]) -> Page:
         handler.end_headers()
 
     return write
+
+
+def self_signed_tls(name: str) -> tuple[ssl.SSLContext, ssl.SSLContext]:
+    """A certificate for `name`: the server's context using it, and a client's trusting it."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = datetime.datetime.now(datetime.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    certificate_pem = certificate.public_bytes(serialization.Encoding.PEM)
+    key_pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    with tempfile.TemporaryDirectory() as folder:
+        certificate_file, key_file = Path(folder, "cert.pem"), Path(folder, "key.pem")
+        certificate_file.write_bytes(certificate_pem)
+        key_file.write_bytes(key_pem)
+        server.load_cert_chain(certificate_file, key_file)
+    client = ssl.create_default_context(cadata=certificate_pem.decode("ascii"))
+    return server, client

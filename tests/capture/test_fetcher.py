@@ -9,10 +9,11 @@ from typing import Any
 
 import pytest
 
+from jobtracker.capture import fetcher as fetcher_module
 from jobtracker.capture.errors import FetchRefused, FetchTimedOut, PageTooLarge, SiteUnreachable
-from jobtracker.capture.fetcher import PRIVATE_NETWORK, fetch
+from jobtracker.capture.fetcher import PRIVATE_NETWORK, UNVERIFIED_CERTIFICATE, fetch
 from jobtracker.capture.policy import FetchPolicy
-from tests.capture.builders import LoopbackSite, html, redirect
+from tests.capture.builders import LoopbackSite, html, loopback_site, redirect, self_signed_tls
 
 MB = 1024 * 1024
 
@@ -120,6 +121,36 @@ def test_the_name_is_resolved_once_so_a_changed_answer_is_never_connected(
     assert page.status == 200
     assert lookups.count("jobs.intranet.test") == 1
     assert connections == ["127.0.0.1"]
+
+
+def test_https_at_the_checked_address_verifies_the_certificate_for_the_name(
+    dns: dict[str, list[str]], connections: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server_tls, trusting_client = self_signed_tls("jobs.intranet.test")
+    monkeypatch.setattr(fetcher_module, "_tls", trusting_client)
+    dns["jobs.intranet.test"] = ["127.0.0.1"]
+
+    with loopback_site(server_tls) as site:
+        site.pages["/posting"] = html("<h1>Data engineer</h1>")
+        page = fetch(
+            site.url("/posting", host="jobs.intranet.test"), site.policy("jobs.intranet.test")
+        )
+
+    assert page.text == "<h1>Data engineer</h1>"
+    assert connections == ["127.0.0.1"]
+
+
+def test_https_with_a_certificate_for_another_name_is_not_fetched(
+    dns: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server_tls, trusting_client = self_signed_tls("elsewhere.test")
+    monkeypatch.setattr(fetcher_module, "_tls", trusting_client)
+    dns["jobs.intranet.test"] = ["127.0.0.1"]
+
+    with loopback_site(server_tls) as site, pytest.raises(SiteUnreachable) as unreachable:
+        fetch(site.url("/posting", host="jobs.intranet.test"), site.policy("jobs.intranet.test"))
+
+    assert unreachable.value.message == UNVERIFIED_CERTIFICATE
 
 
 def test_a_redirect_to_a_private_address_is_refused_without_contacting_it(

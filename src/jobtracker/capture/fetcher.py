@@ -25,6 +25,9 @@ from jobtracker.capture.policy import FetchPolicy, is_connectable_address, is_pu
 ONLY_WEB_ADDRESSES = "Only web addresses starting with http:// or https:// can be fetched."
 NOT_AN_ADDRESS = "That doesn't look like a web address. Check it and try again."
 PRIVATE_NETWORK = "That address points inside a private network, so Job Tracker won't fetch it."
+UNVERIFIED_CERTIFICATE = (
+    "The site's security certificate couldn't be verified, so Job Tracker didn't fetch it."
+)
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _TEXT_TYPES = frozenset({"application/json", "application/xml", "application/xhtml+xml"})
@@ -71,11 +74,12 @@ def fetch(url: str, policy: FetchPolicy) -> FetchedPage:
             page, location = _get(target, addresses, policy, deadline)
         except httpcore2.TimeoutException as error:
             raise FetchTimedOut(_too_slow(policy)) from error
+        except httpcore2.ConnectError as error:
+            if _caused_by_certificate(error):
+                raise SiteUnreachable(UNVERIFIED_CERTIFICATE) from error
+            raise SiteUnreachable(_no_answer(target)) from error
         except (httpcore2.NetworkError, httpcore2.ProtocolError) as error:
-            raise SiteUnreachable(
-                f"Job Tracker couldn't get a readable answer from {target.host}. "
-                "The site may be down or refuse the connection; try again later."
-            ) from error
+            raise SiteUnreachable(_no_answer(target)) from error
         if location is None:
             return page
         if hop == policy.max_redirects:
@@ -84,6 +88,22 @@ def fetch(url: str, policy: FetchPolicy) -> FetchedPage:
     raise FetchRefused(
         f"Too many redirects: the page sent Job Tracker on more than {policy.max_redirects} "
         "times, so it stopped following."
+    )
+
+
+def _caused_by_certificate(error: BaseException) -> bool:
+    problem: BaseException | None = error
+    while problem is not None:
+        if isinstance(problem, ssl.SSLCertVerificationError):
+            return True
+        problem = problem.__cause__ or problem.__context__
+    return False
+
+
+def _no_answer(target: _Target) -> str:
+    return (
+        f"Job Tracker couldn't get a readable answer from {target.host}. "
+        "The site may be down or refuse the connection; try again later."
     )
 
 
