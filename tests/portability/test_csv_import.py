@@ -69,10 +69,10 @@ def test_the_preview_lists_errors_by_line_and_counts(alice: ApiUser) -> None:
     content = make_csv(
         [
             HEADER,
-            ["Fine", "Dev", "", "", "", ""],
+            ["Fine", "Dev", "", "2026-10-01", "70000", ""],
             ["", "No company", "", "", "", ""],
-            ["Bad date", "Dev", "", "01/10/2026", "", ""],
-            ["Bad stage", "Dev", "dreaming", "", "lots", ""],
+            ["Bad date", "Dev", "", "31/13/2026", "", ""],
+            ["Bad salary", "Dev", "", "", "lots", ""],
         ]
     )
 
@@ -82,8 +82,8 @@ def test_the_preview_lists_errors_by_line_and_counts(alice: ApiUser) -> None:
     invalid = {row["line"]: row["errors"] for row in body["invalid_rows"]}
     assert set(invalid) == {3, 4, 5}
     assert invalid[3] == {"company": "is required"}
-    assert "2026-10-01" in invalid[4]["applied_on"]
-    assert set(invalid[5]) == {"stage", "salary_min"}
+    assert "'31/13/2026' is not a date" in invalid[4]["applied_on"]
+    assert set(invalid[5]) == {"salary_min"}
 
 
 def test_an_explicit_mapping_replaces_the_guess(alice: ApiUser) -> None:
@@ -118,7 +118,7 @@ def test_a_field_mapped_from_two_columns_is_refused(alice: ApiUser) -> None:
 def test_a_mapping_to_an_unknown_field_is_refused(alice: ApiUser) -> None:
     content = make_csv([["A"], ["Acme"]])
 
-    response = upload(alice, "/api/import/applications/preview", content, mapping={"A": "salary"})
+    response = upload(alice, "/api/import/applications/preview", content, mapping={"A": "wage"})
 
     assert "mapping" in _errors(response)
 
@@ -153,7 +153,7 @@ def test_a_file_with_bad_rows_imports_nothing_and_names_their_lines(alice: ApiUs
     content = make_csv(
         [
             HEADER,
-            ["Fine", "Dev", "", "", "", ""],
+            ["Fine", "Dev", "", "", "70000", ""],
             ["Bad salary", "Dev", "", "", "-5", ""],
             ["", "", "", "", "", "x"],
         ]
@@ -296,3 +296,155 @@ def test_our_own_export_imports_into_another_account_unchanged(
     originals = [user_fields(item) for item in list_applications(alice, sort="created_at")["items"]]
     copies = [user_fields(item) for item in list_applications(bob, sort="created_at")["items"]]
     assert copies == originals
+
+
+def test_status_words_from_other_trackers_become_stages(alice: ApiUser) -> None:
+    content = make_csv(
+        [["Company", "Role", "Status"]]
+        + [
+            [f"C{n}", "Dev", word]
+            for n, word in enumerate(
+                ["Submitted", "phone screen", "INTERVIEWING", "Offer Received"]
+            )
+        ]
+    )
+
+    rows = preview(alice, content)["rows"]
+
+    assert [row["values"]["stage"] for row in rows] == [
+        "applied",
+        "screening",
+        "interview",
+        "offer",
+    ]
+
+
+def test_an_unknown_status_leaves_the_row_in_wishlist_with_the_word_in_its_notes(
+    alice: ApiUser,
+) -> None:
+    content = make_csv(
+        [["Company", "Role", "Status", "Notes"], ["Acme", "Dev", "Dreaming", "Nice"]]
+    )
+
+    response = import_csv(alice, content)
+
+    assert response.status_code == 201, response.text
+    [application] = list_applications(alice)["items"]
+    assert application["stage"] == "wishlist"
+    assert application["notes"] == "Nice\n\nStatus in the imported file: Dreaming"
+
+
+def test_dates_as_people_write_them_are_read_and_placeholders_are_no_date(alice: ApiUser) -> None:
+    cells = [
+        "9/14/2026",
+        "10/3/26, 2:22 PM",
+        "September 3, 2026",
+        "2026-09-01T09:00:00Z",
+        "N/A",
+        "-",
+    ]
+    content = make_csv(
+        [["Company", "Role", "Applied on"]] + [["Acme", "Dev", cell] for cell in cells]
+    )
+
+    body = preview(alice, content)
+
+    assert body["counts"]["invalid"] == 0
+    assert [row["values"]["applied_on"] for row in body["rows"]] == [
+        "2026-09-14", "2026-10-03", "2026-09-03", "2026-09-01", None, None,
+    ]  # fmt: skip
+
+
+def test_a_column_with_a_day_over_twelve_first_is_read_day_first(alice: ApiUser) -> None:
+    content = make_csv(
+        [
+            ["Company", "Role", "Deadline"],
+            ["Acme", "Dev", "3/10/2026"],
+            ["Beta", "Ops", "14/9/2026"],
+        ]
+    )
+
+    rows = preview(alice, content)["rows"]
+
+    assert [row["values"]["deadline"] for row in rows] == ["2026-10-03", "2026-09-14"]
+
+
+def test_a_date_that_cannot_be_read_is_refused_naming_the_field_by_its_label(
+    alice: ApiUser,
+) -> None:
+    content = make_csv(
+        [
+            ["Company", "Role", "Applied on"],
+            ["Acme", "Dev", "9/14/2026"],
+            ["Beta", "Ops", "31/13/2026"],
+        ]
+    )
+
+    response = import_csv(alice, content)
+
+    assert set(_errors(response)) == {"line 3.applied_on"}
+    assert "Applied on: '31/13/2026' is not a date" in response.json()["error"]["message"]
+    assert application_count(alice) == 0
+
+
+def test_common_headers_from_other_tools_are_recognised(alice: ApiUser) -> None:
+    columns = ["companyName", "JobTitle", "Application Date", "statusName", "Notes/Comments"]
+    content = make_csv([columns, ["Acme", "Dev", "2026-10-01", "Applied", "x"]])
+
+    mapping = preview(alice, content)["mapping"]
+
+    assert mapping == {
+        "companyName": "company",
+        "JobTitle": "role",
+        "Application Date": "applied_on",
+        "statusName": "stage",
+        "Notes/Comments": "notes",
+    }
+
+
+def test_a_snake_case_applied_at_header_is_the_applied_date(alice: ApiUser) -> None:
+    content = make_csv([["company_name", "job_title", "applied_at"], ["Acme", "Dev", "2026-10-01"]])
+
+    assert preview(alice, content)["mapping"]["applied_at"] == "applied_on"
+
+
+def test_a_yes_no_applied_column_is_not_mapped_to_the_applied_date(alice: ApiUser) -> None:
+    content = make_csv(
+        [["Company", "Role", "Applied"], ["Acme", "Dev", "Yes"], ["Beta", "Ops", "No"]]
+    )
+
+    body = preview(alice, content)
+
+    assert body["mapping"]["Applied"] is None
+    assert body["counts"]["invalid"] == 0
+
+
+def test_a_salary_column_fills_the_range_and_currency(alice: ApiUser) -> None:
+    content = make_csv([["Company", "Role", "Salary"], ["Acme", "Dev", "$150k-180k"]])
+
+    response = import_csv(alice, content)
+
+    assert response.status_code == 201, response.text
+    [application] = list_applications(alice)["items"]
+    salary = [application[name] for name in ("salary_min", "salary_max", "salary_currency")]
+    assert salary == [150_000, 180_000, "USD"]
+
+
+def test_an_hourly_salary_is_kept_as_written_in_the_notes(alice: ApiUser) -> None:
+    content = make_csv([["Company", "Role", "Salary"], ["Acme", "Dev", "$50/hr"]])
+
+    [row] = preview(alice, content)["rows"]
+
+    assert row["errors"] == {}
+    assert row["values"]["salary_min"] is None
+    assert row["values"]["notes"] == "Salary in the imported file: $50/hr"
+
+
+def test_an_imported_applied_row_without_a_date_keeps_no_applied_date(alice: ApiUser) -> None:
+    content = make_csv([["Company", "Role", "Stage"], ["Acme", "Dev", "Submitted"]])
+
+    response = import_csv(alice, content)
+
+    assert response.status_code == 201, response.text
+    [application] = list_applications(alice)["items"]
+    assert (application["stage"], application["applied_on"]) == ("applied", None)

@@ -243,17 +243,24 @@ def create_application(
 def create_applications(
     session: Session, settings: Settings, owner: User, applications: Sequence[ApplicationCreate]
 ) -> list[Application]:
-    """All of them in one transaction, or none when they do not all fit under the quota."""
+    """All of them in one transaction, or none when they do not all fit under the quota.
+
+    They are records of the past (an import): the applied date is the one given, or none.
+    """
     reserve_room(session, settings, owner.id, len(applications))
     adding = sum(usage.record_bytes(data, STORED_TEXT) for data in applications)
     usage.reserve_storage(session, settings, owner.id, adding, what="These applications")
-    created = _add_new(session, owner.id, applications)
+    created = _add_new(session, owner.id, applications, fill_applied_on=False)
     session.commit()
     return created
 
 
 def _add_new(
-    session: Session, owner_id: int, applications: Sequence[ApplicationCreate]
+    session: Session,
+    owner_id: int,
+    applications: Sequence[ApplicationCreate],
+    *,
+    fill_applied_on: bool = True,
 ) -> list[Application]:
     now = utcnow()
     created = []
@@ -262,7 +269,7 @@ def _add_new(
             owner_id=owner_id, created_at=now, updated_at=now, **data.model_dump(exclude={"tags"})
         )
         _set_tags(application, owner_id, data.tags)
-        if application.applied_on is None and application.stage in SENT_STAGES:
+        if fill_applied_on and application.applied_on is None and application.stage in SENT_STAGES:
             application.applied_on = now.date()
         created.append(application)
     session.add_all(created)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from jobtracker.portability.schemas import ImportField, ImportFieldName
@@ -50,28 +51,77 @@ class Column:
 
 # In the order of the exported file. Headers are words, not field names: people read them.
 COLUMNS = (
-    Column("Company", "company", ("company name", "employer", "organisation", "organization")),
-    Column("Role", "role", ("title", "job title", "position", "job")),
-    Column("Stage", "stage", ("status", "current stage")),
-    Column("Priority", "priority"),
-    Column("Applied on", "applied_on", ("applied", "date applied", "applied date")),
-    Column("Deadline", "deadline", ("due", "due date", "closing date", "apply by")),
-    Column("Tags", "tags", ("labels", "tag")),
-    Column("Location", "location", ("city",)),
-    Column("Work mode", "work_mode", ("workplace", "workplace type", "work model")),
+    Column(
+        "Company",
+        "company",
+        ("company name", "employer", "organisation", "organization", "firm", "business"),
+    ),
+    Column(
+        "Role",
+        "role",
+        ("title", "job title", "position", "job", "role name", "position title", "job role"),
+    ),
+    Column(
+        "Stage",
+        "stage",
+        ("status", "current stage", "status name", "application status", "state", "pipeline"),
+    ),
+    Column("Priority", "priority", ("importance",)),
+    Column(
+        "Applied on",
+        "applied_on",
+        (
+            "applied",
+            "date applied",
+            "applied date",
+            "application date",
+            "applied at",
+            "date of application",
+            "submitted on",
+            "submitted",
+            "date submitted",
+        ),
+    ),
+    Column(
+        "Deadline",
+        "deadline",
+        ("due", "due date", "closing date", "apply by", "application deadline", "closes on"),
+    ),
+    Column("Tags", "tags", ("labels", "tag", "label", "keywords")),
+    Column("Location", "location", ("city", "office", "office location", "job location")),
+    Column(
+        "Work mode",
+        "work_mode",
+        ("workplace", "workplace type", "work model", "remote", "remote type", "work type"),
+    ),
     Column("Salary min", "salary_min", ("minimum salary", "min salary", "salary from")),
     Column("Salary max", "salary_max", ("maximum salary", "max salary", "salary to")),
     Column("Salary currency", "salary_currency", ("currency",)),
-    Column("Source", "source", ("found via", "found on")),
-    Column("Job URL", "job_url", ("url", "link", "job link", "posting", "job posting")),
-    Column("Job description", "job_description", ("description",)),
-    Column("Notes", "notes", ("note", "comments")),
+    Column("Source", "source", ("found via", "found on", "job board", "where found", "channel")),
+    Column(
+        "Job URL",
+        "job_url",
+        ("url", "link", "job link", "posting", "job posting", "posting url", "job posting url"),
+    ),
+    Column("Job description", "job_description", ("description", "jd", "job details", "details")),
+    Column(
+        "Notes",
+        "notes",
+        ("note", "comments", "comment", "notes comments", "remarks", "my notes", "memo"),
+    ),
     Column("Deliverables", None),
     Column("Open deliverables", None),
     Column("Created at", None),
     Column("Updated at", None),
     Column("ID", None),
 )
+# Headers of fields that imports read and exports never write.
+IMPORT_ONLY_ALIASES: dict[ImportFieldName, tuple[str, ...]] = {
+    "salary": (
+        "salary", "salary range", "compensation", "pay", "pay range", "comp", "salary expectation",
+        "expected salary", "base salary",
+    ),
+}  # fmt: skip
 HEADERS = [column.header for column in COLUMNS]
 
 IMPORT_FIELDS = [
@@ -82,11 +132,22 @@ IMPORT_FIELDS = [
         label="Stage",
         required=False,
         help="wishlist, drafting, applied, screening, interview, offer, accepted, rejected, "
-        "withdrawn or ghosted; empty means wishlist",
+        "withdrawn or ghosted, or a word like Submitted or Phone screen; other words keep the "
+        "row in wishlist and go into its notes",
     ),
     ImportField(name="priority", label="Priority", required=False, help="low, medium or high"),
-    ImportField(name="applied_on", label="Applied on", required=False, help="A date: 2026-10-01"),
-    ImportField(name="deadline", label="Deadline", required=False, help="A date: 2026-10-01"),
+    ImportField(
+        name="applied_on",
+        label="Applied on",
+        required=False,
+        help="A date: 2026-10-01, 10/1/2026 or 1 Oct 2026",
+    ),
+    ImportField(
+        name="deadline",
+        label="Deadline",
+        required=False,
+        help="A date: 2026-10-01, 10/1/2026 or 1 Oct 2026",
+    ),
     ImportField(name="tags", label="Tags", required=False, help="Separated by commas"),
     ImportField(name="location", label="Location", required=False, help=""),
     ImportField(
@@ -96,6 +157,12 @@ IMPORT_FIELDS = [
     ImportField(name="salary_max", label="Salary max", required=False, help="A whole number"),
     ImportField(
         name="salary_currency", label="Salary currency", required=False, help="EUR, USD, …"
+    ),
+    ImportField(
+        name="salary",
+        label="Salary",
+        required=False,
+        help="As written: $150,000, 150k-180k, €60.000; fills Salary min, max and currency",
     ),
     ImportField(name="source", label="Source", required=False, help="Where you found it"),
     ImportField(
@@ -108,25 +175,34 @@ REQUIRED_FIELDS: list[ImportFieldName] = [field.name for field in IMPORT_FIELDS 
 
 
 def _normalised(header: str) -> str:
-    return re.sub(r"[\s_\-]+", " ", header).strip().lower()
+    """A header's words: camelCase, snake_case, slashes and punctuation all become spaces."""
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", header)
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", words.casefold()).split())
 
 
 _KNOWN_HEADERS: dict[str, ImportFieldName | None] = {}
 for _column in COLUMNS:
     for _name in (_column.header, *_column.aliases, *([_column.field] if _column.field else [])):
         _KNOWN_HEADERS.setdefault(_normalised(_name), _column.field)
+for _field, _aliases in IMPORT_ONLY_ALIASES.items():
+    for _name in _aliases:
+        _KNOWN_HEADERS.setdefault(_normalised(_name), _field)
 
 
-def guess_mapping(columns: list[str]) -> dict[str, ImportFieldName | None]:
-    """Column → field from the headers alone (case, spaces and underscores aside).
+def guess_mapping(
+    columns: list[str], fits: Callable[[ImportFieldName, str], bool]
+) -> dict[str, ImportFieldName | None]:
+    """Column → field from the headers (case, spacing and punctuation aside) and the values.
 
+    `fits(field, column)` says whether the column's values can be read as that field, so
+    a Yes/No "Applied" column is left unmapped instead of becoming the applied date.
     Each field is taken by the first column that names it; the rest are ignored.
     """
     taken: set[str] = set()
     mapping: dict[str, ImportFieldName | None] = {}
     for column in columns:
         field = _KNOWN_HEADERS.get(_normalised(column))
-        if field is not None and field in taken:
+        if field is not None and (field in taken or not fits(field, column)):
             field = None
         if field is not None:
             taken.add(field)

@@ -51,6 +51,8 @@ ImportFieldName = Literal[
     "salary_min",
     "salary_max",
     "salary_currency",
+    # Import only: one cell like "$150k-180k" read into the three salary fields.
+    "salary",
     "source",
     "applied_on",
     "deadline",
