@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import socket
 import ssl
 import tempfile
 import threading
@@ -47,9 +48,15 @@ class LoopbackSite:
         )
 
 
+class IPv6Server(ThreadingHTTPServer):
+    address_family = socket.AF_INET6
+
+
 @contextmanager
-def loopback_site(tls: ssl.SSLContext | None = None) -> Iterator[LoopbackSite]:
-    """The site on a free port of 127.0.0.1; over https when given a server TLS context."""
+def loopback_site(
+    tls: ssl.SSLContext | None = None, address: str = "127.0.0.1"
+) -> Iterator[LoopbackSite]:
+    """The site on a free loopback port; over https when given a server TLS context."""
     site = LoopbackSite(scheme="https" if tls else "http")
 
     class Handler(BaseHTTPRequestHandler):
@@ -71,7 +78,8 @@ def loopback_site(tls: ssl.SSLContext | None = None) -> Iterator[LoopbackSite]:
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server_class = IPv6Server if ":" in address else ThreadingHTTPServer
+    server = server_class((address, 0), Handler)
     server.daemon_threads = True
     if tls is not None:
         server.socket = tls.wrap_socket(server.socket, server_side=True)

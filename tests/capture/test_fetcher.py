@@ -95,6 +95,18 @@ def test_an_allowed_private_host_is_fetched_at_its_checked_address_under_its_nam
     assert connections == ["127.0.0.1"]
 
 
+def test_an_allowed_ipv6_literal_is_fetched_with_its_address_in_brackets(
+    connections: list[str],
+) -> None:
+    with loopback_site(address="::1") as site:
+        site.pages["/posting"] = html("<h1>Data engineer</h1>")
+        page = fetch(site.url("/posting", host="[::1]"), site.policy("::1"))
+
+    assert page.status == 200
+    assert site.request_headers[0]["host"] == f"[::1]:{site.port}"
+    assert connections == ["::1"]
+
+
 def test_the_name_is_resolved_once_so_a_changed_answer_is_never_connected(
     site: LoopbackSite,
     dns: dict[str, list[str]],

@@ -179,6 +179,7 @@ def _get(
     )
     # No cookies, no credentials, no compression (a small compressed body could unpack huge).
     headers = [
+        (b"Host", _host_header(target).encode("ascii")),
         (b"User-Agent", policy.user_agent.encode("ascii", "replace")),
         (b"Accept", b"text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"),
         (b"Accept-Encoding", b"identity"),
@@ -206,6 +207,11 @@ def _get(
             if len(body) > policy.max_bytes:
                 raise PageTooLarge(_too_large(policy))
         return _page(target, response.status, response_headers, bytes(body)), None
+
+
+def _host_header(target: _Target) -> str:
+    host = f"[{target.host}]" if ":" in target.host else target.host  # IPv6 in brackets
+    return host if target.port == _DEFAULT_PORTS[target.scheme] else f"{host}:{target.port}"
 
 
 def _too_large(policy: FetchPolicy) -> str:
