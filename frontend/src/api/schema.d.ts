@@ -755,6 +755,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Access Tokens */
+        get: operations["list_access_tokens_api_tokens_get"];
+        put?: never;
+        /** Create Access Token */
+        post: operations["create_access_token_api_tokens_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke Access Token */
+        delete: operations["revoke_access_token_api_tokens__token_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/writing": {
         parameters: {
             query?: never;
@@ -833,6 +868,75 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AccessTokenCreate */
+        AccessTokenCreate: {
+            /**
+             * Expires In Days
+             * @description Days until it stops working; none for no expiry
+             */
+            expires_in_days?: (30 | 90 | 365) | null;
+            /**
+             * Name
+             * @description What the token is for
+             */
+            name: string;
+            /** @description `read`, or `write` (read and write) */
+            scope: components["schemas"]["AccessTokenScope"];
+        };
+        /** AccessTokenCreated */
+        AccessTokenCreated: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Expires At */
+            expires_at: string | null;
+            /** Id */
+            id: number;
+            /** Last Used At */
+            last_used_at: string | null;
+            /** Name */
+            name: string;
+            scope: components["schemas"]["AccessTokenScope"];
+            /**
+             * Token
+             * @description The token itself: shown this once, never again
+             */
+            token: string;
+        };
+        /** AccessTokenList */
+        AccessTokenList: {
+            /**
+             * Max Tokens
+             * @description How many tokens one account may have
+             */
+            max_tokens: number;
+            /** Tokens */
+            tokens: components["schemas"]["AccessTokenOut"][];
+        };
+        /** AccessTokenOut */
+        AccessTokenOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Expires At */
+            expires_at: string | null;
+            /** Id */
+            id: number;
+            /** Last Used At */
+            last_used_at: string | null;
+            /** Name */
+            name: string;
+            scope: components["schemas"]["AccessTokenScope"];
+        };
+        /**
+         * AccessTokenScope
+         * @enum {string}
+         */
+        AccessTokenScope: "read" | "write";
         /** AccountDeletion */
         AccountDeletion: {
             /**
@@ -1494,7 +1598,7 @@ export interface components {
              * Name
              * @enum {string}
              */
-            name: "company" | "role" | "stage" | "priority" | "tags" | "job_url" | "location" | "work_mode" | "salary_min" | "salary_max" | "salary_currency" | "source" | "applied_on" | "deadline" | "job_description" | "notes";
+            name: "company" | "role" | "stage" | "priority" | "tags" | "job_url" | "location" | "work_mode" | "salary_min" | "salary_max" | "salary_currency" | "salary" | "source" | "applied_on" | "deadline" | "job_description" | "notes";
             /** Required */
             required: boolean;
         };
@@ -1531,13 +1635,13 @@ export interface components {
              * @description Column → field; null columns are ignored
              */
             mapping: {
-                [key: string]: ("company" | "role" | "stage" | "priority" | "tags" | "job_url" | "location" | "work_mode" | "salary_min" | "salary_max" | "salary_currency" | "source" | "applied_on" | "deadline" | "job_description" | "notes") | null;
+                [key: string]: ("company" | "role" | "stage" | "priority" | "tags" | "job_url" | "location" | "work_mode" | "salary_min" | "salary_max" | "salary_currency" | "salary" | "source" | "applied_on" | "deadline" | "job_description" | "notes") | null;
             };
             /**
              * Missing Fields
              * @description Required fields no column maps to
              */
-            missing_fields: ("company" | "role" | "stage" | "priority" | "tags" | "job_url" | "location" | "work_mode" | "salary_min" | "salary_max" | "salary_currency" | "source" | "applied_on" | "deadline" | "job_description" | "notes")[];
+            missing_fields: ("company" | "role" | "stage" | "priority" | "tags" | "job_url" | "location" | "work_mode" | "salary_min" | "salary_max" | "salary_currency" | "salary" | "source" | "applied_on" | "deadline" | "job_description" | "notes")[];
             /**
              * Notes
              * @description Things worth checking, e.g. the encoding guessed
@@ -4272,6 +4376,95 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    list_access_tokens_api_tokens_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessTokenList"];
+                };
+            };
+        };
+    };
+    create_access_token_api_tokens_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessTokenCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessTokenCreated"];
+                };
+            };
+            /** @description The account already has the most tokens allowed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    revoke_access_token_api_tokens__token_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };
