@@ -12,6 +12,7 @@ from jobtracker.auth.access_token_schemas import (
     AccessTokenOut,
 )
 from jobtracker.auth.deps import CurrentUserBySession
+from jobtracker.common import PathId
 from jobtracker.db import SessionDep
 
 router = APIRouter(prefix="/tokens", tags=["access tokens"])
@@ -41,5 +42,5 @@ def create_access_token(
 
 
 @router.delete("/{token_id}", status_code=status.HTTP_204_NO_CONTENT)
-def revoke_access_token(token_id: int, user: CurrentUserBySession, session: SessionDep) -> None:
+def revoke_access_token(token_id: PathId, user: CurrentUserBySession, session: SessionDep) -> None:
     access_tokens.revoke_token(session, user, token_id)
