@@ -11,7 +11,12 @@ import pytest
 
 from jobtracker.capture import fetcher as fetcher_module
 from jobtracker.capture.errors import FetchRefused, FetchTimedOut, PageTooLarge, SiteUnreachable
-from jobtracker.capture.fetcher import PRIVATE_NETWORK, UNVERIFIED_CERTIFICATE, fetch
+from jobtracker.capture.fetcher import (
+    NOT_AN_ADDRESS,
+    PRIVATE_NETWORK,
+    UNVERIFIED_CERTIFICATE,
+    fetch,
+)
 from jobtracker.capture.policy import FetchPolicy
 from tests.capture.builders import LoopbackSite, html, loopback_site, redirect, self_signed_tls
 
@@ -71,6 +76,15 @@ def test_only_http_and_https_are_fetched(url: str, connections: list[str]) -> No
     assert refusal.value.message == (
         "Only web addresses starting with http:// or https:// can be fetched."
     )
+    assert connections == []
+
+
+@pytest.mark.parametrize("url", ["http://", "https://jobs.example.test:99999/posting"])
+def test_something_that_is_not_a_web_address_is_refused(url: str, connections: list[str]) -> None:
+    with pytest.raises(FetchRefused) as refusal:
+        fetch(url, FetchPolicy())
+
+    assert refusal.value.message == NOT_AN_ADDRESS
     assert connections == []
 
 

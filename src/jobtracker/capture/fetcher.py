@@ -150,7 +150,7 @@ def _resolve(target: _Target, policy: FetchPolicy, deadline: Deadline) -> list[s
         answers = lookup.result(timeout=max(deadline.remaining(), 0))
     except ResolveTimeout as error:
         raise FetchTimedOut(_too_slow(policy)) from error
-    except (OSError, UnicodeError) as error:
+    except (OSError, UnicodeError, ValueError) as error:  # ValueError: a name with a NUL
         raise SiteUnreachable(
             f"Job Tracker couldn't find the site {target.host}. Check the address for typos."
         ) from error
