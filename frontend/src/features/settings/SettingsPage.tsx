@@ -1,4 +1,5 @@
-// Settings: your account (name, password, sessions, deletion) and, for the admin, the instance.
+// Settings: your account (name, password, sessions, access tokens, deletion) and, for the admin,
+// the instance.
 import type { ReactNode } from "react";
 
 import { useCurrentUser, useSignOut } from "../../api/hooks";
@@ -6,6 +7,7 @@ import { Button } from "../../components/Button";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useTitle } from "../../lib/useTitle";
 import { YourDataSection } from "../portability/YourDataSection";
+import { AccessTokensSection } from "./AccessTokensSection";
 import { DisplayNameForm, PasswordForm } from "./AccountForms";
 import { DeleteAccount } from "./DeleteAccount";
 import { InstanceSettings } from "./InstanceSettings";
@@ -36,6 +38,10 @@ export default function SettingsPage() {
 
       <Section id="settings-sessions" title="Sessions">
         <SignOutEverywhere />
+      </Section>
+
+      <Section id="settings-access-tokens" title="Access tokens">
+        <AccessTokensSection />
       </Section>
 
       <YourDataSection />
