@@ -138,12 +138,16 @@ async def current_user(
 
 
 async def current_user_by_session(
-    request: Request, user: Annotated[User, Depends(current_user)]
+    request: Request,
+    user: Annotated[User | None, Depends(optional_user)],
+    session: SessionDep,
+    settings: SettingsDep,
 ) -> User:
     """The signed-in user, refused when they came with an access token (sensitive routes)."""
+    # Before the scope check, so a read-only token learns what would actually let it through.
     if _access_token_scope(request) is not None:
         raise Forbidden(SESSION_ONLY)
-    return user
+    return await current_user(request, user, session, settings)
 
 
 async def current_admin(user: Annotated[User, Depends(current_user_by_session)]) -> User:
