@@ -7,7 +7,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from jobtracker.auth.models import AccessTokenScope, PersonalAccessToken, User
@@ -81,7 +81,7 @@ def revoke_token(session: Session, owner: User, token_id: int) -> None:
             PersonalAccessToken.id == token_id, PersonalAccessToken.owner_id == owner.id
         )
     )
-    if not getattr(revoked, "rowcount", 0):
+    if not isinstance(revoked, CursorResult) or revoked.rowcount != 1:
         raise NotFound(f"Access token {token_id} was not found.")
     session.commit()
 
