@@ -323,15 +323,19 @@ def test_an_unknown_status_leaves_the_row_in_wishlist_with_the_word_in_its_notes
     alice: ApiUser,
 ) -> None:
     content = make_csv(
-        [["Company", "Role", "Status", "Notes"], ["Acme", "Dev", "Dreaming", "Nice"]]
+        [
+            ["Company", "Role", "Status", "Notes"],
+            ["Acme", "Dev", "Applied", ""],
+            ["Beta", "Ops", "Dreaming", "Nice"],
+        ]
     )
 
     response = import_csv(alice, content)
 
     assert response.status_code == 201, response.text
-    [application] = list_applications(alice)["items"]
-    assert application["stage"] == "wishlist"
-    assert application["notes"] == "Nice\n\nStatus in the imported file: Dreaming"
+    beta = alice.client.get(f"/api/applications/{response.json()['application_ids'][1]}").json()
+    assert beta["stage"] == "wishlist"
+    assert beta["notes"] == "Nice\n\nStatus in the imported file: Dreaming"
 
 
 def test_dates_as_people_write_them_are_read_and_placeholders_are_no_date(alice: ApiUser) -> None:
@@ -448,3 +452,51 @@ def test_an_imported_applied_row_without_a_date_keeps_no_applied_date(alice: Api
     assert response.status_code == 201, response.text
     [application] = list_applications(alice)["items"]
     assert (application["stage"], application["applied_on"]) == ("applied", None)
+
+
+def test_a_status_column_whose_words_name_no_stage_is_not_guessed(alice: ApiUser) -> None:
+    content = make_csv(
+        [["Company", "Role", "Status"], ["Acme", "Dev", "Active"], ["Beta", "Ops", "Open"]]
+    )
+
+    assert preview(alice, content)["mapping"]["Status"] is None
+
+
+def test_a_salary_that_cannot_be_read_is_kept_in_the_notes(alice: ApiUser) -> None:
+    content = make_csv([["Company", "Role", "Pay"], ["Acme", "Dev", "Competitive"]])
+
+    body = preview(alice, content, mapping={"Company": "company", "Role": "role", "Pay": "salary"})
+
+    [row] = body["rows"]
+    assert row["errors"] == {}
+    assert row["values"]["notes"] == "Salary in the imported file: Competitive"
+
+
+def test_a_salary_column_leaves_the_salary_fields_their_own_columns_fill(alice: ApiUser) -> None:
+    content = make_csv(
+        [["Company", "Role", "Salary", "Currency"], ["Acme", "Dev", "60.000 €", "CHF"]]
+    )
+
+    [row] = preview(alice, content)["rows"]
+
+    assert (row["values"]["salary_min"], row["values"]["salary_currency"]) == (60_000, "CHF")
+
+
+def test_work_mode_and_priority_words_are_read_whatever_their_spelling(alice: ApiUser) -> None:
+    content = make_csv(
+        [["Company", "Role", "Work mode", "Priority"], ["Acme", "Dev", "On-site", "HIGH"]]
+    )
+
+    [row] = preview(alice, content)["rows"]
+
+    assert (row["values"]["work_mode"], row["values"]["priority"]) == ("onsite", "high")
+
+
+def test_a_work_mode_that_is_none_of_the_three_says_which_are(alice: ApiUser) -> None:
+    content = make_csv(
+        [["Company", "Role", "Work mode"], ["Acme", "Dev", "remote"], ["Beta", "Ops", "Mars"]]
+    )
+
+    [invalid] = preview(alice, content)["invalid_rows"]
+
+    assert invalid["errors"] == {"work_mode": "must be onsite, hybrid or remote"}

@@ -64,7 +64,7 @@ COLUMNS = (
     Column(
         "Stage",
         "stage",
-        ("status", "current stage", "status name", "application status", "state", "pipeline"),
+        ("status", "current stage", "status name", "application status", "progress"),
     ),
     Column("Priority", "priority", ("importance",)),
     Column(

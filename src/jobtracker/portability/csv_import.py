@@ -213,13 +213,16 @@ def _suits(table: CsvTable, field: ImportFieldName, column: str) -> bool:
         if not is_placeholder(value)
     ]
     order = column_date_order(values)
-    for value in values:
-        try:
-            _value(field, value, order)
-        except ValueError:
-            continue
-        return True
-    return not values
+    return not values or any(_readable(field, value, order) for value in values)
+
+
+def _readable(field: ImportFieldName, cell: str, date_order: DateOrder) -> bool:
+    try:
+        # A status or salary nobody can read is kept in the notes, so it is "read" too;
+        # a column holding only those is no status or salary column.
+        return _value(field, cell, date_order) is not None
+    except ValueError:
+        return False
 
 
 def _parse_row(
