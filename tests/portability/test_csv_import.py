@@ -500,3 +500,12 @@ def test_a_work_mode_that_is_none_of_the_three_says_which_are(alice: ApiUser) ->
     [invalid] = preview(alice, content)["invalid_rows"]
 
     assert invalid["errors"] == {"work_mode": "must be onsite, hybrid or remote"}
+
+
+def test_an_import_with_no_company_column_names_the_field_by_its_label(alice: ApiUser) -> None:
+    content = make_csv([["Who", "Role"], ["Acme", "Dev"]])
+
+    response = import_csv(alice, content)
+
+    assert "mapping" in _errors(response)
+    assert response.json()["error"]["message"].startswith("No column is mapped to Company;")

@@ -148,8 +148,9 @@ def import_applications(
     missing = _missing_fields(parsed.mapping)
     if missing:
         raise InvalidInput(
-            f"No column is mapped to {', '.join(missing)}; nothing was imported.",
-            fields={"mapping": f"map a column to {', '.join(missing)}"},
+            f"No column is mapped to {' and '.join(_LABELS[field] for field in missing)}; "
+            "map one and import again. Nothing was imported.",
+            fields={"mapping": f"map a column to {' and '.join(_LABELS[f] for f in missing)}"},
         )
     if not parsed.rows:
         raise InvalidInput(
@@ -187,8 +188,8 @@ def _checked_mapping(table: CsvTable, mapping: ColumnMapping | None) -> ColumnMa
             continue
         if field in seen:
             raise InvalidInput(
-                f"Both {seen[field]!r} and {column!r} are mapped to {field}; choose one.",
-                fields={"mapping": f"{field} is mapped twice"},
+                f"Both {seen[field]!r} and {column!r} are mapped to {_LABELS[field]}; choose one.",
+                fields={"mapping": f"{_LABELS[field]} is mapped twice"},
             )
         seen[field] = column
     return {column: mapping.get(column) for column in table.columns}
@@ -205,8 +206,11 @@ def _column_values(table: CsvTable, column: str, rows: int | None = None) -> lis
 
 
 def _suits(table: CsvTable, field: ImportFieldName, column: str) -> bool:
-    """Whether the column's first values can be read as the field: any one of them will do,
-    so that a column of dates with a typo is kept (and the typo shown), a Yes/No one is not."""
+    """Whether any of the column's first values can be read as the field (or it has none).
+
+    Any one will do, so a column of dates with a typo is kept (and the typo shown), while a
+    Yes/No column is not taken for a date.
+    """
     values = [
         value
         for value in _column_values(table, column, GUESS_SAMPLE_ROWS)
