@@ -509,3 +509,11 @@ def test_an_import_with_no_company_column_names_the_field_by_its_label(alice: Ap
 
     assert "mapping" in _errors(response)
     assert response.json()["error"]["message"].startswith("No column is mapped to Company;")
+
+
+def test_a_company_name_too_long_says_how_long_it_may_be(alice: ApiUser) -> None:
+    content = make_csv([["Company", "Role"], ["A" * 201, "Dev"]])
+
+    [invalid] = preview(alice, content)["invalid_rows"]
+
+    assert invalid["errors"] == {"company": "Use at most 200 characters."}

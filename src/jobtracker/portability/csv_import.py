@@ -40,6 +40,7 @@ from jobtracker.portability.schemas import (
     ImportResult,
     ParsedRow,
 )
+from jobtracker.validation_messages import plain_message
 
 SAMPLE_ROWS = 5
 PREVIEW_ROWS = 20
@@ -341,8 +342,8 @@ def _field_errors(error: ValidationError) -> dict[str, str]:
     errors: dict[str, str] = {}
     for problem in error.errors():
         field = str(problem["loc"][0]) if problem["loc"] else "row"
-        message = "is required" if problem["type"] == "missing" else problem["msg"]
-        errors.setdefault(field, message.removeprefix("Value error, "))
+        message = "is required" if problem["type"] == "missing" else plain_message(problem)
+        errors.setdefault(field, message)
     return errors
 
 
