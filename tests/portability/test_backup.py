@@ -387,3 +387,18 @@ def test_a_restored_assistant_message_with_overlong_text_is_refused(
 
     assert set(_problems(restore_backup(bob, document))) == {f"assistant_messages.1.{field}"}
     assert application_count(bob) == 0
+
+
+def test_a_nul_character_anywhere_is_refused_with_its_path(
+    filled_alice: ApiUser, bob: ApiUser
+) -> None:
+    # PostgreSQL text cannot hold NUL: before, the restore failed in the database, unnamed.
+    document = export_backup(filled_alice)
+    document["assistant_messages"][0]["content"] = "hello\x00"
+    document["applications"][1]["company"] = "\x00"
+
+    problems = _problems(restore_backup(bob, document))
+
+    assert set(problems) == {"assistant_messages.0.content", "applications.1.company"}
+    assert "NUL character" in problems["applications.1.company"]
+    assert application_count(bob) == 0

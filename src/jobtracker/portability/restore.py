@@ -52,6 +52,9 @@ def read_backup(content: bytes) -> Backup:
             fields={"format": f'must be "{BACKUP_FORMAT}"'},
         )
     _check_version(document.get("version"))
+    unstorable = _nul_character_problems(document)
+    if unstorable:
+        raise _refusal(unstorable)
     try:
         backup = Backup.model_validate(document)
     except ValidationError as error:
@@ -76,6 +79,25 @@ def _check_version(version: object) -> None:
     raise InvalidInput(message, fields={"version": f"must be {BACKUP_VERSION}"})
 
 
+NUL_CHARACTER = "has a NUL character, which cannot be stored; remove it and restore again"
+
+
+def _nul_character_problems(value: object, location: tuple[int | str, ...] = ()) -> dict[str, str]:
+    """Every text in the document holding a NUL character, which PostgreSQL cannot store."""
+    if isinstance(value, str):
+        return {_path(location): NUL_CHARACTER} if "\x00" in value else {}
+    problems: dict[str, str] = {}
+    if isinstance(value, dict):
+        for key, child in value.items():
+            if "\x00" in key:
+                problems[_path((*location, key))] = NUL_CHARACTER
+            problems |= _nul_character_problems(child, (*location, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            problems |= _nul_character_problems(child, (*location, index))
+    return problems
+
+
 def _path(location: tuple[int | str, ...]) -> str:
     return ".".join(str(part) for part in location) or "file"
 
@@ -85,7 +107,7 @@ def _refusal(problems: dict[str, str]) -> InvalidInput:
     listed = dict(list(problems.items())[:MAX_LISTED_PROBLEMS])
     return InvalidInput(
         f"The backup has {len(problems)} problem(s), so nothing was restored. "
-        f"The first: {first_path}: {first_problem}.",
+        f"The first: {first_path}: {first_problem.rstrip('.')}.",
         fields=listed,
     )
 
