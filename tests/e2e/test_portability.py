@@ -92,7 +92,7 @@ def test_rows_with_errors_are_listed_by_line_and_block_the_import(
     user_page.get_by_label("CSV file").set_input_files(spreadsheet)
 
     errors = user_page.get_by_role("alert").filter(has_text="Line 3")
-    expect(errors).to_contain_text("Company")
+    expect(errors).to_contain_text("Company: ")
     expect(errors).to_contain_text("Applied on")
     expect(user_page.get_by_role("button", name="Import 1 application")).to_be_disabled()
     assert user.api.get("/api/applications").json()["total"] == 0

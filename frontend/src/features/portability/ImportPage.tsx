@@ -314,7 +314,7 @@ function LineErrors({
           <li key={row.line}>
             Line {row.line}:{" "}
             {Object.entries(row.errors)
-              .map(([field, message]) => `${labels.get(field) ?? field} ${message}`)
+              .map(([field, message]) => `${labels.get(field) ?? field}: ${message}`)
               .join("; ")}
           </li>
         ))}
