@@ -12,7 +12,6 @@ import secrets
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,12 +20,12 @@ import pytest
 
 from tests.conftest import POSTGRES_URL
 from tests.deployment.files import parse_dockerfile
+from tests.deployment.processes import wait_until_ready
 from tests.factories import DEFAULT_PASSWORD
 from tests.live_server import free_port
 from tests.scratch_database import scratch_postgres_database
 from tests.security.conftest import REDIS_URL
 
-START_TIMEOUT_SECONDS = 60
 JWT_SECRET = "image-smoke-test-secret-0123456789-abcdefghijklmnop"
 
 pytestmark = pytest.mark.skipif(not POSTGRES_URL, reason="the image runs on PostgreSQL")
@@ -74,27 +73,12 @@ def image_process(
         )
         base_url = f"http://127.0.0.1:{port}"
         try:
-            _wait_until_ready(base_url, process)
+            wait_until_ready(base_url, process)
             yield base_url, process, port
         finally:
             if process.poll() is None:
                 process.kill()
             process.wait(timeout=30)
-
-
-def _wait_until_ready(base_url: str, process: subprocess.Popen[str]) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            output = process.stdout.read() if process.stdout else ""
-            raise AssertionError(f"the app exited with {process.returncode}:\n{output}")
-        try:
-            if httpx.get(f"{base_url}/api/ready", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.3)
-    raise AssertionError("the app did not become ready in time")
 
 
 def test_image_command_serves_sign_up_create_and_list(

@@ -10,16 +10,15 @@ import os
 import shlex
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
 
 from tests.deployment.files import procfile
+from tests.deployment.processes import wait_until_ready
 from tests.live_server import free_port
 
-START_TIMEOUT_SECONDS = 60
 PER_ADDRESS_ALLOWANCE = 5
 
 
@@ -51,26 +50,11 @@ def procfile_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_ready(base_url, process)
+        wait_until_ready(base_url, process)
         yield base_url
     finally:
         process.terminate()
         process.wait(timeout=30)
-
-
-def _wait_until_ready(base_url: str, process: subprocess.Popen[str]) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            output = process.stdout.read() if process.stdout else ""
-            raise AssertionError(f"the app exited with {process.returncode}:\n{output}")
-        try:
-            if httpx.get(f"{base_url}/api/ready", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.3)
-    raise AssertionError("the app did not become ready in time")
 
 
 def test_forged_forwarded_for_does_not_escape_the_per_address_limit(procfile_app: str) -> None:
