@@ -137,14 +137,10 @@ function SetupSteps({
         </li>
         <li>
           <form className="form settings-form" onSubmit={submit} noValidate>
-            <TextField
-              label="6-digit code from the app"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={8}
+            <AppCodeField
               value={code}
-              onChange={(event) => {
-                setCode(event.target.value);
+              onChange={(value) => {
+                setCode(value);
                 enable.reset();
               }}
               error={fieldError(enable.error, "code")}
@@ -230,14 +226,10 @@ function NewRecoveryCodesForm({ onNewCodes }: { onNewCodes: (codes: string[]) =>
   return (
     <form className="form settings-form" onSubmit={submit} noValidate>
       <h3>New recovery codes</h3>
-      <TextField
-        label="6-digit code from the app"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={8}
+      <AppCodeField
         value={code}
-        onChange={(event) => {
-          setCode(event.target.value);
+        onChange={(value) => {
+          setCode(value);
           regenerate.reset();
         }}
         error={fieldError(regenerate.error, "code")}
@@ -300,5 +292,27 @@ function TurnOffForm({ required }: { required: boolean }) {
         </Button>
       </div>
     </form>
+  );
+}
+
+/** The current code from the authenticator app, as setting up and new recovery codes ask it. */
+function AppCodeField({
+  onChange,
+  ...field
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  hint?: string;
+}) {
+  return (
+    <TextField
+      label="6-digit code from the app"
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      maxLength={8}
+      onChange={(event) => onChange(event.target.value)}
+      {...field}
+    />
   );
 }
