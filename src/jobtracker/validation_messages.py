@@ -6,6 +6,8 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 _DATE_TIME_EXAMPLE = "a date and time like 2026-12-31T17:00:00Z"
+# Where in the request a value came from: not part of the name a person knows it by.
+_REQUEST_PARTS = frozenset({"body", "query", "path", "header", "cookie"})
 
 
 def _limit(problem: Mapping[str, Any], key: str) -> Any:
@@ -72,5 +74,6 @@ def plain_message(problem: Mapping[str, Any]) -> str:
 
 def field_label(location: Sequence[Any]) -> str:
     """A field's location as a person would name it: ("job_description",) → "Job description"."""
-    words = " > ".join(str(part).replace("_", " ") for part in location if part != "body")
+    named = [part for part in location if part not in _REQUEST_PARTS]
+    words = " > ".join(str(part).replace("_", " ") for part in named)
     return words[:1].upper() + words[1:] if words else "The request"

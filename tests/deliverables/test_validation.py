@@ -22,7 +22,7 @@ def test_naive_due_at_is_refused_asking_for_a_time_zone(alice: ApiUser) -> None:
     )
 
     assert response.status_code == 422
-    assert "timezone" in response.json()["error"]["fields"]["due_at"]
+    assert "time zone" in response.json()["error"]["fields"]["due_at"]
     assert alice.client.get("/api/deliverables").json()["total"] == 0
 
 
@@ -44,7 +44,7 @@ def test_naive_moment_in_the_upcoming_filters_is_refused(alice: ApiUser, paramet
     response = alice.client.get("/api/deliverables", params={parameter: "2031-05-01T17:00:00"})
 
     assert response.status_code == 422
-    assert "timezone" in response.json()["error"]["fields"][f"query.{parameter}"]
+    assert "time zone" in response.json()["error"]["fields"][f"query.{parameter}"]
 
 
 @pytest.mark.parametrize(
@@ -231,3 +231,9 @@ def test_the_last_moment_of_2999_in_utc_is_accepted(alice: ApiUser) -> None:
 
     assert response.status_code == 201, response.text
     assert response.json()["due_at"] == "2999-12-31T23:59:59Z"
+
+
+def test_a_query_parameter_is_named_without_where_it_came_from(alice: ApiUser) -> None:
+    response = alice.client.get("/api/deliverables", params={"due_before": "2026-12-31T17:00"})
+
+    assert response.json()["error"]["message"].startswith("Please correct: Due before: ")
