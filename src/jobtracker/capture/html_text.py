@@ -1,0 +1,148 @@
+"""HTML as a person reads it: paragraphs split by blank lines, list items as "- item".
+
+Job boards and schema.org descriptions carry HTML; the form's description field wants text.
+The walk is iterative (lxml's iterwalk), so deeply nested hostile markup cannot exhaust
+Python's stack, and scripts, styles, navigation and forms are skipped whole.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import lxml.html  # type: ignore[import-untyped]
+from lxml import etree
+
+# The longest description the form stores (applications' LongText).
+MAX_DESCRIPTION_CHARS = 100_000
+
+# Never text a reader wants: code, page chrome, and controls.
+_SKIPPED = frozenset(
+    {
+        "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+        "button", "select", "option", "textarea", "iframe", "svg", "canvas", "object", "embed",
+        "head", "title", "meta", "link",
+    }
+)  # fmt: skip
+# Elements that start a new line of text.
+_BLOCKS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "ul",
+        "ol", "dl", "dt", "dd", "li", "table", "tr", "blockquote", "pre", "hr", "figure",
+        "figcaption", "address", "details", "summary", "body",
+    }
+)  # fmt: skip
+_LISTS = frozenset({"ul", "ol"})
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+_ESCAPED_TAG = re.compile(r"&lt;/?[a-z][a-z0-9]*[\s/&]", re.IGNORECASE)
+
+
+class _Writer:
+    """Collects the text of one block at a time and the finished blocks in order."""
+
+    def __init__(self) -> None:
+        self.blocks: list[tuple[str, bool]] = []  # (text, is a list item)
+        self.pieces: list[str] = []
+        self.item_prefix: str | None = None
+        self.size = 0
+
+    def add(self, text: str | None) -> None:
+        if text and self.size < MAX_DESCRIPTION_CHARS:
+            self.pieces.append(text)
+            self.size += len(text)
+
+    def end_block(self) -> None:
+        lines = [_SPACES.sub(" ", line).strip() for line in "".join(self.pieces).split("\n")]
+        text = "\n".join(line for line in lines if line)
+        self.pieces = []
+        if not text:
+            return
+        if self.item_prefix is not None:
+            self.blocks.append((self.item_prefix + text, True))
+            self.item_prefix = None
+        else:
+            self.blocks.append((text, False))
+
+    def text(self) -> str:
+        parts: list[str] = []
+        previous_item = False
+        for text, is_item in self.blocks:
+            if parts:
+                parts.append("\n" if is_item and previous_item else "\n\n")
+            parts.append(text)
+            previous_item = is_item
+        return _trimmed("".join(parts))
+
+
+def html_to_text(markup: str) -> str:
+    """The readable text of an HTML fragment or page; "" when it holds none."""
+    if not markup.strip():
+        return ""
+    try:
+        root = lxml.html.fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return ""
+    writer = _Writer()
+    list_depth = 0
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            if not tag or tag in _SKIPPED:
+                walker.skip_subtree()
+                continue
+            if tag in _BLOCKS:
+                writer.end_block()
+            if tag in _LISTS:
+                list_depth += 1
+            elif tag == "li":
+                writer.item_prefix = "  " * max(list_depth - 1, 0) + "- "
+            elif tag == "br":
+                writer.add("\n")
+            writer.add(element.text)
+            continue
+        if tag in _LISTS:
+            list_depth -= 1
+        if tag in _BLOCKS:
+            writer.end_block()
+        elif tag in ("td", "th"):
+            writer.add(" ")
+        writer.add(element.tail)
+    writer.end_block()
+    return writer.text()
+
+
+def description_text(markup: str) -> str:
+    """Text from a description that may be HTML, HTML escaped once more, or plain text.
+
+    Greenhouse sends its `content` with the tags escaped ("&lt;p&gt;"): unescaped first.
+    """
+    if _ESCAPED_TAG.search(markup):
+        markup = html.unescape(markup)
+    if "<" not in markup:
+        return tidy_text(html.unescape(markup))
+    return html_to_text(markup)
+
+
+def tidy_text(text: str) -> str:
+    """Plain text with runs of spaces and of blank lines collapsed, trimmed to the stored size."""
+    lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n")]
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append("\n".join(current))
+            current = []
+    if current:
+        paragraphs.append("\n".join(current))
+    return _trimmed("\n\n".join(paragraphs))
+
+
+def _trimmed(text: str) -> str:
+    """At most the stored size, cut at the last paragraph break before it when there is one."""
+    if len(text) <= MAX_DESCRIPTION_CHARS:
+        return text
+    cut = text.rfind("\n\n", 0, MAX_DESCRIPTION_CHARS)
+    return text[: cut if cut > 0 else MAX_DESCRIPTION_CHARS].rstrip()
