@@ -23,9 +23,26 @@ from jobtracker.db import build_engine
 from jobtracker.instance.models import SETTINGS_ROW_ID
 from jobtracker.models import Base
 from tests.factories import ApiUser, register_user
+from tests.scratch_database import create_database_if_missing, sibling_database_url
 
-POSTGRES_URL = Settings(database_url=os.environ.get("TEST_DATABASE_URL", "")).database_url
+_configured = Settings(database_url=os.environ.get("TEST_DATABASE_URL", ""))
+CONFIGURED_POSTGRES_URL = _configured.database_url
+# Under pytest-xdist each worker process (gw0, gw1, ...) resets and migrates a database of its
+# own, `{configured}_{worker}`, so no worker drops the schema another is using; the scratch
+# databases named after it (`test_gw0_migrations`) are apart too. Run without -n, the
+# configured database is used as it is.
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+POSTGRES_URL = (
+    sibling_database_url(CONFIGURED_POSTGRES_URL, XDIST_WORKER)
+    if CONFIGURED_POSTGRES_URL and XDIST_WORKER
+    else CONFIGURED_POSTGRES_URL
+)
 BACKENDS = ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if POSTGRES_URL != CONFIGURED_POSTGRES_URL:
+        create_database_if_missing(CONFIGURED_POSTGRES_URL, POSTGRES_URL)
 
 
 def reset_postgres_schema(url: str) -> None:

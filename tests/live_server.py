@@ -24,9 +24,14 @@ def free_port() -> int:
 @contextmanager
 def serve(app: FastAPI) -> Iterator[str]:
     """Serve the app on a free local port; yield its base URL, stop the server on exit."""
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, name="live-server", daemon=True)
+    # The socket is bound here and handed to uvicorn, not a port number: between free_port()
+    # closing its probe and uvicorn binding, another test process (pytest -n) could take it.
+    listener = socket.create_server(("127.0.0.1", 0))
+    port: int = listener.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    thread = threading.Thread(
+        target=server.run, kwargs={"sockets": [listener]}, name="live-server", daemon=True
+    )
     thread.start()
     deadline = time.monotonic() + START_TIMEOUT_SECONDS
     while not server.started:
@@ -38,3 +43,4 @@ def serve(app: FastAPI) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+        listener.close()
