@@ -1,23 +1,21 @@
-"""Reading an uploaded spreadsheet: its encoding, its delimiter, its rows and where each starts."""
+"""Reading an uploaded spreadsheet (CSV, TSV or .xlsx): its columns, rows and where each starts."""
 
 from __future__ import annotations
 
 import codecs
 import csv
 import io
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 from jobtracker.errors import AppError, InvalidInput
+from jobtracker.portability import xlsx_reading
 
 MAX_ROWS = 10_000
 DELIMITERS = (",", ";", "\t")
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
-# Files people pick by mistake, recognised by their first bytes.
-_NOT_CSV = {
-    b"PK\x03\x04": "an Excel workbook or another ZIP file",
-    b"\xd0\xcf\x11\xe0": "an old Excel (.xls) workbook",
-    b"%PDF": "a PDF",
-}
+# Files people pick by mistake, recognised by their first bytes (workbooks are read).
+_NOT_CSV = {b"%PDF": "a PDF"}
 SAVE_AS_CSV = "Save the spreadsheet as CSV (File → Save as → CSV UTF-8) and upload that."
 
 
@@ -37,17 +35,44 @@ class CsvTable:
     columns: list[str]
     rows: list[CsvRow]
     encoding: str
-    delimiter: str
+    delimiter: str  # empty for a workbook
     notes: list[str]
+    sheets: list[str] = field(default_factory=list)  # a workbook's sheets; empty for CSV
+    sheet: str | None = None  # the sheet read
 
 
-def read_table(content: bytes) -> CsvTable:
+WORKBOOK_ENCODING = "xlsx"
+
+
+def read_table(content: bytes, *, sheet: str | None = None) -> CsvTable:
+    """The table in a CSV or TSV file, or in a workbook's sheet (the first unless named)."""
+    if xlsx_reading.is_workbook(content):
+        return _read_workbook(content, sheet)
     text, encoding, notes = _decode(content)
     delimiter = _sniff_delimiter(text)
     if delimiter != ",":
         notes.append(f"Columns are separated by {_DELIMITER_NAMES[delimiter]}s.")
-    header, rows = _rows(text, delimiter)
+    header, rows = _collect(_csv_rows(text, delimiter))
     return CsvTable(_unique(header), rows, encoding, delimiter, notes)
+
+
+def _read_workbook(content: bytes, sheet: str | None) -> CsvTable:
+    with xlsx_reading.open_workbook(content) as workbook:
+        sheets = xlsx_reading.worksheet_names(workbook)
+        if not sheets:
+            raise InvalidInput("The workbook has no sheets with cells.", fields={"file": "empty"})
+        chosen = sheets[0] if sheet is None else sheet
+        if chosen not in sheets:
+            raise InvalidInput(
+                f"The workbook has no sheet named {sheet!r}; its sheets are {', '.join(sheets)}.",
+                fields={"sheet": f"one of {', '.join(sheets)}"},
+            )
+        rows = xlsx_reading.sheet_rows(workbook, chosen)
+        header, table_rows = _collect((row.number, row.cells) for row in rows)
+    notes = [f"Read from the sheet {chosen!r}."] if len(sheets) > 1 else []
+    return CsvTable(
+        _unique(header), table_rows, WORKBOOK_ENCODING, "", notes, sheets=sheets, sheet=chosen
+    )
 
 
 def _decode(content: bytes) -> tuple[str, str, list[str]]:
@@ -80,6 +105,7 @@ def _strict(content: bytes, encoding: str) -> str:
 
 
 def _refuse_binary(content: bytes) -> None:
+    xlsx_reading.refuse_compound_file(content)
     for signature, what in _NOT_CSV.items():
         if content.startswith(signature):
             raise UnsupportedFile(
@@ -100,22 +126,29 @@ def _sniff_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _rows(text: str, delimiter: str) -> tuple[list[str], list[CsvRow]]:
+def _csv_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """Each record with the line it starts on; a broken quote is refused with its line."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    header: list[str] | None = None
-    rows: list[CsvRow] = []
     while True:
         start = reader.line_num + 1
         try:
             cells = next(reader)
         except StopIteration:
-            break
+            return
         except csv.Error as error:
             raise InvalidInput(
                 f"The file is not valid CSV: line {reader.line_num}: {error}. A quote that "
                 f"is opened and never closed is the usual cause. {SAVE_AS_CSV}",
                 fields={"file": f"not valid CSV at line {reader.line_num}"},
             ) from None
+        yield start, cells
+
+
+def _collect(records: Iterable[tuple[int, list[str]]]) -> tuple[list[str], list[CsvRow]]:
+    """The first non-blank record as the header and the non-blank ones below it as rows."""
+    header: list[str] | None = None
+    rows: list[CsvRow] = []
+    for start, cells in records:
         if not any(cell.strip() for cell in cells):
             continue
         if header is None:

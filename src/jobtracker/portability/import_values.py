@@ -39,14 +39,24 @@ _STAGE_SYNONYMS: dict[Stage, tuple[str, ...]] = {
         "saved",
         "interested",
         "to apply",
+        "want to apply",
+        "planning to apply",
         "considering",
         "watching",
         "new",
         "not applied",
         "not started",
         "researching",
+        "prospect",
     ),
-    Stage.DRAFTING: ("draft", "applying", "in progress", "preparing", "preparing application"),
+    Stage.DRAFTING: (
+        "draft",
+        "applying",
+        "in progress",
+        "preparing",
+        "preparing application",
+        "ready to apply",
+    ),
     Stage.APPLIED: (
         "submitted",
         "application submitted",
@@ -56,34 +66,68 @@ _STAGE_SYNONYMS: dict[Stage, tuple[str, ...]] = {
         "pending",
         "under review",
         "in review",
+        "waiting",
+        "awaiting response",
     ),
     Stage.SCREENING: (
         "phone screen",
         "phone screening",
         "recruiter call",
         "recruiter screen",
+        "technical screen",
         "hr call",
         "hr screen",
         "screen",
+        "screening call",
         "phone interview",
         "assessment",
         "online assessment",
+        "take home",
+        "take home assignment",
+        "coding challenge",
     ),
     Stage.INTERVIEW: (
         "interviewing",
         "interviews",
+        "interview scheduled",
         "technical interview",
         "onsite",
         "on site",
         "onsite interview",
+        "first round",
+        "second round",
         "final round",
         "final interview",
-        "second round",
+        "hiring manager interview",
     ),
-    Stage.OFFER: ("offer received", "offered", "negotiating", "negotiation"),
-    Stage.ACCEPTED: ("offer accepted", "hired", "signed"),
-    Stage.REJECTED: ("rejection", "not selected", "turned down", "unsuccessful", "no offer"),
-    Stage.WITHDRAWN: ("declined", "withdrew", "offer declined", "not interested", "cancelled"),
+    Stage.OFFER: (
+        "offer received",
+        "offered",
+        "offer extended",
+        "verbal offer",
+        "negotiating",
+        "negotiation",
+    ),
+    Stage.ACCEPTED: ("offer accepted", "accepted offer", "hired", "signed"),
+    Stage.REJECTED: (
+        "rejection",
+        "not selected",
+        "turned down",
+        "unsuccessful",
+        "no offer",
+        "not moving forward",
+        "position filled",
+    ),
+    Stage.WITHDRAWN: (
+        "declined",
+        "withdrew",
+        "i withdrew",
+        "offer declined",
+        "declined offer",
+        "not interested",
+        "cancelled",
+        "canceled",
+    ),
     # An expired or archived posting closed without an answer, which is what Ghosted records.
     Stage.GHOSTED: ("no response", "no reply", "no answer", "expired", "archived", "closed"),
 }
@@ -102,9 +146,12 @@ def stage_from_word(word: str) -> Stage | None:
 _EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 is 1900-01-01, after Lotus's phantom 29 February
 _TIME = r"(?:[ ,T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?)?"
 _NUMERIC = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})" + _TIME, re.IGNORECASE)
-_YEAR_FIRST = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})" + _TIME, re.IGNORECASE)
+_YEAR_FIRST = re.compile(r"(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})" + _TIME, re.IGNORECASE)
 _NAMED = re.compile(r"(?:([a-z]+)\s+(\d{1,2})|(\d{1,2})\s+([a-z]+))\s+(\d{4})" + _TIME)
 _EXCEL_SERIAL = re.compile(r"(\d{5})(?:\.\d+)?")
+# Serial numbers from 1990 to 2099: outside that a five-digit number is more likely a postcode
+# or an amount than a date anyone tracks an application by.
+_SERIAL_RANGE = range(32_874, 73_051)
 _ORDINAL = re.compile(r"(\d)(?:st|nd|rd|th)\b")
 _MONTHS = {
     name: number
@@ -130,22 +177,51 @@ _MONTHS = {
 _WEEKDAYS = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\s+")
 
 
-def column_date_order(values: Iterable[str]) -> DateOrder:
-    """Whether a column's slashed dates are month-first or day-first, from its values.
+def settled_date_order(values: Iterable[str]) -> DateOrder | None:
+    """Whether a column's numeric dates are month-first or day-first, if its values say.
 
     A first field of 13 or more can only be a day, and a second one only a day too.
-    A column that never says is read month-first, the way US exports (the commonest) write.
+    Dotted dates are left out: they are day-first everywhere they are written.
     """
     for value in values:
-        match = _NUMERIC.fullmatch(value.strip())
-        if match is None or match.group(2) == ".":
+        fields = _month_and_day_fields(value)
+        if fields is None:
             continue
-        first, second = int(match.group(1)), int(match.group(3))
+        first, second = fields
         if first >= 13 >= second:
             return "day_first"
         if second >= 13 >= first:
             return "month_first"
-    return "month_first"
+    return None
+
+
+def column_date_order(values: Iterable[str]) -> DateOrder:
+    """The order to read a column's slashed dates in: as settled by its values, else month-first.
+
+    A column that never says is read month-first, the way US exports (the commonest) write.
+    """
+    return settled_date_order(values) or "month_first"
+
+
+def date_order_is_ambiguous(values: Iterable[str]) -> bool:
+    """Whether a person must say how to read the column: no value settles the order, and some
+    value reads differently each way ("3/10/2026" is 10 March or 3 October)."""
+    listed = list(values)
+    if settled_date_order(listed) is not None:
+        return False
+    for value in listed:
+        fields = _month_and_day_fields(value)
+        if fields is not None and fields[0] != fields[1]:
+            return True
+    return False
+
+
+def _month_and_day_fields(value: str) -> tuple[int, int] | None:
+    """The first two fields of a slashed or dashed date ("3/10/2026" → 3, 10); None otherwise."""
+    match = _NUMERIC.fullmatch(value.strip()) if len(value) <= MAX_VALUE_LENGTH else None
+    if match is None or match.group(2) == ".":
+        return None
+    return int(match.group(1)), int(match.group(3))
 
 
 def parse_date(cell: str, order: DateOrder = "month_first") -> date | None:
@@ -174,8 +250,8 @@ def _read_date(text: str, order: DateOrder) -> date | None:
             month, day = (second, first) if day_first else (first, second)
             return date(_full_year(year), int(month), int(day))
         if match := _YEAR_FIRST.fullmatch(text):
-            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        if match := _EXCEL_SERIAL.fullmatch(text):
+            return date(int(match.group(1)), int(match.group(3)), int(match.group(4)))
+        if (match := _EXCEL_SERIAL.fullmatch(text)) and int(match.group(1)) in _SERIAL_RANGE:
             return _EXCEL_EPOCH + timedelta(days=int(match.group(1)))
         return _named_month_date(text)
     except ValueError:
