@@ -18,7 +18,7 @@ UI_SOURCES := $(shell find $(FRONTEND)/src -type f 2>/dev/null) $(wildcard $(FRO
 	$(FRONTEND)/vite.config.ts $(FRONTEND)/tsconfig*.json $(FRONTEND)/package.json)
 
 .PHONY: run dev test test-backend lint fmt typecheck install install-dev bench clean ui \
-	api-client lock lock-upgrade
+	api-client lock lock-upgrade extension
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -100,6 +100,10 @@ bench: $(DEV_STAMP) ui
 	$(BIN)/python bench/ui_bundle.py
 	status=0; for benchmark in analytics export load api extraction; do \
 	  $(BIN)/python -m bench.$$benchmark || status=1; done; exit $$status
+
+# The browser extension, packaged for Chromium-based browsers and Firefox into extension/dist/.
+extension:
+	$(PYTHON) extension/build.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
