@@ -7,7 +7,13 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from jobtracker.applications.stages import Priority, Stage, WorkMode
+from jobtracker.applications.stages import (
+    EmploymentType,
+    Priority,
+    SalaryPeriod,
+    Stage,
+    WorkMode,
+)
 from jobtracker.db import Base, Timestamped, UTCDateTime, enum_column, utcnow
 
 
@@ -35,12 +41,16 @@ class Application(Timestamped, Base):
     salary_min: Mapped[int | None] = mapped_column(Integer)
     salary_max: Mapped[int | None] = mapped_column(Integer)
     salary_currency: Mapped[str | None] = mapped_column(String(3))
+    # None means per year, the way most postings and every earlier row state a salary.
+    salary_period: Mapped[SalaryPeriod | None] = mapped_column(enum_column(SalaryPeriod))
+    employment_type: Mapped[EmploymentType | None] = mapped_column(enum_column(EmploymentType))
     source: Mapped[str | None] = mapped_column(String(200))
     job_description: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
     priority: Mapped[Priority] = mapped_column(enum_column(Priority), default=Priority.MEDIUM)
     applied_on: Mapped[date | None] = mapped_column(Date)
     deadline: Mapped[date | None] = mapped_column(Date)
+    posted_on: Mapped[date | None] = mapped_column(Date)
 
     tag_rows: Mapped[list[ApplicationTag]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="ApplicationTag.name"

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from jobtracker.applications.stages import Priority, Stage, WorkMode
+from jobtracker.applications.stages import EmploymentType, Priority, SalaryPeriod, Stage, WorkMode
 from jobtracker.common import Day, LongText, RequiredShortText, ShortText, Tags
 
 MAX_SALARY = 1_000_000_000
@@ -45,11 +45,16 @@ class ApplicationFields(BaseModel):
     salary_min: Salary | None = None
     salary_max: Salary | None = None
     salary_currency: Currency | None = None
+    salary_period: SalaryPeriod | None = Field(
+        default=None, description="What the salary is paid per; none means per year"
+    )
+    employment_type: EmploymentType | None = None
     source: ShortText | None = None
     job_description: LongText | None = None
     notes: LongText | None = None
     applied_on: Day | None = None
     deadline: Day | None = None
+    posted_on: Day | None = Field(default=None, description="The day the posting went up")
 
     @field_validator("salary_max")
     @classmethod
@@ -108,12 +113,15 @@ class ApplicationOut(BaseModel):
     salary_min: int | None
     salary_max: int | None
     salary_currency: str | None
+    salary_period: SalaryPeriod | None = Field(description="None means per year")
+    employment_type: EmploymentType | None
     source: str | None
     job_description: str | None
     notes: str | None
     priority: Priority
     applied_on: date | None
     deadline: date | None
+    posted_on: date | None
     tags: list[str]
     created_at: datetime
     updated_at: datetime
