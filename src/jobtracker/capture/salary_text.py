@@ -1,0 +1,106 @@
+"""A salary stated in running text ("$150,000 - $180,000 a year", "55.000 € brutto pro Jahr").
+
+The figures themselves are read by the import's `parse_salary`; this module finds where a
+salary is written and reads the pay period in English, German, French and Spanish, which
+`parse_salary` does not know. Only a figure with a currency counts, and only when it is a
+range, names a period, or sits on a line that talks about pay: a "$1,000 learning budget"
+is no salary. Every quantifier is bounded, so no text makes the search slow.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jobtracker.applications.stages import SalaryPeriod
+from jobtracker.portability.import_values import parse_salary
+
+_CURRENCY = (
+    r"(?:US\$|CA\$|AU\$|A\$|C\$|[$€£₹¥]|"
+    r"\b(?:USD|EUR|GBP|INR|CAD|AUD|NZD|CHF|JPY|SEK|NOK|DKK|PLN|CZK|SGD|HKD|BRL|MXN|ZAR)\b)"
+)
+# A written number (grouped any way, Indian lakhs too) with an optional "k"; not "$120M".
+_FIGURE = r"\d(?:[\d,.'\u00a0\u202f ]{0,12}\d)?(?:\s?[kK])?(?![\dA-Za-z])"
+_WITH_CURRENCY = rf"(?:{_CURRENCY}\s?{_FIGURE}|{_FIGURE}\s?{_CURRENCY})"
+_MAYBE_CURRENCY = rf"(?:{_CURRENCY}\s?)?{_FIGURE}(?:\s?{_CURRENCY})?"
+_RANGE_WORD = r"(?:-|\u2013|\u2014|~|to|bis|à|a|hasta)"
+_PERIOD_WORDS: dict[str, SalaryPeriod] = {
+    "hour": SalaryPeriod.HOUR, "hr": SalaryPeriod.HOUR, "h": SalaryPeriod.HOUR,
+    "hourly": SalaryPeriod.HOUR, "stunde": SalaryPeriod.HOUR, "std": SalaryPeriod.HOUR,
+    "heure": SalaryPeriod.HOUR, "hora": SalaryPeriod.HOUR,
+    "day": SalaryPeriod.DAY, "daily": SalaryPeriod.DAY, "tag": SalaryPeriod.DAY,
+    "jour": SalaryPeriod.DAY, "día": SalaryPeriod.DAY, "dia": SalaryPeriod.DAY,
+    "week": SalaryPeriod.WEEK, "wk": SalaryPeriod.WEEK, "weekly": SalaryPeriod.WEEK,
+    "woche": SalaryPeriod.WEEK, "semaine": SalaryPeriod.WEEK, "semana": SalaryPeriod.WEEK,
+    "month": SalaryPeriod.MONTH, "mo": SalaryPeriod.MONTH, "monthly": SalaryPeriod.MONTH,
+    "monat": SalaryPeriod.MONTH, "monatlich": SalaryPeriod.MONTH, "mois": SalaryPeriod.MONTH,
+    "mensuel": SalaryPeriod.MONTH, "mes": SalaryPeriod.MONTH, "mensual": SalaryPeriod.MONTH,
+    "year": SalaryPeriod.YEAR, "yr": SalaryPeriod.YEAR, "annum": SalaryPeriod.YEAR,
+    "yearly": SalaryPeriod.YEAR, "annually": SalaryPeriod.YEAR, "annual": SalaryPeriod.YEAR,
+    "p.a.": SalaryPeriod.YEAR, "jahr": SalaryPeriod.YEAR, "jährlich": SalaryPeriod.YEAR,
+    "an": SalaryPeriod.YEAR, "annuel": SalaryPeriod.YEAR, "année": SalaryPeriod.YEAR,
+    "año": SalaryPeriod.YEAR, "anual": SalaryPeriod.YEAR, "lpa": SalaryPeriod.YEAR,
+}  # fmt: skip
+_PERIOD_WORD = "|".join(re.escape(word) for word in sorted(_PERIOD_WORDS, key=len, reverse=True))
+_PERIOD = (
+    r"(?:\s{0,3}(?:gross|brutto|brut|bruto))?"
+    rf"\s{{0,3}}(?:/\s?|per\s|an?\s|pro\s|par\s|al\s|por\s|im\s)?(?P<period>{_PERIOD_WORD})(?!\w)"
+)
+_SALARY = re.compile(
+    rf"(?P<amounts>{_WITH_CURRENCY}(?:\s{{0,3}}{_RANGE_WORD}\s{{0,3}}{_MAYBE_CURRENCY})?"
+    rf"|{_FIGURE}\s{{0,3}}{_RANGE_WORD}\s{{0,3}}{_WITH_CURRENCY})(?:{_PERIOD})?",
+    re.IGNORECASE,
+)
+_RANGE_BETWEEN = re.compile(
+    rf"(?<=[\d kK$€£₹¥])\s{{0,3}}{_RANGE_WORD}\s{{0,3}}(?=\S)", re.IGNORECASE
+)
+_LAKHS = re.compile(r"\b\d{1,2}(?:,\d{2})+,\d{3}\b")
+_PAY_WORDS = re.compile(
+    r"\b(?:salary|pay|compensation|wage|rate|base|ote|gehalt|vergütung|verguetung|lohn|"
+    r"salaire|rémunération|remuneration|sueldo|salario|retribución|ctc)\b",
+    re.IGNORECASE,
+)
+# Text past this point is not searched: a salary is stated early or in a short posting.
+MAX_SEARCH_CHARS = 200_000
+
+
+@dataclass(frozen=True)
+class TextSalary:
+    minimum: int
+    maximum: int
+    currency: str | None
+    period: SalaryPeriod | None
+
+
+def salary_in_text(text: str) -> TextSalary | None:
+    """The first salary the text states plainly, or None."""
+    searched = text[:MAX_SEARCH_CHARS]
+    for match in _SALARY.finditer(searched):
+        amounts = match.group("amounts")
+        period_word = match.group("period")
+        is_range = _RANGE_BETWEEN.search(amounts) is not None
+        if not (is_range or period_word or _on_a_pay_line(searched, match.start())):
+            continue
+        salary = _read(amounts)
+        if salary is not None:
+            period = _PERIOD_WORDS.get(period_word.casefold()) if period_word else None
+            return TextSalary(salary.minimum, salary.maximum, salary.currency, period)
+    return None
+
+
+def _read(amounts: str) -> TextSalary | None:
+    written = _LAKHS.sub(lambda found: found.group().replace(",", ""), amounts)
+    written = _RANGE_BETWEEN.sub(" - ", written)
+    try:
+        salary = parse_salary(written)
+    except ValueError:
+        return None
+    if salary is None or salary.currency is None:
+        return None
+    return TextSalary(salary.minimum, salary.maximum, salary.currency, None)
+
+
+def _on_a_pay_line(text: str, position: int) -> bool:
+    """Whether the words before the figure on its line (up to 120 characters) mention pay."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return _PAY_WORDS.search(text[max(line_start, position - 120) : position]) is not None
