@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -50,76 +51,141 @@ class Column:
 
 
 # In the order of the exported file. Headers are words, not field names: people read them.
+# Aliases are compared as words (see `normalised_header`), so "companyName", "company_name" and
+# "Company Name" are one alias; other trackers' names and common German, French, Spanish and
+# Dutch headers are among them.
 COLUMNS = (
     Column(
         "Company",
         "company",
-        ("company name", "employer", "organisation", "organization", "firm", "business"),
+        (
+            "company name", "employer", "employer name", "organisation", "organization",
+            "organization name", "firm", "business", "hiring company",
+            "firma", "unternehmen", "arbeitgeber", "entreprise", "empresa", "bedrijf",
+        ),
     ),
     Column(
         "Role",
         "role",
-        ("title", "job title", "position", "job", "role name", "position title", "job role"),
+        (
+            "title", "job title", "position", "job position", "job", "role name", "role title",
+            "position title", "job role", "job name", "opening", "vacancy",
+            "stelle", "stellenbezeichnung", "titel", "poste", "intitule du poste", "puesto",
+            "cargo", "functie", "vacature",
+        ),
     ),
     Column(
         "Stage",
         "stage",
-        ("status", "current stage", "status name", "application status", "progress"),
+        (
+            "status", "current stage", "current status", "status name", "application status",
+            "application stage", "job status", "pipeline stage", "progress", "list name",
+            "stand", "bewerbungsstatus", "statut", "estado", "fase",
+        ),
     ),
-    Column("Priority", "priority", ("importance",)),
+    Column("Priority", "priority", ("importance", "priority level")),
     Column(
         "Applied on",
         "applied_on",
         (
-            "applied",
-            "date applied",
-            "applied date",
-            "application date",
-            "applied at",
-            "date of application",
-            "submitted on",
-            "submitted",
-            "date submitted",
+            "applied", "date applied", "applied date", "application date", "applied at",
+            "applied on date", "date of application", "submitted on", "submitted",
+            "date submitted", "submission date", "date sent", "sent on", "date", "datum",
+            "beworben am", "bewerbungsdatum", "date de candidature", "fecha de solicitud",
+            "fecha", "sollicitatiedatum",
         ),
     ),
     Column(
         "Deadline",
         "deadline",
-        ("due", "due date", "closing date", "apply by", "application deadline", "closes on"),
+        (
+            "due", "due date", "closing date", "closes on", "apply by", "apply before",
+            "application deadline", "expiry date", "expires", "bewerbungsfrist", "frist",
+            "date limite", "fecha limite",
+        ),
     ),
-    Column("Tags", "tags", ("labels", "tag", "label", "keywords")),
-    Column("Location", "location", ("city", "office", "office location", "job location")),
+    Column("Tags", "tags", ("labels", "tag", "label", "keywords", "categories", "schlagworte")),
+    Column(
+        "Location",
+        "location",
+        (
+            "city", "office", "office location", "job location", "work location", "locations",
+            "ort", "standort", "arbeitsort", "lieu", "ville", "ubicacion", "ciudad", "locatie",
+        ),
+    ),
     Column(
         "Work mode",
         "work_mode",
-        ("workplace", "workplace type", "work model", "remote", "remote type", "work type"),
+        (
+            "workplace", "workplace type", "work model", "remote", "remote type", "work type",
+            "location type", "remote onsite", "arbeitsmodell", "teletravail",
+        ),
     ),
-    Column("Salary min", "salary_min", ("minimum salary", "min salary", "salary from")),
-    Column("Salary max", "salary_max", ("maximum salary", "max salary", "salary to")),
-    Column("Salary currency", "salary_currency", ("currency",)),
-    Column("Source", "source", ("found via", "found on", "job board", "where found", "channel")),
+    Column(
+        "Salary min",
+        "salary_min",
+        (
+            "minimum salary", "min salary", "salary from", "salary minimum", "salary low",
+            "min pay", "pay min", "gehalt von",
+        ),
+    ),
+    Column(
+        "Salary max",
+        "salary_max",
+        (
+            "maximum salary", "max salary", "salary to", "salary maximum", "salary high",
+            "max pay", "pay max", "gehalt bis",
+        ),
+    ),
+    Column("Salary currency", "salary_currency", ("currency", "pay currency", "wahrung")),
+    Column(
+        "Source",
+        "source",
+        (
+            "found via", "found on", "job board", "where found", "channel", "job source",
+            "source site", "platform", "how found", "referral source", "quelle",
+        ),
+    ),
     Column(
         "Job URL",
         "job_url",
-        ("url", "link", "job link", "posting", "job posting", "posting url", "job posting url"),
+        (
+            "url", "link", "job link", "posting", "job posting", "posting url", "posting link",
+            "job posting url", "job posting link", "job listing", "job listing url",
+            "listing url", "application link", "apply link", "job page", "stellenanzeige",
+            "lien", "enlace",
+        ),
     ),
-    Column("Job description", "job_description", ("description", "jd", "job details", "details")),
+    Column(
+        "Job description",
+        "job_description",
+        (
+            "description", "jd", "job details", "details", "html description",
+            "role description", "stellenbeschreibung", "description du poste",
+        ),
+    ),
     Column(
         "Notes",
         "notes",
-        ("note", "comments", "comment", "notes comments", "remarks", "my notes", "memo"),
+        (
+            "note", "comments", "comment", "notes comments", "comments notes", "remarks",
+            "my notes", "additional notes", "memo", "notizen", "bemerkungen", "kommentar",
+            "remarques", "notas", "opmerkingen",
+        ),
     ),
     Column("Deliverables", None),
     Column("Open deliverables", None),
     Column("Created at", None),
     Column("Updated at", None),
     Column("ID", None),
-)
+)  # fmt: skip
 # Headers of fields that imports read and exports never write.
 IMPORT_ONLY_ALIASES: dict[ImportFieldName, tuple[str, ...]] = {
     "salary": (
-        "salary", "salary range", "compensation", "pay", "pay range", "comp", "salary expectation",
-        "expected salary", "base salary",
+        "salary", "salary range", "salary band", "compensation", "compensation range",
+        "total compensation", "pay", "pay range", "comp", "salary expectation",
+        "expected salary", "expected compensation", "base salary", "hourly rate", "wage",
+        "gehalt", "gehaltsvorstellung", "salaire", "salario", "salaris",
     ),
 }  # fmt: skip
 HEADERS = [column.header for column in COLUMNS]
@@ -174,8 +240,12 @@ IMPORT_FIELDS = [
 REQUIRED_FIELDS: list[ImportFieldName] = [field.name for field in IMPORT_FIELDS if field.required]
 
 
-def _normalised(header: str) -> str:
-    """A header's words: camelCase, snake_case, slashes and punctuation all become spaces."""
+def normalised_header(header: str) -> str:
+    """A header's words: camelCase, snake_case, slashes and punctuation all become spaces.
+
+    Accents are dropped ("Währung" is "wahrung"), so aliases are written without them.
+    """
+    header = unicodedata.normalize("NFKD", header).encode("ascii", "ignore").decode()
     words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", header)
     return " ".join(re.sub(r"[^0-9a-z]+", " ", words.casefold()).split())
 
@@ -183,10 +253,18 @@ def _normalised(header: str) -> str:
 _KNOWN_HEADERS: dict[str, ImportFieldName | None] = {}
 for _column in COLUMNS:
     for _name in (_column.header, *_column.aliases, *([_column.field] if _column.field else [])):
-        _KNOWN_HEADERS.setdefault(_normalised(_name), _column.field)
+        _KNOWN_HEADERS.setdefault(normalised_header(_name), _column.field)
 for _field, _aliases in IMPORT_ONLY_ALIASES.items():
     for _name in _aliases:
-        _KNOWN_HEADERS.setdefault(_normalised(_name), _field)
+        _KNOWN_HEADERS.setdefault(normalised_header(_name), _field)
+
+
+# Aliases so general that a more specific header in the same file should win the field:
+# in a sheet with "Date" (when the row was added) and "Date applied", the latter is the date.
+_WEAK_ALIASES = frozenset(
+    {"date", "datum", "fecha", "applied", "submitted", "title", "job", "link", "url", "posting",
+     "description", "details", "remote"}
+)  # fmt: skip
 
 
 def guess_mapping(
@@ -196,15 +274,18 @@ def guess_mapping(
 
     `fits(field, column)` says whether the column's values can be read as that field, so
     a Yes/No "Applied" column is left unmapped instead of becoming the applied date.
-    Each field is taken by the first column that names it; the rest are ignored.
+    Each field is taken by the first column that names it specifically ("Date applied"),
+    else by the first that names it loosely ("Date"); the rest are ignored.
     """
     taken: set[str] = set()
-    mapping: dict[str, ImportFieldName | None] = {}
-    for column in columns:
-        field = _KNOWN_HEADERS.get(_normalised(column))
-        if field is not None and (field in taken or not fits(field, column)):
-            field = None
-        if field is not None:
-            taken.add(field)
-        mapping[column] = field
+    mapping: dict[str, ImportFieldName | None] = dict.fromkeys(columns)
+    for weak in (False, True):
+        for column in columns:
+            words = normalised_header(column)
+            field = _KNOWN_HEADERS.get(words)
+            if field is None or (words in _WEAK_ALIASES) != weak:
+                continue
+            if field not in taken and fits(field, column):
+                taken.add(field)
+                mapping[column] = field
     return mapping
