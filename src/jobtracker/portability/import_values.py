@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -25,14 +26,22 @@ def is_placeholder(cell: str) -> bool:
 
 
 def _words(text: str) -> str:
-    """Lower case, punctuation and spacing as one space: "Phone-Screen " → "phone screen"."""
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.casefold()).split())
+    """Lower case, accents dropped, punctuation and spacing as one space:
+    "Phone-Screen " → "phone screen", "Zurückgezogen" → "zuruckgezogen"."""
+    plain = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", plain).split())
 
 
 # ---- Status words ----
 
+# Synonyms in English first, then the commonest German, French, Spanish and Dutch words
+# (written without accents: `_words` drops them). Each known format's own status words
+# (see import_formats) are among them.
+
 _STAGE_SYNONYMS: dict[Stage, tuple[str, ...]] = {
     Stage.WISHLIST: (
+        "gemerkt",
+        "interessant",
         "wish list",
         "bookmarked",
         "bookmark",
@@ -58,6 +67,12 @@ _STAGE_SYNONYMS: dict[Stage, tuple[str, ...]] = {
         "ready to apply",
     ),
     Stage.APPLIED: (
+        "beworben",
+        "bewerbung gesendet",
+        "candidature envoyee",
+        "postulado",
+        "aplicado",
+        "gesolliciteerd",
         "submitted",
         "application submitted",
         "applied online",
@@ -87,6 +102,10 @@ _STAGE_SYNONYMS: dict[Stage, tuple[str, ...]] = {
         "coding challenge",
     ),
     Stage.INTERVIEW: (
+        "vorstellungsgesprach",
+        "entretien",
+        "entrevista",
+        "gesprek",
         "interviewing",
         "interviews",
         "interview scheduled",
@@ -101,6 +120,10 @@ _STAGE_SYNONYMS: dict[Stage, tuple[str, ...]] = {
         "hiring manager interview",
     ),
     Stage.OFFER: (
+        "angebot",
+        "offre",
+        "oferta",
+        "aanbod",
         "offer received",
         "offered",
         "offer extended",
@@ -108,8 +131,14 @@ _STAGE_SYNONYMS: dict[Stage, tuple[str, ...]] = {
         "negotiating",
         "negotiation",
     ),
-    Stage.ACCEPTED: ("offer accepted", "accepted offer", "hired", "signed"),
+    Stage.ACCEPTED: ("offer accepted", "accepted offer", "hired", "signed", "zusage"),
     Stage.REJECTED: (
+        "absage",
+        "abgelehnt",
+        "refus",
+        "refusee",
+        "rechazado",
+        "afgewezen",
         "rejection",
         "not selected",
         "turned down",
@@ -119,6 +148,9 @@ _STAGE_SYNONYMS: dict[Stage, tuple[str, ...]] = {
         "position filled",
     ),
     Stage.WITHDRAWN: (
+        "zuruckgezogen",
+        "retire",
+        "retiree",
         "declined",
         "withdrew",
         "i withdrew",
@@ -129,7 +161,16 @@ _STAGE_SYNONYMS: dict[Stage, tuple[str, ...]] = {
         "canceled",
     ),
     # An expired or archived posting closed without an answer, which is what Ghosted records.
-    Stage.GHOSTED: ("no response", "no reply", "no answer", "expired", "archived", "closed"),
+    Stage.GHOSTED: (
+        "no response",
+        "no reply",
+        "no answer",
+        "expired",
+        "archived",
+        "closed",
+        "keine antwort",
+        "sin respuesta",
+    ),
 }
 _STAGE_BY_WORD: dict[str, Stage] = {stage.value: stage for stage in Stage} | {
     _words(word): stage for stage, words in _STAGE_SYNONYMS.items() for word in words
