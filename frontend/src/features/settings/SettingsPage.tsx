@@ -8,6 +8,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { useTitle } from "../../lib/useTitle";
 import { YourDataSection } from "../portability/YourDataSection";
 import { AccessTokensSection } from "./AccessTokensSection";
+import { BrowserExtensionSection } from "./BrowserExtensionSection";
 import { DisplayNameForm, PasswordForm } from "./AccountForms";
 import { DeleteAccount } from "./DeleteAccount";
 import { InstanceSettings } from "./InstanceSettings";
@@ -42,6 +43,10 @@ export default function SettingsPage() {
 
       <Section id="settings-access-tokens" title="Access tokens">
         <AccessTokensSection />
+      </Section>
+
+      <Section id="settings-browser-extension" title="Browser extension">
+        <BrowserExtensionSection />
       </Section>
 
       <YourDataSection />
