@@ -18,7 +18,7 @@ import lxml.html  # type: ignore[import-untyped]
 from lxml import etree
 
 from jobtracker.capture.job_boards import job_board_request
-from jobtracker.capture.page_text import main_text, meta_fields, text_fields
+from jobtracker.capture.page_text import main_text, meta_fields
 from jobtracker.capture.pasted_text import extract_from_plain_text
 from jobtracker.capture.posting import ExtractedPosting, FieldSource
 from jobtracker.capture.structured_data import (
@@ -45,6 +45,14 @@ _SITES = {
     "personio": "Personio",
     "teamtailor": "Teamtailor",
 }
+# What a page's main text can state plainly (labelled lines, a stated salary, the text itself).
+_FIELDS_TEXT_CAN_GIVE = (
+    "job_description",
+    "salary_min",
+    "work_mode",
+    "location",
+    "employment_type",
+)
 _LOOKS_LIKE_HTML = re.compile(
     r"<(?:!doctype\s+html|html|head|body|div|p|ul|li|script|meta|article|main|section)\b",
     re.IGNORECASE,
@@ -72,8 +80,8 @@ def extract_from_html(html: str, url: str | None) -> ExtractedPosting:
     meta = meta_fields(document, url)
     page = ExtractedPosting()
     # The main text is the costliest step: skipped when structured data left nothing for it.
-    if structured.job_description is None or structured.salary_min is None:
-        page = text_fields(main_text(document))
+    if any(getattr(structured, name) is None for name in _FIELDS_TEXT_CAN_GIVE):
+        page = extract_from_plain_text(main_text(document), read_header=False)
     posting = structured.merged_with(page.merged_with(meta))
     posting.board = board
     return posting
@@ -125,8 +133,8 @@ def _first_posting(values: list[object], source: FieldSource, url: str | None) -
 
 def _parsed(html: str) -> lxml.html.HtmlElement | None:
     """The page as an lxml document; None when there is nothing to parse."""
-    # lxml refuses text that still declares its byte encoding.
-    markup = _XML_DECLARATION.sub("", html)
+    # lxml refuses text that still declares its byte encoding, and reads NULs as U+FFFD.
+    markup = _XML_DECLARATION.sub("", html).replace("\x00", "")
     if not markup.strip():
         return None
     try:

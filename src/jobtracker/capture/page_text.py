@@ -15,7 +15,6 @@ import trafilatura
 from jobtracker.capture.fields import PostingBuilder
 from jobtracker.capture.html_text import html_to_text, tidy_text
 from jobtracker.capture.posting import ExtractedPosting, FieldSource
-from jobtracker.capture.salary_text import salary_in_text
 
 # Titles longer than this are no "Role at Company" a person wrote.
 MAX_TITLE_CHARS = 300
@@ -93,17 +92,6 @@ def main_text(document: object) -> str:
     except (ValueError, TypeError, RecursionError):
         return ""
     return html_to_text(main) if main else ""
-
-
-def text_fields(text: str) -> ExtractedPosting:
-    """What the readable text states plainly: the description itself and a salary."""
-    found = PostingBuilder(FieldSource.PAGE_TEXT)
-    found.plain_description(text)
-    salary = salary_in_text(text)
-    if salary is not None:
-        found.salary(salary.minimum, salary.maximum, salary.currency)
-        found.salary_period(salary.period)
-    return found.posting
 
 
 def role_and_company_from_title(

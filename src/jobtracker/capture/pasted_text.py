@@ -8,6 +8,7 @@ a header like LinkedIn's ("Senior Engineer" then "Acme · Berlin (Hybrid)"), a f
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from jobtracker.capture.fields import PostingBuilder
 from jobtracker.capture.html_text import tidy_text
@@ -19,12 +20,17 @@ from jobtracker.capture.vocabulary import (
     employment_type_in_text,
     work_mode_from_text,
 )
-from jobtracker.portability.import_values import parse_date
+from jobtracker.portability.import_values import (
+    date_order_is_ambiguous,
+    parse_date,
+    settled_date_order,
+)
 
 # Lines of the header a posting's site puts above the description.
 HEADER_LINES = 6
 # A line longer than this is a sentence, not a title or a "Label: value".
 MAX_CUE_LINE = 160
+MAX_TITLE_LINE = 100
 
 _LABELS: dict[str, tuple[str, ...]] = {
     "company": (
@@ -60,13 +66,16 @@ _LABELS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 _LABEL_BY_WORD = {word: field for field, words in _LABELS.items() for word in words}
-_LABELLED = re.compile(r"^\s*([^\W\d][\w'\u2019 .-]{0,40}?)\s*[:\uff1a]\s*(\S.*)$")
+# "Label: value", also as a list item ("- Lieu : Lyon", "• Salary: …").
+_LABELLED = re.compile(r"^\s*(?:[-•*]\s+)?([^\W\d][\w'\u2019 .-]{0,40}?)\s*[:\uff1a]\s*(\S.*)$")
 # LinkedIn's second header line: "Acme · Berlin, Germany (Hybrid)"; also "Acme | Berlin".
 _HEADER_PARTS = re.compile(r"\s+[·•|]\s+")
 _PARENTHESES = re.compile(r"\s*\(([^()]*)\)\s*")
 
 
-def extract_from_plain_text(text: str) -> ExtractedPosting:
+def extract_from_plain_text(text: str, *, read_header: bool = True) -> ExtractedPosting:
+    """Fields from plain text; `read_header` off for a web page's main text, whose first lines
+    are not a site's "role, then company · place" header and would only mislead."""
     found = PostingBuilder(FieldSource.PAGE_TEXT)
     description = tidy_text(text)
     lines = [line.strip() for line in description.split("\n") if line.strip()]
@@ -74,8 +83,11 @@ def extract_from_plain_text(text: str) -> ExtractedPosting:
         if len(line) <= MAX_CUE_LINE and (match := _LABELLED.match(line)):
             _labelled(found, match.group(1), match.group(2))
     header = [line for line in lines[:HEADER_LINES] if len(line) <= MAX_CUE_LINE]
-    if header:
+    if header and read_header:
         _header(found, header)
+        # A title line above labelled lines ("Teamleiter (m/w/d)", then "Unternehmen: …").
+        if found.posting.company is not None and not _LABELLED.match(header[0]):
+            _title_line(found, header[0])
     for line in header:
         found.work_mode(work_mode_from_text(line))
         found.employment_type(employment_type_in_text(line))
@@ -104,11 +116,30 @@ def _labelled(found: PostingBuilder, label: str, value: str) -> None:
     elif field == "work_mode":
         found.work_mode(work_mode_from_text(value))
     elif field == "deadline":
-        try:
-            day = parse_date(value, "day_first" if "." in value else "month_first")
-        except ValueError:
-            day = None
-        found.deadline(day)
+        found.deadline(_unambiguous_date(value))
+
+
+def _is_title(line: str) -> bool:
+    return (
+        len(line) <= MAX_TITLE_LINE and not line.endswith((".", ":", "!", "?")) and ":" not in line
+    )
+
+
+def _title_line(found: PostingBuilder, line: str) -> None:
+    if _is_title(line):
+        found.text("role", line)
+
+
+def _unambiguous_date(value: str) -> date | None:
+    """A deadline as written, when it can be read only one way: "3/10/2027" is skipped."""
+    value = value.strip()
+    order = settled_date_order([value])
+    if order is None and date_order_is_ambiguous([value]):
+        return None
+    try:
+        return parse_date(value, order or "month_first")
+    except ValueError:
+        return None
 
 
 def _header(found: PostingBuilder, header: list[str]) -> None:
@@ -121,9 +152,9 @@ def _header(found: PostingBuilder, header: list[str]) -> None:
     if len(header) < 2 or not (parts := _HEADER_PARTS.split(header[1], maxsplit=2))[1:]:
         return
     # "Senior Engineer" over "Acme · Berlin, Germany (Hybrid)": the role, then company · place.
-    if ":" in first or first.endswith("."):
+    if not _is_title(first):
         return
-    found.text("role", first)
+    _title_line(found, first)
     found.text("company", parts[0])
     place = parts[1]
     mode = work_mode_from_text(place)

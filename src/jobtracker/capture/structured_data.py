@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urljoin
 
+import lxml.html  # type: ignore[import-untyped]
 from extruct.w3cmicrodata import LxmlMicrodataExtractor  # type: ignore[import-untyped]
 
 from jobtracker.applications.stages import WorkMode
@@ -95,7 +96,23 @@ def microdata_job_postings(document: object, base_url: str | None) -> list[JsonO
         items = LxmlMicrodataExtractor(nested=True).extract_items(document, base_url)
     except (ValueError, TypeError, RecursionError):
         return []
-    return job_postings([_as_json_ld(item) for item in items])
+    postings = job_postings([_as_json_ld(item) for item in items])
+    description = microdata_description_html(document) if postings else None
+    if description:
+        postings[0] = postings[0] | {"description": description}
+    return postings
+
+
+def microdata_description_html(document: object) -> str | None:
+    """The markup of a microdata JobPosting's description, whose lists extruct flattens."""
+    xpath = getattr(document, "xpath", None)
+    if xpath is None:
+        return None
+    for node in xpath(
+        '//*[@itemscope][contains(@itemtype, "JobPosting")]//*[@itemprop="description"]'
+    ):
+        return str(lxml.html.tostring(node, encoding="unicode"))
+    return None
 
 
 def _as_json_ld(value: object, depth: int = 0) -> object:
