@@ -11,7 +11,7 @@ const SAVE_TIMEOUT_MS = 20_000;
 const TEXT_FIELDS = ["company", "role", "location", "salary_currency", "job_url", "job_description"];
 const CHOICE_FIELDS = ["work_mode", "salary_period", "employment_type"];
 const NUMBER_FIELDS = ["salary_min", "salary_max"];
-const DATE_FIELDS = ["deadline"];
+const DATE_FIELDS = ["deadline", "posted_on"];
 const FORM_FIELDS = [...TEXT_FIELDS, ...CHOICE_FIELDS, ...NUMBER_FIELDS, ...DATE_FIELDS];
 
 const element = (id) => document.getElementById(id);
@@ -65,6 +65,7 @@ async function start() {
     return;
   }
   fillForm(capture.fields ?? {}, page.url);
+  showNotes(capture.notes ?? []);
   show({ message: ["ok", foundSummary(capture.fields ?? {})], form: true });
   element("company").value ? element("role").focus() : element("company").focus();
 }
@@ -94,11 +95,39 @@ async function readPosting(tabId) {
 function fillForm(fields, pageUrl) {
   for (const name of FORM_FIELDS) {
     const found = fields[name];
-    const value = found && typeof found === "object" ? found.value : found;
-    element(name).value = value === null || value === undefined ? "" : String(value);
+    element(name).value = String(found?.value ?? "");
     showFieldError(name, null);
+    markAiFilled(name, found?.source === "ai");
   }
   if (!element("job_url").value) element("job_url").value = pageUrl;
+}
+
+/** A model guessed this field (no parser found it): say so, so the person checks it. */
+function markAiFilled(name, byAi) {
+  const input = element(name);
+  let hint = element(`${name}-ai`);
+  if (!hint && byAi) {
+    hint = document.createElement("p");
+    hint.id = `${name}-ai`;
+    hint.className = "hint";
+    hint.textContent = "Filled in by AI: check it.";
+    input.insertAdjacentElement("afterend", hint);
+  }
+  if (hint) hint.hidden = !byAi;
+  const describedBy = [`${name}-error`, byAi ? `${name}-ai` : null].filter((id) => id && element(id));
+  input.setAttribute("aria-describedby", describedBy.join(" "));
+}
+
+function showNotes(notes) {
+  const list = element("capture-notes");
+  list.replaceChildren(
+    ...notes.map((note) => {
+      const item = document.createElement("li");
+      item.textContent = note;
+      return item;
+    }),
+  );
+  list.hidden = !notes.length;
 }
 
 function foundSummary(fields) {
@@ -203,6 +232,11 @@ function show({ message = null, options = false, retry = false, form: showForm =
   element("open-options").hidden = !options;
   element("try-again").hidden = !retry;
   form.hidden = !showForm;
+  element("heading").textContent = duplicate
+    ? "Already in Job Tracker"
+    : saved
+      ? "Saved to Job Tracker"
+      : "Save this job";
   element("duplicate").hidden = !duplicate;
   element("saved").hidden = !saved;
 }
@@ -216,7 +250,8 @@ function showFieldError(name, message) {
     line.id = `${name}-error`;
     line.className = "field-error";
     input.insertAdjacentElement("afterend", line);
-    input.setAttribute("aria-describedby", line.id);
+    const describedBy = input.getAttribute("aria-describedby");
+    input.setAttribute("aria-describedby", describedBy ? `${describedBy} ${line.id}` : line.id);
   }
   line.textContent = message ?? "";
   line.hidden = !message;

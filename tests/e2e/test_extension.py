@@ -26,10 +26,13 @@ from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 
 from tests.e2e.api import ApiUser
 from tests.e2e.conftest import CHROMIUM, REPO_ROOT, TIMEOUT_MS, LiveServer
+from tests.e2e.ui import Viewport, shoot
 
 pytestmark = pytest.mark.e2e
 
 EXTENSION_SOURCE = REPO_ROOT / "extension"
+# A toolbar popup is as wide as its content (the popup's 420 px) and at most 600 px high.
+POPUP = Viewport("popup", 452, 600)
 POSTING_PATH = "/careers/jobs/4821-senior-data-engineer?utm_source=newsletter"
 
 
@@ -205,16 +208,22 @@ def _connect(extension: LoadedExtension, instance_url: str, token: str) -> Page:
     return options
 
 
-def _open_popup_for(extension: LoadedExtension, options: Page, posting_url: str) -> Page:
+def _open_posting(extension: LoadedExtension, options: Page, posting_url: str) -> int:
+    """Opens the posting in a tab of its own; its tab id, for the popup's `?tab=`."""
     posting = extension.context.new_page()
     posting.goto(posting_url)
-    # The tab's id, asked of the browser from an extension page (the test copy may see both
-    # origins' tabs).
-    tab_ids = options.evaluate(
+    # Asked of the browser from an extension page (the test copy may see both origins' tabs).
+    tab_ids: list[int] = options.evaluate(
         "async (url) => (await chrome.tabs.query({url})).map((tab) => tab.id)", posting_url
     )
     assert len(tab_ids) == 1
-    return extension.page(f"popup.html?tab={tab_ids[0]}")
+    return tab_ids[0]
+
+
+def _popup_for(extension: LoadedExtension, tab_id: int) -> Page:
+    popup = extension.page(f"popup.html?tab={tab_id}")
+    popup.set_viewport_size({"width": POPUP.width, "height": POPUP.height})
+    return popup
 
 
 @needs_capture_route
@@ -227,11 +236,13 @@ def test_capture_edit_save_then_the_same_posting_is_reported_as_tracked(
     )
 
     posting_url = posting_site + POSTING_PATH
-    popup = _open_popup_for(extension, options, posting_url)
+    posting_tab = _open_posting(extension, options, posting_url)
+    popup = _popup_for(extension, posting_tab)
     expect(popup.get_by_label("Company")).to_have_value("Nordlicht Analytics GmbH")
     expect(popup.get_by_label("Role")).to_have_value("Senior Data Engineer")
     expect(popup.get_by_label("From")).to_have_value("70000")
     expect(popup.get_by_label("Currency")).to_have_value("EUR")
+    shoot(popup, "extension-found", POPUP)
     popup.get_by_label("Role").fill("Senior Data Engineer (Streaming)")
     popup.get_by_label("Applied, today").check()
     popup.get_by_role("button", name="Save to Job Tracker").click()
@@ -243,18 +254,27 @@ def test_capture_edit_save_then_the_same_posting_is_reported_as_tracked(
     assert saved["company"] == "Nordlicht Analytics GmbH"
     assert saved["role"] == "Senior Data Engineer (Streaming)"
     assert (saved["stage"], saved["applied_on"]) == ("applied", date.today().isoformat())
-    assert (saved["salary_min"], saved["salary_max"]) == (70000, 85000)
+    assert (saved["salary_min"], saved["salary_max"], saved["salary_currency"]) == (
+        70000,
+        85000,
+        "EUR",
+    )
+    assert (saved["salary_period"], saved["employment_type"]) == ("year", "full_time")
+    assert (saved["posted_on"], saved["deadline"]) == ("2026-11-20", "2027-01-31")
+    assert saved["location"] == "Berlin, DE"
+    assert saved["job_url"] == posting_url
     assert "Kafka" in saved["job_description"]
     expect(popup.get_by_role("link", name="Open it in Job Tracker")).to_have_attribute(
         "href", f"{live_server.url}/applications/{saved['id']}"
     )
 
-    again = _open_popup_for(extension, options, posting_url)
+    again = _popup_for(extension, posting_tab)
     expect(again.get_by_text("You saved this on")).to_contain_text("now in Applied")
     expect(again.get_by_role("link", name="Open it in Job Tracker")).to_have_attribute(
         "href", f"{live_server.url}/applications/{saved['id']}"
     )
     expect(again.get_by_role("button", name="Save to Job Tracker")).to_be_hidden()
+    shoot(again, "extension-already-tracked", POPUP)
     assert len(user.api.get("/api/applications").json()["items"]) == 1
 
 
@@ -275,7 +295,7 @@ def test_a_revoked_token_sends_the_popup_to_the_options(
     for listed in user.api.get("/api/tokens").json()["tokens"]:
         user.api.delete(f"/api/tokens/{listed['id']}").raise_for_status()
 
-    popup = _open_popup_for(extension, options, posting_site + POSTING_PATH)
+    popup = _popup_for(extension, _open_posting(extension, options, posting_site + POSTING_PATH))
     expect(popup.get_by_role("status")).to_contain_text("refused the access token")
     expect(popup.get_by_role("button", name="Open the extension's options")).to_be_visible()
 
