@@ -23,7 +23,8 @@ class KnownFormat:
 
     name: str
     description: str  # as the preview says it: "Looks like a Teal export"
-    mapping: dict[str, ImportFieldName | None]  # the file's columns this format has → field
+    # The file's columns this format has → field; None for the ones it has no field for.
+    mapping: dict[str, ImportFieldName | None]
     extra_columns: dict[str, ExtraPlacement]  # columns with no field of ours, kept by default
     status_words: dict[str, Stage]  # the format's own status vocabulary
     # The stage of every row when the format has no status column (LinkedIn's files).
@@ -31,7 +32,7 @@ class KnownFormat:
 
 
 @dataclass(frozen=True)
-class _Layout:
+class Layout:
     name: str
     description: str
     signature: tuple[str, ...]  # headers that must all be there
@@ -43,7 +44,7 @@ class _Layout:
 
 # Our own CSV export: its header row is `columns.COLUMNS`. The export-only columns (deliverable
 # counts, timestamps, ID) are dropped rather than kept: they describe this app's records.
-_OWN_EXPORT = _Layout(
+_OWN_EXPORT = Layout(
     name="Job Tracker",
     description="Looks like an export from Job Tracker (this app)",
     signature=("Company", "Role", "Stage", "Open deliverables", "Created at", "ID"),
@@ -55,7 +56,7 @@ _OWN_EXPORT = _Layout(
 # (github.com/keenlychuang/huntr-to-notion, data/sample_data/*.csv): camelCase headers,
 # "2022-02-26 19:17:05" timestamps, "-" for empty cells, the board's list as the status
 # (Huntr's default lists are Wishlist, Applied, Interview, Offer and Rejected).
-_HUNTR = _Layout(
+_HUNTR = Layout(
     name="Huntr",
     description="Looks like a Huntr export",
     signature=("title", "companyName", "listName", "boardName"),
@@ -95,7 +96,7 @@ _HUNTR = _Layout(
 # Teal's job tracker export. Not confirmed: no public export sample or parser was found.
 # Based on the columns and statuses Teal's tracker shows (Job Position, Company, Min/Max
 # Salary, Status, Date Saved, Date Applied, Deadline, Follow Up, Excitement), with US dates.
-_TEAL = _Layout(
+_TEAL = Layout(
     name="Teal",
     description="Looks like a Teal export",
     signature=("Job Position", "Company", "Status", "Excitement"),
@@ -129,7 +130,7 @@ _TEAL = _Layout(
 # Simplify's job tracker export. Not confirmed: no public export sample or parser was found.
 # Based on the fields and statuses Simplify's tracker shows (Saved, Applied, Screen,
 # Interviewing, Offer, Rejected, Withdrawn), with ISO timestamps.
-_SIMPLIFY = _Layout(
+_SIMPLIFY = Layout(
     name="Simplify",
     description="Looks like a Simplify export",
     signature=("Company Name", "Job Title", "Job Status", "Date Saved"),
@@ -161,7 +162,7 @@ _SIMPLIFY = _Layout(
 # (yyyy-MM-dd or "N/A"), Company, JobTitle, jobType, Location (Locations in older versions),
 # JobSource, Status; its statuses from prisma/migrations and the seed: Draft, Applied,
 # Interview, Offer, Rejected, Expired, Archived, Offer Accepted, Offer Declined.
-_JOBSYNC = _Layout(
+_JOBSYNC = Layout(
     name="JobSync",
     description="Looks like a JobSync export",
     signature=("JobTitle", "appliedDate", "JobSource", "jobType"),
@@ -196,7 +197,7 @@ _JOBSYNC = _Layout(
 # title, Position, Status, Applied, Job Link, Salary, Location, Notes, and Notion's "Created
 # time" property), with Notion's "September 3, 2026" dates and a UTF-8 BOM. Not confirmed
 # from a public sample.
-_NOTION = _Layout(
+_NOTION = Layout(
     name="Notion",
     description="Looks like a Notion database export",
     signature=("Company", "Position", "Status", "Created time"),
@@ -230,7 +231,7 @@ _NOTION = _Layout(
 # Title, Job Url, Resume Name, Question And Answers" and "Saved Date, Job Url, Job Title,
 # Company Name", dates like "10/3/26, 2:22 PM". Neither file has a status: every application
 # in the first was sent, every job in the second saved.
-_LINKEDIN_APPLICATIONS = _Layout(
+_LINKEDIN_APPLICATIONS = Layout(
     name="LinkedIn Job Applications",
     description="Looks like LinkedIn's “Job Applications” file from your data export",
     signature=("Application Date", "Company Name", "Job Title", "Job Url", "Resume Name"),
@@ -248,7 +249,7 @@ _LINKEDIN_APPLICATIONS = _Layout(
     },
     default_stage=Stage.APPLIED,
 )
-_LINKEDIN_SAVED_JOBS = _Layout(
+_LINKEDIN_SAVED_JOBS = Layout(
     name="LinkedIn Saved Jobs",
     description="Looks like LinkedIn's “Saved Jobs” file from your data export",
     signature=("Saved Date", "Job Url", "Job Title", "Company Name"),
@@ -260,7 +261,7 @@ _LINKEDIN_SAVED_JOBS = _Layout(
 # Spreadsheet templates people start a search with. Not any one vendor's file: composites of
 # the headers the popular free Google Sheets and Excel job-tracker templates share, each
 # recognised by the columns that set it apart. Their statuses are the generic words.
-_SHEETS_TEMPLATE = _Layout(
+_SHEETS_TEMPLATE = Layout(
     name="Google Sheets job tracker",
     description="Looks like a Google Sheets job-search template",
     signature=("Company", "Position", "Date Applied", "Status", "Follow-up Date"),
@@ -276,7 +277,7 @@ _SHEETS_TEMPLATE = _Layout(
     },
     extra_columns={"Contact Name": "notes", "Contact Email": "notes", "Follow-up Date": "notes"},
 )
-_EXCEL_TEMPLATE = _Layout(
+_EXCEL_TEMPLATE = Layout(
     name="Excel job application tracker",
     description="Looks like an Excel job application tracker template",
     signature=("Company Name", "Job Title", "Application Date", "Application Status"),
@@ -293,7 +294,7 @@ _EXCEL_TEMPLATE = _Layout(
     },
     extra_columns={"Contact Person": "notes", "Interview Date": "notes", "Response": "notes"},
 )
-_JOB_HUNT_TEMPLATE = _Layout(
+_JOB_HUNT_TEMPLATE = Layout(
     name="Job hunt spreadsheet",
     description="Looks like a job-hunt spreadsheet template",
     signature=("Employer", "Role", "Date Submitted", "Next Step"),
@@ -343,7 +344,7 @@ def detect_format(columns: list[str]) -> KnownFormat | None:
     return _for_columns(layout, columns)
 
 
-def _for_columns(layout: _Layout, columns: list[str]) -> KnownFormat:
+def _for_columns(layout: Layout, columns: list[str]) -> KnownFormat:
     """The layout's mapping and extras, keyed by the file's own spelling of each header."""
     fields = {normalised_header(header): name for header, name in layout.fields.items()}
     extras = {normalised_header(header): place for header, place in layout.extra_columns.items()}
@@ -355,9 +356,11 @@ def _for_columns(layout: _Layout, columns: list[str]) -> KnownFormat:
         if words in extras:
             extra_columns[column] = extras[words]
         if words not in fields:
+            if words in extras:
+                mapping[column] = None
             continue
         name = fields[words]
-        # A header repeated in the file ("Company", "Company (2)") maps once.
+        # Two headers the format reads as one field (JobSync's Location, Locations) map once.
         mapping[column] = None if name in taken else name
         if name is not None:
             taken.add(name)
