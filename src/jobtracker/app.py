@@ -15,6 +15,8 @@ from jobtracker.api_docs import install_api_docs
 from jobtracker.applications.routes import router as applications_router
 from jobtracker.assistant.routes import router as assistant_router
 from jobtracker.auth.routes import router as auth_router
+from jobtracker.capture import service as capture_service
+from jobtracker.capture.routes import router as capture_router
 from jobtracker.config import Environment, Settings
 from jobtracker.contacts.routes import router as contacts_router
 from jobtracker.db import autocommit, build_engine, build_session_factory
@@ -61,6 +63,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         engine.dispose()
         app.state.failure_limiter.close()
+        app.state.capture_limiter.close()
 
     app = FastAPI(
         title="Job Tracker",
@@ -76,6 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.session_factory = build_session_factory(engine)
     install_error_handlers(app)
     install_security(app, settings)
+    app.state.capture_limiter = capture_service.build_limiter(settings)
     app.add_middleware(RequestIdMiddleware)
     # Outermost: every layer inside sees the client's own address and scheme.
     app.add_middleware(TrustedProxies, hops=settings.trusted_proxy_hops)
@@ -89,6 +93,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         analytics_router,
         documents_router,
         assistant_router,
+        capture_router,
         portability_router,  # with /calendar/{token}.ics, before the UI's catch-all
     ):
         app.include_router(router)

@@ -64,6 +64,7 @@ VALID_BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PATCH", "/api/documents/{document_id}"): {"filename": "renamed.txt"},
     ("POST", "/api/applications/{application_id}/assistant"): {"message": "Hello"},
     ("POST", "/api/import/backup"): BACKUP,
+    ("POST", "/api/capture"): {"text": "Backend Engineer at Acme"},
 }
 
 

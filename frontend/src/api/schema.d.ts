@@ -476,6 +476,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/capture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Capture Posting
+         * @description Read a job posting's fields from its link (fetched), its page's HTML or pasted text.
+         *
+         *     Nothing is saved: create the application with `POST /api/applications`. A read-only
+         *     access token may capture. `duplicate` is the caller's application for the same posting.
+         */
+        post: operations["capture_posting_api_capture_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contacts/{contact_id}": {
         parameters: {
             query?: never;
@@ -653,7 +676,9 @@ export interface paths {
         put?: never;
         /**
          * Import Applications
-         * @description Every row of the file as a new application, in one transaction, or none of them.
+         * @description The file's ready rows as new applications (or updates of duplicates), in one transaction.
+         *
+         *     Rows with a problem, a status still to map, or left out are not imported and are counted.
          */
         post: operations["import_applications_api_import_applications_post"];
         delete?: never;
@@ -673,9 +698,29 @@ export interface paths {
         put?: never;
         /**
          * Preview Import
-         * @description What importing this file would create, row by row; nothing is written.
+         * @description What importing this file would do, row by row, and the questions to answer first.
          */
         post: operations["preview_import_api_import_applications_preview_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/applications/rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rejected Rows
+         * @description The rows an import of this file with these choices leaves out, as CSV to fix.
+         */
+        post: operations["rejected_rows_api_import_applications_rejected_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1023,6 +1068,7 @@ export interface components {
             company: string;
             /** Deadline */
             deadline?: string | null;
+            employment_type?: components["schemas"]["EmploymentType"] | null;
             /** Job Description */
             job_description?: string | null;
             /** Job Url */
@@ -1031,6 +1077,11 @@ export interface components {
             location?: string | null;
             /** Notes */
             notes?: string | null;
+            /**
+             * Posted On
+             * @description The day the posting went up
+             */
+            posted_on?: string | null;
             /** @default medium */
             priority: components["schemas"]["Priority"];
             /** Role */
@@ -1041,6 +1092,8 @@ export interface components {
             salary_max?: number | null;
             /** Salary Min */
             salary_min?: number | null;
+            /** @description What the salary is paid per; none means per year */
+            salary_period?: components["schemas"]["SalaryPeriod"] | null;
             /** Source */
             source?: string | null;
             /** @default wishlist */
@@ -1065,6 +1118,7 @@ export interface components {
             created_at: string;
             /** Deadline */
             deadline: string | null;
+            employment_type: components["schemas"]["EmploymentType"] | null;
             /** Id */
             id: number;
             /** Job Description */
@@ -1077,6 +1131,8 @@ export interface components {
             next_deliverable?: components["schemas"]["NextDeliverable"] | null;
             /** Notes */
             notes: string | null;
+            /** Posted On */
+            posted_on: string | null;
             priority: components["schemas"]["Priority"];
             /** Role */
             role: string;
@@ -1086,6 +1142,8 @@ export interface components {
             salary_max: number | null;
             /** Salary Min */
             salary_min: number | null;
+            /** @description None means per year */
+            salary_period: components["schemas"]["SalaryPeriod"] | null;
             /** Source */
             source: string | null;
             stage: components["schemas"]["Stage"];
@@ -1122,6 +1180,7 @@ export interface components {
             company?: string | null;
             /** Deadline */
             deadline?: string | null;
+            employment_type?: components["schemas"]["EmploymentType"] | null;
             /** Job Description */
             job_description?: string | null;
             /** Job Url */
@@ -1130,6 +1189,11 @@ export interface components {
             location?: string | null;
             /** Notes */
             notes?: string | null;
+            /**
+             * Posted On
+             * @description The day the posting went up
+             */
+            posted_on?: string | null;
             priority?: components["schemas"]["Priority"] | null;
             /** Role */
             role?: string | null;
@@ -1139,6 +1203,8 @@ export interface components {
             salary_max?: number | null;
             /** Salary Min */
             salary_min?: number | null;
+            /** @description What the salary is paid per; none means per year */
+            salary_period?: components["schemas"]["SalaryPeriod"] | null;
             /** Source */
             source?: string | null;
             stage?: components["schemas"]["Stage"] | null;
@@ -1188,6 +1254,11 @@ export interface components {
              * @description JSON {"CSV column": "field" or null}; leave out to have it guessed from the headers (null or unlisted columns are ignored)
              */
             mapping?: string | null;
+            /**
+             * Options
+             * @description JSON with the answers to the preview's questions (ImportOptions): sheet, status_map, date_orders, extra_columns, fixes, skip_lines, duplicates
+             */
+            options?: string | null;
         };
         /** Body_preview_import_api_import_applications_preview_post */
         Body_preview_import_api_import_applications_preview_post: {
@@ -1201,6 +1272,29 @@ export interface components {
              * @description JSON {"CSV column": "field" or null}; leave out to have it guessed from the headers (null or unlisted columns are ignored)
              */
             mapping?: string | null;
+            /**
+             * Options
+             * @description JSON with the answers to the preview's questions (ImportOptions): sheet, status_map, date_orders, extra_columns, fixes, skip_lines, duplicates
+             */
+            options?: string | null;
+        };
+        /** Body_rejected_rows_api_import_applications_rejected_post */
+        Body_rejected_rows_api_import_applications_rejected_post: {
+            /**
+             * File
+             * @description CSV: UTF-8 (with or without BOM) or Windows-1252; comma, semicolon or tab
+             */
+            file: string;
+            /**
+             * Mapping
+             * @description JSON {"CSV column": "field" or null}; leave out to have it guessed from the headers (null or unlisted columns are ignored)
+             */
+            mapping?: string | null;
+            /**
+             * Options
+             * @description JSON with the answers to the preview's questions (ImportOptions): sheet, status_map, date_orders, extra_columns, fixes, skip_lines, duplicates
+             */
+            options?: string | null;
         };
         /** Body_upload_documents_api_documents_post */
         Body_upload_documents_api_documents_post: {
@@ -1232,6 +1326,94 @@ export interface components {
              * @description The same address as webcal://, which calendar apps open to subscribe
              */
             webcal_url: string | null;
+        };
+        /**
+         * CaptureDuplicate
+         * @description The user's application for the same posting (same link, or same company and role).
+         */
+        CaptureDuplicate: {
+            /** Application Id */
+            application_id: number;
+            /** Company */
+            company: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Role */
+            role: string;
+            stage: components["schemas"]["Stage"];
+            /**
+             * Url
+             * @description The application's page in the web UI
+             */
+            url: string;
+        };
+        /** CaptureOut */
+        CaptureOut: {
+            /**
+             * Board
+             * @description The job board the posting came from, when known
+             */
+            board: string | null;
+            duplicate: components["schemas"]["CaptureDuplicate"] | null;
+            fields: components["schemas"]["CapturedFields"];
+            /**
+             * Notes
+             * @description Things the user should know, in plain words
+             */
+            notes: string[];
+        };
+        /**
+         * CaptureRequest
+         * @description At least one of url, html and text. With html or text nothing is fetched.
+         */
+        CaptureRequest: {
+            /**
+             * Html
+             * @description The posting page's HTML, at most 5 MB
+             */
+            html?: string | null;
+            /**
+             * Json Ld
+             * @description The page's JSON-LD script blocks as text: at most 20, 1 MB together
+             */
+            json_ld?: string[];
+            /**
+             * Selected Text
+             * @description Text the user selected on the page, at most 500 KB
+             */
+            selected_text?: string | null;
+            /**
+             * Text
+             * @description The posting's text as pasted, at most 500 KB
+             */
+            text?: string | null;
+            /**
+             * Url
+             * @description The posting's address. Fetched only when neither html nor text is sent
+             */
+            url?: string | null;
+        };
+        /**
+         * CapturedFields
+         * @description Each field of an application that capture fills; null when nothing was found.
+         */
+        CapturedFields: {
+            company: components["schemas"]["FoundText"] | null;
+            deadline: components["schemas"]["FoundDay"] | null;
+            employment_type: components["schemas"]["FoundEmploymentType"] | null;
+            job_description: components["schemas"]["FoundText"] | null;
+            job_url: components["schemas"]["FoundText"] | null;
+            location: components["schemas"]["FoundText"] | null;
+            posted_on: components["schemas"]["FoundDay"] | null;
+            role: components["schemas"]["FoundText"] | null;
+            salary_currency: components["schemas"]["FoundText"] | null;
+            salary_max: components["schemas"]["FoundAmount"] | null;
+            salary_min: components["schemas"]["FoundAmount"] | null;
+            salary_period: components["schemas"]["FoundSalaryPeriod"] | null;
+            work_mode: components["schemas"]["FoundWorkMode"] | null;
         };
         /** Choice */
         Choice: {
@@ -1318,6 +1500,26 @@ export interface components {
             definition: string;
             /** Value */
             value: number;
+        };
+        /** DateColumn */
+        DateColumn: {
+            /**
+             * Ambiguous
+             * @description No value settles the order: the user should choose
+             */
+            ambiguous: boolean;
+            /** Column */
+            column: string;
+            /**
+             * Field
+             * @enum {string}
+             */
+            field: "company" | "role" | "stage" | "priority" | "tags" | "job_url" | "location" | "work_mode" | "salary_min" | "salary_max" | "salary_currency" | "salary" | "source" | "applied_on" | "deadline" | "job_description" | "notes";
+            /**
+             * Order
+             * @enum {string}
+             */
+            order: "month_first" | "day_first";
         };
         /** DeliverableCounts */
         DeliverableCounts: {
@@ -1530,6 +1732,40 @@ export interface components {
         DoneEvent: {
             answer: components["schemas"]["MessageOut"] | null;
         };
+        /** DuplicateRow */
+        DuplicateRow: {
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "skip" | "update";
+            /** Company */
+            company: string;
+            /** Line */
+            line: number;
+            /** Matched Company */
+            matched_company: string;
+            /**
+             * Matched Id
+             * @description The application it matches; null for a row
+             */
+            matched_id: number | null;
+            /**
+             * Matched Line
+             * @description The earlier row of this file it repeats
+             */
+            matched_line: number | null;
+            /** Matched Role */
+            matched_role: string;
+            matched_stage: components["schemas"]["Stage"] | null;
+            /** Role */
+            role: string;
+        };
+        /**
+         * EmploymentType
+         * @enum {string}
+         */
+        EmploymentType: "full_time" | "part_time" | "contract" | "temporary" | "internship" | "volunteer" | "other";
         /**
          * ErrorEvent
          * @description `event: error`: the provider failed; the question is kept, and so is any partial answer.
@@ -1542,6 +1778,69 @@ export interface components {
             message: string;
             /** Status */
             status: number;
+        };
+        /** ExtraColumn */
+        ExtraColumn: {
+            /** Column */
+            column: string;
+            /**
+             * Placement
+             * @description Into notes, tags, or null: left out
+             */
+            placement: ("notes" | "tags") | null;
+            /**
+             * Sample
+             * @description The column's first value that is not blank
+             */
+            sample: string | null;
+        };
+        /**
+         * FieldSource
+         * @description Where a field's value was read, best first; the form shows it beside the field.
+         * @enum {string}
+         */
+        FieldSource: "job_board" | "json_ld" | "microdata" | "meta" | "page_text" | "ai";
+        /** FoundAmount */
+        FoundAmount: {
+            /** @description Where the value was read; `ai` when a model filled it */
+            source: components["schemas"]["FieldSource"];
+            /** Value */
+            value: number;
+        };
+        /** FoundDay */
+        FoundDay: {
+            /** @description Where the value was read; `ai` when a model filled it */
+            source: components["schemas"]["FieldSource"];
+            /**
+             * Value
+             * Format: date
+             */
+            value: string;
+        };
+        /** FoundEmploymentType */
+        FoundEmploymentType: {
+            /** @description Where the value was read; `ai` when a model filled it */
+            source: components["schemas"]["FieldSource"];
+            value: components["schemas"]["EmploymentType"];
+        };
+        /** FoundSalaryPeriod */
+        FoundSalaryPeriod: {
+            /** @description Where the value was read; `ai` when a model filled it */
+            source: components["schemas"]["FieldSource"];
+            value: components["schemas"]["SalaryPeriod"];
+        };
+        /** FoundText */
+        FoundText: {
+            /** @description Where the value was read; `ai` when a model filled it */
+            source: components["schemas"]["FieldSource"];
+            /** Value */
+            value: string;
+        };
+        /** FoundWorkMode */
+        FoundWorkMode: {
+            /** @description Where the value was read; `ai` when a model filled it */
+            source: components["schemas"]["FieldSource"];
+            value: components["schemas"]["WorkMode"];
         };
         /** Funnel */
         Funnel: {
@@ -1581,11 +1880,44 @@ export interface components {
         };
         /** ImportCounts */
         ImportCounts: {
-            /** Invalid */
+            /**
+             * Awaiting Stage
+             * @description Rows whose status word needs a stage chosen
+             */
+            awaiting_stage: number;
+            /** Duplicates Skipped */
+            duplicates_skipped: number;
+            /**
+             * Invalid
+             * @description Rows with a problem to fix (a cell, or a status to map)
+             */
             invalid: number;
-            /** Rows */
+            /**
+             * Left Out
+             * @description Rows the user chose to leave out
+             */
+            left_out: number;
+            /**
+             * Problems
+             * @description Rows with a cell to fix
+             */
+            problems: number;
+            /**
+             * Rows
+             * @description Rows below the header
+             */
             rows: number;
-            /** Valid */
+            /** To Create */
+            to_create: number;
+            /**
+             * To Update
+             * @description Duplicates that will update the application they match
+             */
+            to_update: number;
+            /**
+             * Valid
+             * @description Rows that import: created, or updating what they match
+             */
             valid: number;
         };
         /** ImportField */
@@ -1602,6 +1934,16 @@ export interface components {
             /** Required */
             required: boolean;
         };
+        /** ImportFormat */
+        ImportFormat: {
+            /**
+             * Description
+             * @description For a person: "Looks like a Teal export"
+             */
+            description: string;
+            /** Name */
+            name: string;
+        };
         /**
          * ImportPreview
          * @description What an import of this file with this mapping would create; nothing is written.
@@ -1613,18 +1955,32 @@ export interface components {
              */
             columns: string[];
             counts: components["schemas"]["ImportCounts"];
+            /** Date Columns */
+            date_columns: components["schemas"]["DateColumn"][];
             /** Delimiter */
             delimiter: string;
+            /**
+             * Duplicates
+             * @description Rows that are already tracked (500 first)
+             */
+            duplicates: components["schemas"]["DuplicateRow"][];
             /**
              * Encoding
              * @description utf-8, utf-16 or cp1252 (Windows-1252)
              */
             encoding: string;
             /**
+             * Extra Columns
+             * @description Columns mapped to no field
+             */
+            extra_columns: components["schemas"]["ExtraColumn"][];
+            /**
              * Fields
              * @description Every field a column can be mapped to
              */
             fields: components["schemas"]["ImportField"][];
+            /** @description The tool whose export this looks like */
+            format: components["schemas"]["ImportFormat"] | null;
             /**
              * Invalid Rows
              * @description Rows with errors (the first 500)
@@ -1647,6 +2003,11 @@ export interface components {
              * @description Things worth checking, e.g. the encoding guessed
              */
             notes: string[];
+            /**
+             * Problems
+             * @description Cells to fix (the first 500)
+             */
+            problems: components["schemas"]["RowProblem"][];
             quota: components["schemas"]["ImportQuota"];
             /**
              * Rows
@@ -1658,6 +2019,21 @@ export interface components {
              * @description The first rows below the header, as read
              */
             sample: string[][];
+            /**
+             * Sheet
+             * @description The sheet read
+             */
+            sheet: string | null;
+            /**
+             * Sheets
+             * @description A workbook's sheets; empty for a CSV file
+             */
+            sheets: string[];
+            /**
+             * Statuses
+             * @description Every distinct status value, most first
+             */
+            statuses: components["schemas"]["StatusQuestion"][];
         };
         /** ImportQuota */
         ImportQuota: {
@@ -1668,7 +2044,7 @@ export interface components {
             available: number | null;
             /**
              * Fits
-             * @description How many of this file's valid rows fit
+             * @description How many of the rows this file would create fit
              */
             fits: number;
             /**
@@ -1681,10 +2057,33 @@ export interface components {
         };
         /** ImportResult */
         ImportResult: {
-            /** Application Ids */
+            /**
+             * Application Ids
+             * @description The applications created
+             */
             application_ids: number[];
-            /** Imported */
+            /**
+             * Imported
+             * @description Applications created
+             */
             imported: number;
+            /**
+             * Left Out
+             * @description Rows not imported: with a problem, or left out
+             */
+            left_out: number;
+            /**
+             * Skipped
+             * @description Duplicate rows not imported
+             */
+            skipped: number;
+            /**
+             * Updated
+             * @description Applications updated from a duplicate row
+             */
+            updated: number;
+            /** Updated Ids */
+            updated_ids: number[];
         };
         /**
          * Interval
@@ -2003,6 +2402,37 @@ export interface components {
          * @enum {string}
          */
         Role: "user" | "admin";
+        /** RowProblem */
+        RowProblem: {
+            /**
+             * Column
+             * @description The file's column holding the cell to fix
+             */
+            column: string | null;
+            /**
+             * Field
+             * @description The field's label
+             */
+            field: string;
+            /** Line */
+            line: number;
+            /**
+             * Message
+             * @description What is wrong: "Row 14, Applied on: …"
+             */
+            message: string;
+            /**
+             * Value
+             * @description The cell as the file has it (or as fixed)
+             */
+            value: string;
+        };
+        /**
+         * SalaryPeriod
+         * @description What a salary figure is paid per; none stored means per year.
+         * @enum {string}
+         */
+        SalaryPeriod: "hour" | "day" | "week" | "month" | "year";
         /** SessionOut */
         SessionOut: {
             /** Access Token */
@@ -2110,6 +2540,23 @@ export interface components {
             question: components["schemas"]["MessageOut"];
             /** Retry */
             retry: boolean;
+        };
+        /** StatusQuestion */
+        StatusQuestion: {
+            /**
+             * Known
+             * @description Whether the stage was recognised rather than asked
+             */
+            known: boolean;
+            /** Rows */
+            rows: number;
+            /** @description The stage it becomes; null until one is chosen */
+            stage: components["schemas"]["Stage"] | null;
+            /**
+             * Value
+             * @description The status as written in the file
+             */
+            value: string;
         };
         /** TagCount */
         TagCount: {
@@ -3545,6 +3992,65 @@ export interface operations {
             };
         };
     };
+    capture_posting_api_capture_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaptureRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptureOut"];
+                };
+            };
+            /** @description More HTML or text than capture reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Nothing to read, or a link that may not or cannot be fetched */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many captures in a minute; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The site couldn't be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The site took too long to answer */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     read_contact_api_contacts__contact_id__get: {
         parameters: {
             query?: never;
@@ -4108,9 +4614,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportResult"];
+                    /** @description With Accept: application/x-ndjson: progress lines, then the result (or an error) as the last line */
+                    "application/x-ndjson": {
+                        /** Done */
+                        done: number;
+                        /** Total */
+                        total: number;
+                    };
                 };
             };
-            /** @description The rows do not all fit under the quota; none were imported */
+            /** @description More new applications than fit under the quota; none imported */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4131,7 +4644,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Rows with errors (`fields` keys: `line N.field`); none imported */
+            /** @description No Company or Role column, no rows, or choices that do not fit */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4177,6 +4690,51 @@ export interface operations {
                 content?: never;
             };
             /** @description Not valid CSV, too many rows, or a mapping that does not fit */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    rejected_rows_api_import_applications_rejected_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_rejected_rows_api_import_applications_rejected_post"];
+            };
+        };
+        responses: {
+            /** @description The rows left out, with the file's columns and a Problem column */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Larger than MAX_UPLOAD_MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a text file */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not valid CSV, or a mapping or choices that do not fit */
             422: {
                 headers: {
                     [name: string]: unknown;

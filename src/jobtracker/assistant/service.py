@@ -330,6 +330,12 @@ def _unanswered_question(
     return None if answered else question
 
 
+def count_ai_request(session: Session, settings: Settings, owner_id: int) -> None:
+    """Count a request another feature makes to the model for the user (capture's AI fill)
+    against the same daily limit as messages; DailyLimitReached (429) past it."""
+    _count_message(session, settings, owner_id)
+
+
 def _count_message(session: Session, settings: Settings, owner_id: int) -> None:
     """Count one message against today's limit, or refuse it with 429."""
     # Held until commit, so concurrent messages by one user are counted one at a time,

@@ -137,6 +137,20 @@ async def current_user(
     return user
 
 
+async def current_reader(
+    request: Request,
+    user: Annotated[User | None, Depends(optional_user)],
+    session: SessionDep,
+    settings: SettingsDep,
+) -> User:
+    """The signed-in user for a POST that changes nothing (capture): a read-only token will do."""
+    if user is None:
+        raise NotAuthenticated("Please sign in.")
+    if user.is_admin:
+        two_factor.enforce_admin_rule(request, session, settings, user)
+    return user
+
+
 async def current_user_by_session(
     request: Request,
     user: Annotated[User | None, Depends(optional_user)],
@@ -158,6 +172,7 @@ async def current_admin(user: Annotated[User, Depends(current_user_by_session)])
 
 OptionalUser = Annotated[User | None, Depends(optional_user)]
 CurrentUser = Annotated[User, Depends(current_user)]
+CurrentReader = Annotated[User, Depends(current_reader)]
 # For routes a leaked access token must never reach: tokens, password, 2FA, sign-outs, account.
 CurrentUserBySession = Annotated[User, Depends(current_user_by_session)]
 CurrentAdmin = Annotated[User, Depends(current_admin)]

@@ -22,6 +22,7 @@ UPLOAD_ROUTES = frozenset(
         ("POST", "/api/import/applications"),
         ("POST", "/api/import/applications/preview"),
         ("POST", "/api/import/backup"),
+        ("POST", "/api/capture"),  # a whole page's HTML
     }
 )
 BODYLESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
