@@ -10,8 +10,10 @@ from jobtracker.applications.stages import Stage
 from jobtracker.portability.import_values import (
     ImportedSalary,
     column_date_order,
+    date_order_is_ambiguous,
     parse_date,
     parse_salary,
+    settled_date_order,
     stage_from_word,
 )
 
@@ -41,6 +43,28 @@ from jobtracker.portability.import_values import (
         ("Archived", Stage.GHOSTED),
         ("Rejected", Stage.REJECTED),
         ("Accepted", Stage.ACCEPTED),
+        ("Screen", Stage.SCREENING),
+        ("Take-home assignment", Stage.SCREENING),
+        ("Interview Scheduled", Stage.INTERVIEW),
+        ("Final Round", Stage.INTERVIEW),
+        ("Offer Extended", Stage.OFFER),
+        ("Offer Accepted", Stage.ACCEPTED),
+        ("Offer Declined", Stage.WITHDRAWN),
+        ("I Withdrew", Stage.WITHDRAWN),
+        ("Not Selected", Stage.REJECTED),
+        ("Position filled", Stage.REJECTED),
+        ("No Response \U0001f515", Stage.GHOSTED),
+        ("Not started", Stage.WISHLIST),
+        ("Waiting", Stage.APPLIED),
+        ("Beworben", Stage.APPLIED),
+        ("Vorstellungsgespräch", Stage.INTERVIEW),
+        ("Absage", Stage.REJECTED),
+        ("Zurückgezogen", Stage.WITHDRAWN),
+        ("Entretien", Stage.INTERVIEW),
+        ("Refusée", Stage.REJECTED),
+        ("Rechazado", Stage.REJECTED),
+        ("Sin respuesta", Stage.GHOSTED),
+        ("Afgewezen", Stage.REJECTED),
     ],
 )
 def test_a_status_word_names_its_stage(word: str, stage: Stage) -> None:
@@ -57,8 +81,9 @@ def test_every_stage_id_names_itself(stage: Stage) -> None:
     assert stage_from_word(stage.value.upper()) is stage
 
 
-def test_an_unknown_status_word_names_no_stage() -> None:
-    assert stage_from_word("Dreaming") is None
+@pytest.mark.parametrize("word", ["Dreaming", "Done", "", "   ", "?", "x" * 500])
+def test_an_unknown_status_word_names_no_stage(word: str) -> None:
+    assert stage_from_word(word) is None
 
 
 @pytest.mark.parametrize(
@@ -78,6 +103,16 @@ def test_an_unknown_status_word_names_no_stage() -> None:
         ("03.09.26", date(2026, 9, 3)),
         ("46000", date(2025, 12, 9)),
         ("46000.5", date(2025, 12, 9)),
+        ("2026-09-14T10:00:00.000Z", date(2026, 9, 14)),
+        ("2026-09-14T10:00:00.123456-07:00", date(2026, 9, 14)),
+        ("2026-09-14 19:17:05", date(2026, 9, 14)),
+        ("2026-9-4", date(2026, 9, 4)),
+        ("2026.09.14", date(2026, 9, 14)),
+        ("Sep 3, 2026", date(2026, 9, 3)),
+        ("Sep 3, 2026, 2:22 PM", date(2026, 9, 3)),
+        ("September 3, 2026 2:22 PM", date(2026, 9, 3)),
+        ("3 Sep 2026 14:22", date(2026, 9, 3)),
+        ("14.09.2026", date(2026, 9, 14)),
     ],
 )
 def test_a_date_in_any_common_style_is_read(cell: str, expected: date) -> None:
@@ -91,6 +126,9 @@ def test_a_date_in_any_common_style_is_read(cell: str, expected: date) -> None:
         ("10/3/26, 2:22 PM", date(2026, 10, 3)),
         ("10/3/2026 14:22", date(2026, 10, 3)),
         ("10-3-2026", date(2026, 10, 3)),
+        ("10/3/26", date(2026, 10, 3)),
+        ("10/3/26 2:22pm", date(2026, 10, 3)),
+        ("10/03/2026 02:22:59 a.m.", date(2026, 10, 3)),
     ],
 )
 def test_a_slashed_date_reads_month_first_by_default(cell: str, expected: date) -> None:
@@ -117,14 +155,53 @@ def test_dotted_dates_do_not_decide_a_slashed_column() -> None:
     assert column_date_order(["14.9.2026"]) == "month_first"
 
 
+def test_a_column_whose_values_never_say_has_no_settled_order() -> None:
+    assert settled_date_order(["3/10/2026", "4/5/2026", "2026-12-31", "N/A"]) is None
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["3/10/2026", "4/5/2026"],
+        ["10/3/26, 2:22 PM", "", "N/A"],
+        ["5-6-2026"],
+    ],
+)
+def test_a_column_readable_both_ways_is_ambiguous(values: list[str]) -> None:
+    assert date_order_is_ambiguous(values)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["3/10/2026", "14/9/2026"],  # settled day-first by the 14
+        ["3/10/2026", "9/14/2026"],  # settled month-first by the 14
+        ["3/3/2026", "12/12/2026"],  # the same date either way
+        ["2026-09-14", "September 3, 2026", "14.09.2026"],
+        ["", "N/A", "soon"],
+        [],
+    ],
+)
+def test_a_column_with_one_reading_is_not_ambiguous(values: list[str]) -> None:
+    assert not date_order_is_ambiguous(values)
+
+
+def test_the_order_of_a_column_is_settled_by_its_first_deciding_value() -> None:
+    assert settled_date_order(["1/2/2026", "25/12/2026", "12/25/2026"]) == "day_first"
+
+
 @pytest.mark.parametrize("cell", ["", "  ", "N/A", "n/a", "-", "none", "None", "\u2014"])
 def test_a_placeholder_is_no_date(cell: str) -> None:
     assert parse_date(cell) is None
 
 
 @pytest.mark.parametrize(
-    "cell", ["Yes", "No", "31/13/2026", "2026-13-01", "13/14/2026", "soon", "9" * 500]
-)
+    "cell",
+    [
+        "Yes", "No", "TRUE", "31/13/2026", "2026-13-01", "13/14/2026", "soon", "9" * 500,
+        "10001", "99999", "2/30/2026", "Smarch 3, 2026",
+    ],
+)  # fmt: skip
 def test_a_cell_that_is_no_date_says_how_to_write_one(cell: str) -> None:
     with pytest.raises(ValueError, match="is not a date; write it like 2026-10-01"):
         parse_date(cell)
