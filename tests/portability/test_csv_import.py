@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jobtracker.config import Settings
-from tests.applications.builders import EVERY_FIELD, list_applications, user_fields
+from tests.applications.builders import EVERY_FIELD, companies, list_applications, user_fields
 from tests.factories import ApiUser
 from tests.portability.builders import (
     application_count,
@@ -78,7 +78,8 @@ def test_the_preview_lists_errors_by_line_and_counts(alice: ApiUser) -> None:
 
     body = preview(alice, content)
 
-    assert body["counts"] == {"rows": 4, "valid": 1, "invalid": 3}
+    counts = body["counts"]
+    assert (counts["rows"], counts["valid"], counts["invalid"], counts["problems"]) == (4, 1, 3, 3)
     invalid = {row["line"]: row["errors"] for row in body["invalid_rows"]}
     assert set(invalid) == {3, 4, 5}
     assert invalid[3] == {"company": "is required"}
@@ -149,7 +150,7 @@ def test_importing_needs_confirmation(alice: ApiUser) -> None:
     assert application_count(alice) == 0
 
 
-def test_a_file_with_bad_rows_imports_nothing_and_names_their_lines(alice: ApiUser) -> None:
+def test_a_file_with_bad_rows_imports_the_good_ones_and_counts_the_rest(alice: ApiUser) -> None:
     content = make_csv(
         [
             HEADER,
@@ -161,10 +162,9 @@ def test_a_file_with_bad_rows_imports_nothing_and_names_their_lines(alice: ApiUs
 
     response = import_csv(alice, content)
 
-    errors = _errors(response)
-    assert set(errors) == {"line 3.salary_min", "line 4.company", "line 4.role"}
-    assert "2 of 3 rows" in response.json()["error"]["message"]
-    assert application_count(alice) == 0
+    assert response.status_code == 201, response.text
+    assert (response.json()["imported"], response.json()["left_out"]) == (1, 2)
+    assert companies(list_applications(alice)) == ["Fine"]
 
 
 def test_an_import_over_the_quota_imports_nothing_and_says_how_many_fit(
@@ -319,7 +319,7 @@ def test_status_words_from_other_trackers_become_stages(alice: ApiUser) -> None:
     ]
 
 
-def test_an_unknown_status_leaves_the_row_in_wishlist_with_the_word_in_its_notes(
+def test_an_unknown_status_is_asked_about_and_its_rows_wait_for_the_answer(
     alice: ApiUser,
 ) -> None:
     content = make_csv(
@@ -330,12 +330,17 @@ def test_an_unknown_status_leaves_the_row_in_wishlist_with_the_word_in_its_notes
         ]
     )
 
+    body = preview(alice, content)
     response = import_csv(alice, content)
 
+    assert {(s["value"], s["stage"], s["known"]) for s in body["statuses"]} == {
+        ("Applied", "applied", True),
+        ("Dreaming", None, False),
+    }
+    assert body["counts"]["awaiting_stage"] == 1
     assert response.status_code == 201, response.text
-    beta = alice.client.get(f"/api/applications/{response.json()['application_ids'][1]}").json()
-    assert beta["stage"] == "wishlist"
-    assert beta["notes"] == "Nice\n\nStatus in the imported file: Dreaming"
+    assert (response.json()["imported"], response.json()["left_out"]) == (1, 1)
+    assert companies(list_applications(alice)) == ["Acme"]
 
 
 def test_dates_as_people_write_them_are_read_and_placeholders_are_no_date(alice: ApiUser) -> None:
@@ -373,7 +378,7 @@ def test_a_column_with_a_day_over_twelve_first_is_read_day_first(alice: ApiUser)
     assert [row["values"]["deadline"] for row in rows] == ["2026-10-03", "2026-09-14"]
 
 
-def test_a_date_that_cannot_be_read_is_refused_naming_the_field_by_its_label(
+def test_a_date_that_cannot_be_read_is_a_problem_naming_the_row_and_the_field_by_its_label(
     alice: ApiUser,
 ) -> None:
     content = make_csv(
@@ -384,11 +389,13 @@ def test_a_date_that_cannot_be_read_is_refused_naming_the_field_by_its_label(
         ]
     )
 
+    [problem] = preview(alice, content)["problems"]
     response = import_csv(alice, content)
 
-    assert set(_errors(response)) == {"line 3.applied_on"}
-    assert "Applied on: '31/13/2026' is not a date" in response.json()["error"]["message"]
-    assert application_count(alice) == 0
+    assert problem["message"].startswith("Row 3, Applied on: '31/13/2026' is not a date")
+    assert (problem["line"], problem["column"], problem["value"]) == (3, "Applied on", "31/13/2026")
+    assert response.json()["imported"] == 1
+    assert application_count(alice) == 1
 
 
 def test_common_headers_from_other_tools_are_recognised(alice: ApiUser) -> None:

@@ -255,6 +255,21 @@ def create_applications(
     return created
 
 
+def add_imported_batch(
+    session: Session, settings: Settings, owner_id: int, applications: Sequence[ApplicationCreate]
+) -> list[int]:
+    """One batch of a large import, flushed in the caller's transaction (the caller commits).
+
+    The quotas count what earlier batches flushed, so checking each batch checks the whole.
+    """
+    reserve_room(session, settings, owner_id, len(applications))
+    adding = sum(usage.record_bytes(data, STORED_TEXT) for data in applications)
+    usage.reserve_storage(session, settings, owner_id, adding, what="These applications")
+    created = _add_new(session, owner_id, applications, fill_applied_on=False)
+    session.flush()
+    return [application.id for application in created]
+
+
 def _add_new(
     session: Session,
     owner_id: int,
@@ -295,6 +310,19 @@ def update_application(
     application_id: int,
     changes: ApplicationUpdate,
 ) -> Application:
+    application = apply_update(session, settings, owner_id, application_id, changes)
+    session.commit()
+    return application
+
+
+def apply_update(
+    session: Session,
+    settings: Settings,
+    owner_id: int,
+    application_id: int,
+    changes: ApplicationUpdate,
+) -> Application:
+    """The update without its commit, for a caller writing more in the same transaction."""
     application = get_application(session, owner_id, application_id)
     values = changes.model_dump(exclude_unset=True)
     adding = usage.growth(application, values, STORED_TEXT)
@@ -309,7 +337,6 @@ def update_application(
         _move_to_stage(session, application, Stage(new_stage))
     _check_salary_range(application)
     application.updated_at = utcnow()
-    session.commit()
     return application
 
 

@@ -1,24 +1,38 @@
-"""Applications from a spreadsheet: columns mapped to fields, a preview, then all or nothing."""
+"""Applications from a spreadsheet: columns mapped to fields, questions answered, good rows in.
+
+The preview reads the file with the user's answers so far (`ImportOptions`) and says what
+each row would become; the import takes the rows that are ready and leaves the others out,
+never letting one bad row block the rest. Rows are read one at a time and written in
+batches, so a 10,000-row file never holds all its applications in memory at once.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
-from dataclasses import dataclass
-from typing import Any
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 from pydantic import TypeAdapter, ValidationError
 from sqlalchemy.orm import Session
 
 from jobtracker.applications import service as applications_service
-from jobtracker.applications.schemas import ApplicationCreate
-from jobtracker.applications.stages import Priority, WorkMode
+from jobtracker.applications.duplicates import DuplicateFinder, TrackedApplication
+from jobtracker.applications.schemas import ApplicationCreate, ApplicationUpdate
+from jobtracker.applications.stages import Priority, Stage, WorkMode
 from jobtracker.auth.models import User
 from jobtracker.config import Settings
+from jobtracker.db import utcnow
 from jobtracker.errors import InvalidInput
 from jobtracker.portability.columns import (
+    COLUMNS,
     IMPORT_FIELDS,
     REQUIRED_FIELDS,
     guess_mapping,
+    neutralise,
     restore,
 )
 from jobtracker.portability.csv_reading import CsvRow, CsvTable, read_table
@@ -26,6 +40,7 @@ from jobtracker.portability.import_values import (
     DateOrder,
     ImportedSalary,
     column_date_order,
+    date_order_is_ambiguous,
     is_placeholder,
     parse_date,
     parse_salary,
@@ -33,19 +48,31 @@ from jobtracker.portability.import_values import (
 )
 from jobtracker.portability.schemas import (
     ColumnMapping,
+    DateColumn,
+    DuplicateRow,
+    ExtraColumn,
+    ExtraPlacement,
     ImportCounts,
     ImportFieldName,
+    ImportOptions,
     ImportPreview,
+    ImportProgress,
     ImportQuota,
     ImportResult,
     ParsedRow,
+    RowProblem,
+    StatusQuestion,
 )
 from jobtracker.validation_messages import plain_message
 
 SAMPLE_ROWS = 5
 PREVIEW_ROWS = 20
 MAX_LISTED_INVALID_ROWS = 500
-MAX_ERRORS_IN_REFUSAL = 100
+MAX_LISTED_PROBLEMS = 500
+MAX_LISTED_DUPLICATES = 500
+MAX_LISTED_STATUSES = 200
+# Rows written per flush: large enough for batched inserts, small enough to bound memory.
+BATCH_SIZE = 500
 
 # Rows read to decide whether a guessed column's values suit its field.
 GUESS_SAMPLE_ROWS = 50
@@ -60,19 +87,27 @@ _LONG_TEXT_FIELDS = frozenset({"job_description", "notes"})
 # Thousands separators people type in salaries: "70,000", "70 000", "70'000", "70_000".
 _DIGIT_GROUPING = str.maketrans("", "", ", '_\u00a0\u202f")
 _MAPPING = TypeAdapter(ColumnMapping)
+_OPTIONS = TypeAdapter(ImportOptions)
 _LABELS = {field.name: field.label for field in IMPORT_FIELDS} | {"row": "The row"}
+# Columns our own export writes for people and never reads back: left out unless asked for.
+_EXPORT_ONLY_HEADERS = frozenset(column.header for column in COLUMNS if column.field is None)
+# How the answers are named when one is refused.
+_OPTION_LABELS = {
+    "sheet": "Sheet",
+    "status_map": "Stage for a status",
+    "date_orders": "Date order",
+    "extra_columns": "Columns without a field",
+    "fixes": "Fixed cells",
+    "skip_lines": "Rows left out",
+    "duplicates": "Duplicates",
+}
+EXTRA_SEPARATOR = " · "
+PROBLEM_HEADER = "Problem"
+
+RowAction = Literal["create", "update", "duplicate", "problem", "awaiting_stage", "left_out"]
 
 
-@dataclass(frozen=True)
-class ParsedFile:
-    table: CsvTable
-    mapping: ColumnMapping
-    rows: list[ParsedRow]
-    applications: list[ApplicationCreate]  # one per valid row, in file order
-
-    @property
-    def invalid_rows(self) -> list[ParsedRow]:
-        return [row for row in self.rows if row.errors]
+# ---- Reading the form fields ----
 
 
 def read_mapping(raw: str | None) -> ColumnMapping | None:
@@ -91,22 +126,301 @@ def read_mapping(raw: str | None) -> ColumnMapping | None:
         ) from None
 
 
-def parse_file(content: bytes, mapping: ColumnMapping | None) -> ParsedFile:
-    table = read_table(content)
+def read_options(raw: str | None) -> ImportOptions:
+    """The `options` form field: the answers to the preview's questions; absent means none."""
+    if raw is None or not raw.strip():
+        return ImportOptions()
+    try:
+        return _OPTIONS.validate_json(raw)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        location = [str(part) for part in problem["loc"]]
+        if problem["type"] == "json_invalid" or not location:
+            where, message = "The choices", "send them as a JSON object"
+        else:
+            named = [_OPTION_LABELS.get(location[0], location[0]), *location[1:2]]
+            where, message = " > ".join(named), plain_message(problem)
+        raise InvalidInput(
+            f"The import choices are not valid ({where}: {message}). Reload the page and "
+            "choose again.",
+            fields={"options": f"{where}: {message}"},
+        ) from None
+
+
+# ---- The file read with the user's answers ----
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """How every row will be read: the mapping, the stage of each status word, date orders,
+    where unmapped columns go, the fixes and the rows left out."""
+
+    table: CsvTable
+    mapping: ColumnMapping
+    options: ImportOptions
+    date_columns: list[DateColumn]
+    extras: dict[str, ExtraPlacement | None]
+    # Status words (normalised) the user answered, then the ones read without asking.
+    answered_stages: dict[str, Stage]
+    format_stages: dict[str, Stage] = field(default_factory=dict)
+
+    @property
+    def date_orders(self) -> dict[str, DateOrder]:
+        return {column.field: column.order for column in self.date_columns}
+
+    def stage_for(self, word: str) -> tuple[Stage | None, bool]:
+        """The stage a status word becomes, and whether it was known without asking."""
+        key = _status_key(word)
+        known = self.format_stages.get(key) or stage_from_word(word)
+        answered = self.answered_stages.get(key)
+        return answered or known, known is not None
+
+
+def read_plan(content: bytes, mapping: ColumnMapping | None, options: ImportOptions) -> ImportPlan:
+    table = read_table(content, sheet=options.sheet)
     mapping = _checked_mapping(table, mapping)
-    date_orders: dict[str, DateOrder] = {
-        field: column_date_order(_column_values(table, column))
-        for column, field in mapping.items()
-        if field in _DATE_FIELDS
+    _check_fixes(table, options)
+    date_columns = []
+    for column, mapped in mapping.items():
+        if mapped not in _DATE_FIELDS or mapped is None:
+            continue
+        values = _column_values(table, column)
+        chosen = options.date_orders.get(column)
+        date_columns.append(
+            DateColumn(
+                column=column,
+                field=mapped,
+                order=chosen or column_date_order(values),
+                ambiguous=date_order_is_ambiguous(values),
+            )
+        )
+    extras = {
+        column: options.extra_columns.get(column, _default_placement(column))
+        for column, mapped in mapping.items()
+        if mapped is None
     }
-    rows: list[ParsedRow] = []
-    applications: list[ApplicationCreate] = []
-    for row in table.rows:
-        parsed, application = _parse_row(row, table.columns, mapping, date_orders)
-        rows.append(parsed)
-        if application is not None:
-            applications.append(application)
-    return ParsedFile(table, mapping, rows, applications)
+    answered = {_status_key(word): stage for word, stage in options.status_map.items()}
+    return ImportPlan(table, mapping, options, date_columns, extras, answered)
+
+
+def _default_placement(column: str) -> ExtraPlacement | None:
+    return None if column in _EXPORT_ONLY_HEADERS else "notes"
+
+
+def _status_key(word: str) -> str:
+    return " ".join(word.casefold().split())
+
+
+def _check_fixes(table: CsvTable, options: ImportOptions) -> None:
+    for line, cells in options.fixes.items():
+        for column in cells:
+            if column not in table.columns:
+                raise InvalidInput(
+                    f"A fix for row {line} names a column the file doesn't have ({column!r}). "
+                    "Reload the page and fix the cell again.",
+                    fields={"options": f"no column named {column!r}"},
+                )
+
+
+# ---- Each row: what it becomes ----
+
+
+@dataclass
+class RowOutcome:
+    line: int
+    cells: list[str]  # as the file has them, with the user's fixes
+    action: RowAction
+    parsed: ParsedRow
+    application: ApplicationCreate | None = None
+    given: frozenset[str] = frozenset()  # the fields the file gives, for an update
+    status: str | None = None  # the status as written
+    problems: list[RowProblem] = field(default_factory=list)
+    match: TrackedApplication | None = None
+    matched_line: int | None = None
+
+
+def outcomes(plan: ImportPlan, existing: DuplicateFinder) -> Iterator[RowOutcome]:
+    """Every row of the file with what the import does with it, one at a time, in file order."""
+    # Rows of this file that will be created, by their line, to catch a row given twice.
+    earlier = DuplicateFinder([])
+    now = utcnow()
+    skipped = set(plan.options.skip_lines)
+    for row in plan.table.rows:
+        outcome = _outcome(plan, row, row.line in skipped)
+        if outcome.action == "create" and outcome.application is not None:
+            application = outcome.application
+            match = existing.find(
+                job_url=application.job_url, company=application.company, role=application.role
+            )
+            repeated = earlier.find(
+                job_url=application.job_url, company=application.company, role=application.role
+            )
+            if match is not None:
+                outcome.match = match
+                outcome.action = "update" if plan.options.duplicates == "update" else "duplicate"
+            elif repeated is not None:
+                outcome.matched_line = repeated.id
+                outcome.match = repeated
+                outcome.action = "duplicate"
+            else:
+                earlier.add(
+                    TrackedApplication(
+                        id=row.line,
+                        company=application.company,
+                        role=application.role,
+                        stage=application.stage,
+                        job_url=application.job_url,
+                        created_at=now,
+                    )
+                )
+        yield outcome
+
+
+def _outcome(plan: ImportPlan, row: CsvRow, left_out: bool) -> RowOutcome:
+    cells = _fixed_cells(row, plan)
+    if left_out:
+        shown = ParsedRow(line=row.line, values={}, errors={})
+        return RowOutcome(row.line, cells, "left_out", shown, status=_status_cell(plan, cells))
+    parsed, application, given, status = _parse_row(plan, row.line, cells)
+    problems = _problems(plan, row.line, cells, parsed.errors)
+    if problems:
+        return RowOutcome(row.line, cells, "problem", parsed, status=status, problems=problems)
+    if application is None:
+        return RowOutcome(row.line, cells, "awaiting_stage", parsed, status=status)
+    return RowOutcome(row.line, cells, "create", parsed, application, given, status)
+
+
+def _fixed_cells(row: CsvRow, plan: ImportPlan) -> list[str]:
+    fixes = plan.options.fixes.get(row.line)
+    if not fixes:
+        return row.cells
+    cells = list(row.cells) + [""] * max(0, len(plan.table.columns) - len(row.cells))
+    for column, text in fixes.items():
+        cells[plan.table.columns.index(column)] = text
+    return cells
+
+
+def _status_cell(plan: ImportPlan, cells: list[str]) -> str | None:
+    for column, cell in zip(plan.table.columns, cells, strict=False):
+        if plan.mapping.get(column) == "stage" and cell.strip() and not is_placeholder(cell):
+            return restore(cell).strip()
+    return None
+
+
+def _parse_row(
+    plan: ImportPlan, line: int, cells: list[str]
+) -> tuple[ParsedRow, ApplicationCreate | None, frozenset[str], str | None]:
+    """The row read into an application; None while it has a problem or a status to map."""
+    columns = plan.table.columns
+    by_field = _cells_by_field(cells, columns, plan.mapping)
+    errors: dict[str, str] = {}
+    if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns) :]):
+        errors["row"] = f"has {len(cells)} cells but the header has {len(columns)} columns"
+    values: dict[str, Any] = {}
+    # What the file says that no field can hold: kept in the notes rather than lost.
+    kept: list[str] = []
+    status = by_field.pop("stage", None)
+    waiting = False
+    if status is not None:
+        status = status.strip()
+        stage, _known = plan.stage_for(status)
+        if stage is None:
+            waiting = True
+        else:
+            values["stage"] = stage
+    date_orders = plan.date_orders
+    for name, cell in by_field.items():
+        try:
+            value = _value(name, cell, date_orders.get(name, "month_first"))
+        except ValueError as problem:
+            errors[name] = str(problem)
+            continue
+        if name == "salary":
+            _fill_salary(values, value, cell, kept)
+        else:
+            values[name] = value
+    _place_extras(plan, cells, values, kept)
+    if kept:
+        values["notes"] = "\n\n".join([values["notes"], *kept] if "notes" in values else kept)
+    try:
+        application = ApplicationCreate.model_validate(values)
+    except ValidationError as error:
+        errors = _field_errors(error) | errors
+    else:
+        if not errors:
+            shown = application.model_dump(mode="json")
+            if waiting:
+                shown["stage"] = None
+            parsed = ParsedRow(line=line, values=shown, errors={})
+            ready = None if waiting else application
+            return parsed, ready, frozenset(values), status
+    return ParsedRow(line=line, values=dict(by_field), errors=errors), None, frozenset(), status
+
+
+def _place_extras(
+    plan: ImportPlan, cells: list[str], values: dict[str, Any], kept: list[str]
+) -> None:
+    """Columns with no field: "Excitement: 4 · Source: LinkedIn" into notes, or into tags."""
+    noted: list[str] = []
+    for column, cell in zip(plan.table.columns, cells, strict=False):
+        placement = plan.extras.get(column)
+        if placement is None or not cell.strip() or is_placeholder(cell):
+            continue
+        text = restore(cell).strip()
+        if placement == "notes":
+            noted.append(f"{column}: {text}")
+        else:
+            tags = values.setdefault("tags", [])
+            tags.extend(tag.strip() for tag in text.split(",") if tag.strip())
+    if noted:
+        kept.insert(0, EXTRA_SEPARATOR.join(noted))
+
+
+def _problems(
+    plan: ImportPlan, line: int, cells: list[str], errors: dict[str, str]
+) -> list[RowProblem]:
+    """Each error as a person would say it, with the column whose cell to fix."""
+    problems = []
+    for name, message in errors.items():
+        column = _column_of(plan, name)
+        index = plan.table.columns.index(column) if column is not None else None
+        value = cells[index] if index is not None and index < len(cells) else ""
+        label = _LABELS.get(name, name.replace("_", " ").capitalize())
+        problems.append(
+            RowProblem(
+                line=line,
+                column=column,
+                field=label,
+                value=value,
+                message=f"Row {line}, {label}: {message}",
+            )
+        )
+    return problems
+
+
+def _column_of(plan: ImportPlan, name: str) -> str | None:
+    columns = {mapped: column for column, mapped in plan.mapping.items() if mapped is not None}
+    if name in columns:
+        return columns[name]
+    if name in _SALARY_PARTS:
+        return columns.get("salary")
+    return None
+
+
+def _cells_by_field(cells: list[str], columns: list[str], mapping: ColumnMapping) -> dict[str, str]:
+    """The row's non-blank cells under the fields their columns map to, formula quotes undone."""
+    by_field: dict[str, str] = {}
+    for column, cell in zip(columns, cells, strict=False):
+        mapped = mapping.get(column)
+        if mapped is None or not cell.strip():
+            continue
+        if mapped in _PLACEHOLDER_FIELDS and is_placeholder(cell):
+            continue
+        by_field[mapped] = restore(cell)
+    return by_field
+
+
+# ---- The preview ----
 
 
 def preview(
@@ -115,68 +429,297 @@ def preview(
     owner_id: int,
     content: bytes,
     mapping: ColumnMapping | None,
+    options: ImportOptions | None = None,
 ) -> ImportPreview:
-    parsed = parse_file(content, mapping)
+    plan = read_plan(content, mapping, options or ImportOptions())
+    counts: Counter[RowAction] = Counter()
+    statuses: Counter[str] = Counter()
+    shown_status: dict[str, str] = {}
+    rows: list[ParsedRow] = []
+    invalid: list[ParsedRow] = []
+    problems: list[RowProblem] = []
+    duplicates: list[DuplicateRow] = []
+    for outcome in outcomes(plan, DuplicateFinder.for_owner(session, owner_id)):
+        counts[outcome.action] += 1
+        if outcome.status is not None and outcome.action != "left_out":
+            key = _status_key(outcome.status)
+            statuses[key] += 1
+            shown_status.setdefault(key, outcome.status)
+        if len(rows) < PREVIEW_ROWS:
+            rows.append(outcome.parsed)
+        if outcome.parsed.errors and len(invalid) < MAX_LISTED_INVALID_ROWS:
+            invalid.append(outcome.parsed)
+        if len(problems) < MAX_LISTED_PROBLEMS:
+            problems.extend(outcome.problems[: MAX_LISTED_PROBLEMS - len(problems)])
+        if outcome.match is not None and len(duplicates) < MAX_LISTED_DUPLICATES:
+            duplicates.append(_duplicate_row(outcome))
     quota = applications_service.application_quota(session, settings, owner_id)
-    valid = len(parsed.applications)
+    valid = counts["create"] + counts["update"]
     available = quota.available
     return ImportPreview(
-        columns=parsed.table.columns,
-        mapping=parsed.mapping,
-        missing_fields=_missing_fields(parsed.mapping),
+        columns=plan.table.columns,
+        mapping=plan.mapping,
+        missing_fields=_missing_fields(plan.mapping),
         fields=IMPORT_FIELDS,
-        encoding=parsed.table.encoding,
-        delimiter=parsed.table.delimiter,
-        notes=parsed.table.notes,
-        sample=[row.cells for row in parsed.table.rows[:SAMPLE_ROWS]],
-        rows=parsed.rows[:PREVIEW_ROWS],
-        invalid_rows=parsed.invalid_rows[:MAX_LISTED_INVALID_ROWS],
-        counts=ImportCounts(rows=len(parsed.rows), valid=valid, invalid=len(parsed.rows) - valid),
+        encoding=plan.table.encoding,
+        delimiter=plan.table.delimiter,
+        notes=plan.table.notes,
+        format=None,
+        sheets=plan.table.sheets,
+        sheet=plan.table.sheet,
+        sample=[row.cells for row in plan.table.rows[:SAMPLE_ROWS]],
+        rows=rows,
+        invalid_rows=invalid,
+        statuses=_status_questions(plan, statuses, shown_status),
+        date_columns=plan.date_columns,
+        extra_columns=[
+            ExtraColumn(column=column, placement=placement, sample=_first_value(plan, column))
+            for column, placement in plan.extras.items()
+        ],
+        duplicates=duplicates,
+        problems=problems,
+        counts=ImportCounts(
+            rows=len(plan.table.rows),
+            valid=valid,
+            invalid=counts["problem"] + counts["awaiting_stage"],
+            to_create=counts["create"],
+            to_update=counts["update"],
+            duplicates_skipped=counts["duplicate"],
+            problems=counts["problem"],
+            awaiting_stage=counts["awaiting_stage"],
+            left_out=counts["left_out"],
+        ),
         quota=ImportQuota(
             limit=quota.limit,
             used=quota.used,
             available=available,
-            fits=valid if available is None else min(valid, available),
+            fits=counts["create"] if available is None else min(counts["create"], available),
         ),
     )
 
 
-def import_applications(
-    session: Session, settings: Settings, owner: User, content: bytes, mapping: ColumnMapping | None
-) -> ImportResult:
-    """Every row, in one transaction; any row with an error, or too many rows, imports none."""
-    parsed = parse_file(content, mapping)
-    missing = _missing_fields(parsed.mapping)
-    if missing:
-        raise InvalidInput(
-            f"No column is mapped to {' and '.join(_LABELS[field] for field in missing)}; "
-            "map one and import again. Nothing was imported.",
-            fields={"mapping": f"map a column to {' and '.join(_LABELS[f] for f in missing)}"},
+def _duplicate_row(outcome: RowOutcome) -> DuplicateRow:
+    assert outcome.match is not None
+    assert outcome.application is not None
+    match, application = outcome.match, outcome.application
+    from_file = outcome.matched_line is not None
+    return DuplicateRow(
+        line=outcome.line,
+        company=application.company,
+        role=application.role,
+        matched_id=None if from_file else match.id,
+        matched_line=outcome.matched_line,
+        matched_company=match.company,
+        matched_role=match.role,
+        matched_stage=None if from_file else match.stage,
+        action="update" if outcome.action == "update" else "skip",
+    )
+
+
+def _status_questions(
+    plan: ImportPlan, statuses: Counter[str], shown: dict[str, str]
+) -> list[StatusQuestion]:
+    questions = []
+    for key, rows in statuses.items():
+        stage, known = plan.stage_for(shown[key])
+        questions.append(StatusQuestion(value=shown[key], rows=rows, stage=stage, known=known))
+    # The questions first, then the most common words.
+    questions.sort(key=lambda question: (question.known, -question.rows, question.value))
+    return questions[:MAX_LISTED_STATUSES]
+
+
+def _first_value(plan: ImportPlan, column: str) -> str | None:
+    index = plan.table.columns.index(column)
+    for row in plan.table.rows[:GUESS_SAMPLE_ROWS]:
+        if index < len(row.cells) and row.cells[index].strip():
+            return restore(row.cells[index]).strip()[:200]
+    return None
+
+
+# ---- The import ----
+
+
+@dataclass(frozen=True)
+class PreparedImport:
+    """An import checked and its room under the quota reserved; `run` writes it."""
+
+    session: Session
+    settings: Settings
+    owner: User
+    plan: ImportPlan
+    total: int  # rows that create or update
+
+    def run(self) -> Iterator[ImportProgress | ImportResult]:
+        """Progress after each batch written, then the result once committed."""
+        created: list[int] = []
+        updated: list[int] = []
+        counts: Counter[RowAction] = Counter()
+        batch: list[ApplicationCreate] = []
+        existing = DuplicateFinder.for_owner(self.session, self.owner.id)
+        for outcome in outcomes(self.plan, existing):
+            if outcome.action == "create" and outcome.application is not None:
+                batch.append(outcome.application)
+            elif outcome.action == "update" and outcome.match is not None:
+                if self._update(outcome, outcome.match.id):
+                    updated.append(outcome.match.id)
+                else:
+                    outcome.action = "problem"  # its salary range clashes with the one kept
+            counts[outcome.action] += 1
+            if len(batch) == BATCH_SIZE:
+                created.extend(self._write(batch))
+                batch = []
+                yield ImportProgress(done=len(created) + len(updated), total=self.total)
+        if batch:
+            created.extend(self._write(batch))
+        self.session.commit()
+        yield ImportProgress(done=len(created) + len(updated), total=self.total)
+        yield ImportResult(
+            imported=len(created),
+            updated=len(updated),
+            skipped=counts["duplicate"],
+            left_out=counts["problem"] + counts["awaiting_stage"] + counts["left_out"],
+            application_ids=created,
+            updated_ids=updated,
         )
-    if not parsed.rows:
+
+    def _write(self, batch: list[ApplicationCreate]) -> list[int]:
+        return applications_service.add_imported_batch(
+            self.session, self.settings, self.owner.id, batch
+        )
+
+    def _update(self, outcome: RowOutcome, application_id: int) -> bool:
+        """The matched application takes the fields the row gives; False when they clash."""
+        assert outcome.application is not None
+        changes = ApplicationUpdate.model_validate(
+            outcome.application.model_dump(include=set(outcome.given))
+        )
+        # Scoped by owner: the finder holds only this user's applications, and this checks again.
+        current = applications_service.get_application(self.session, self.owner.id, application_id)
+        low = changes.salary_min if "salary_min" in outcome.given else current.salary_min
+        high = changes.salary_max if "salary_max" in outcome.given else current.salary_max
+        if low is not None and high is not None and low > high:
+            return False
+        applications_service.apply_update(
+            self.session, self.settings, self.owner.id, application_id, changes
+        )
+        return True
+
+
+def prepare_import(
+    session: Session,
+    settings: Settings,
+    owner: User,
+    content: bytes,
+    mapping: ColumnMapping | None,
+    options: ImportOptions | None = None,
+) -> PreparedImport:
+    """The file checked and counted, the quota held for what it creates: nothing written yet.
+
+    Refused as a whole only when it cannot be imported at all: no Company or Role column,
+    no rows, or more new applications than the quota leaves room for.
+    """
+    plan = read_plan(content, mapping, options or ImportOptions())
+    missing = _missing_fields(plan.mapping)
+    if missing:
+        names = " and ".join(_LABELS[name] for name in missing)
+        raise InvalidInput(
+            f"No column is mapped to {names}; map one and import again. Nothing was imported.",
+            fields={"mapping": f"map a column to {names}"},
+        )
+    if not plan.table.rows:
         raise InvalidInput(
             "The file has no rows below its header; nothing was imported.",
             fields={"file": "no rows"},
         )
-    invalid = parsed.invalid_rows
-    if invalid:
-        raise InvalidInput(
-            f"{len(invalid)} of {len(parsed.rows)} rows have errors, so nothing was imported. "
-            f"The first is line {invalid[0].line} ({_summary(invalid[0])}). "
-            "Fix them, or leave those rows out, and import again.",
-            fields=_errors_by_line(invalid),
-        )
-    created = applications_service.create_applications(
-        session, settings, owner, parsed.applications
+    counts: Counter[RowAction] = Counter(
+        outcome.action for outcome in outcomes(plan, DuplicateFinder.for_owner(session, owner.id))
     )
-    return ImportResult(
-        imported=len(created), application_ids=[application.id for application in created]
-    )
+    # The same message as any other import over the quota; the lock is held until commit.
+    applications_service.reserve_room(session, settings, owner.id, counts["create"])
+    return PreparedImport(session, settings, owner, plan, counts["create"] + counts["update"])
+
+
+def finish(prepared: PreparedImport) -> ImportResult:
+    """Run a prepared import to its end, without progress."""
+    for step in prepared.run():
+        if isinstance(step, ImportResult):
+            return step
+    raise AssertionError("an import's last step is its result")
+
+
+def import_applications(
+    session: Session,
+    settings: Settings,
+    owner: User,
+    content: bytes,
+    mapping: ColumnMapping | None,
+    options: ImportOptions | None = None,
+) -> ImportResult:
+    """The rows that are ready, in one transaction; the rest left out and counted."""
+    return finish(prepare_import(session, settings, owner, content, mapping, options))
+
+
+# ---- The rows left out, to fix and bring back ----
+
+
+def rejected_rows(
+    session: Session,
+    owner_id: int,
+    content: bytes,
+    mapping: ColumnMapping | None,
+    options: ImportOptions | None = None,
+) -> Iterator[bytes]:
+    """The rows an import leaves out, as CSV: the file's own columns and what is wrong.
+
+    Cells are written with the same guard against formulas as the export.
+    """
+    plan = read_plan(content, mapping, options or ImportOptions())
+    existing = DuplicateFinder.for_owner(session, owner_id)
+    return _rejected_chunks(plan, outcomes(plan, existing))
+
+
+def _rejected_chunks(plan: ImportPlan, rows: Iterator[RowOutcome]) -> Iterator[bytes]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
+    buffer.write("\ufeff")  # Excel reads UTF-8 only with its BOM
+    writer.writerow([neutralise(column) for column in [*plan.table.columns, PROBLEM_HEADER]])
+    written = 0
+    for outcome in rows:
+        reason = _why_left_out(plan, outcome)
+        if reason is None:
+            continue
+        cells = [restore(cell) for cell in outcome.cells[: len(plan.table.columns)]]
+        cells += [""] * (len(plan.table.columns) - len(cells))
+        writer.writerow([neutralise(cell) for cell in [*cells, reason]])
+        written += 1
+        if written % BATCH_SIZE == 0:
+            yield _take(buffer)
+    yield _take(buffer)
+
+
+def _why_left_out(plan: ImportPlan, outcome: RowOutcome) -> str | None:
+    if outcome.action == "problem":
+        return "; ".join(problem.message for problem in outcome.problems)
+    if outcome.action == "awaiting_stage":
+        return f"Row {outcome.line}, Stage: choose the stage {outcome.status!r} means"
+    if outcome.action == "left_out":
+        return f"Row {outcome.line}: left out"
+    return None
+
+
+def _take(buffer: io.StringIO) -> bytes:
+    chunk = buffer.getvalue().encode()
+    buffer.seek(0)
+    buffer.truncate()
+    return chunk
+
+
+# ---- Cells into values ----
 
 
 def _checked_mapping(table: CsvTable, mapping: ColumnMapping | None) -> ColumnMapping:
     if mapping is None:
-        return guess_mapping(table.columns, lambda field, column: _suits(table, field, column))
+        return guess_mapping(table.columns, lambda name, column: _suits(table, name, column))
     unknown = [column for column in mapping if column not in table.columns]
     if unknown:
         raise InvalidInput(
@@ -184,21 +727,22 @@ def _checked_mapping(table: CsvTable, mapping: ColumnMapping | None) -> ColumnMa
             fields={"mapping": f"columns are: {', '.join(table.columns)}"},
         )
     seen: dict[str, str] = {}
-    for column, field in mapping.items():
-        if field is None:
+    for column, mapped in mapping.items():
+        if mapped is None:
             continue
-        if field in seen:
+        if mapped in seen:
             raise InvalidInput(
-                f"Both {seen[field]!r} and {column!r} are mapped to {_LABELS[field]}; choose one.",
-                fields={"mapping": f"{_LABELS[field]} is mapped twice"},
+                f"Both {seen[mapped]!r} and {column!r} are mapped to {_LABELS[mapped]}; "
+                "choose one.",
+                fields={"mapping": f"{_LABELS[mapped]} is mapped twice"},
             )
-        seen[field] = column
+        seen[mapped] = column
     return {column: mapping.get(column) for column in table.columns}
 
 
 def _missing_fields(mapping: ColumnMapping) -> list[ImportFieldName]:
     mapped = set(mapping.values())
-    return [field for field in REQUIRED_FIELDS if field not in mapped]
+    return [name for name in REQUIRED_FIELDS if name not in mapped]
 
 
 def _column_values(table: CsvTable, column: str, rows: int | None = None) -> list[str]:
@@ -206,7 +750,7 @@ def _column_values(table: CsvTable, column: str, rows: int | None = None) -> lis
     return [restore(row.cells[index]) for row in table.rows[:rows] if index < len(row.cells)]
 
 
-def _suits(table: CsvTable, field: ImportFieldName, column: str) -> bool:
+def _suits(table: CsvTable, name: ImportFieldName, column: str) -> bool:
     """Whether any of the column's first values can be read as the field (or it has none).
 
     Any one will do, so a column of dates with a typo is kept (and the typo shown), while a
@@ -218,51 +762,16 @@ def _suits(table: CsvTable, field: ImportFieldName, column: str) -> bool:
         if not is_placeholder(value)
     ]
     order = column_date_order(values)
-    return not values or any(_readable(field, value, order) for value in values)
+    return not values or any(_readable(name, value, order) for value in values)
 
 
-def _readable(field: ImportFieldName, cell: str, date_order: DateOrder) -> bool:
+def _readable(name: ImportFieldName, cell: str, date_order: DateOrder) -> bool:
     try:
-        # A status or salary nobody can read is kept in the notes, so it is "read" too;
-        # a column holding only those is no status or salary column.
-        return _value(field, cell, date_order) is not None
+        # A status nobody knows is asked about and a salary nobody can read is kept in the
+        # notes, so both are "read" too; a column holding only those is no such column.
+        return _value(name, cell, date_order) is not None
     except ValueError:
         return False
-
-
-def _parse_row(
-    row: CsvRow, columns: list[str], mapping: ColumnMapping, date_orders: dict[str, DateOrder]
-) -> tuple[ParsedRow, ApplicationCreate | None]:
-    cells = _cells_by_field(row, columns, mapping)
-    errors: dict[str, str] = {}
-    if len(row.cells) > len(columns) and any(cell.strip() for cell in row.cells[len(columns) :]):
-        errors["row"] = f"has {len(row.cells)} cells but the header has {len(columns)} columns"
-    values: dict[str, Any] = {}
-    # What the file says that no field can hold: kept in the notes rather than lost.
-    kept: list[str] = []
-    for field, cell in cells.items():
-        try:
-            value = _value(field, cell, date_orders.get(field, "month_first"))
-        except ValueError as problem:
-            errors[field] = str(problem)
-            continue
-        if field == "salary":
-            _fill_salary(values, value, cell, kept)
-        elif field == "stage" and value is None:
-            kept.append(f"Status in the imported file: {cell.strip()}")
-        else:
-            values[field] = value
-    if kept:
-        values["notes"] = "\n\n".join([values["notes"], *kept] if "notes" in values else kept)
-    try:
-        application = ApplicationCreate.model_validate(values)
-    except ValidationError as error:
-        errors = _field_errors(error) | errors
-    else:
-        if not errors:
-            shown = application.model_dump(mode="json")
-            return ParsedRow(line=row.line, values=shown, errors={}), application
-    return ParsedRow(line=row.line, values=dict(cells), errors=errors), None
 
 
 def _fill_salary(
@@ -282,42 +791,29 @@ def _fill_salary(
             values.setdefault(part, amount)
 
 
-def _cells_by_field(row: CsvRow, columns: list[str], mapping: ColumnMapping) -> dict[str, str]:
-    """The row's non-blank cells under the fields their columns map to, formula quotes undone."""
-    cells: dict[str, str] = {}
-    for column, cell in zip(columns, row.cells, strict=False):
-        field = mapping.get(column)
-        if field is None or not cell.strip():
-            continue
-        if field in _PLACEHOLDER_FIELDS and is_placeholder(cell):
-            continue
-        cells[field] = restore(cell)
-    return cells
-
-
-def _value(field: str, cell: str, date_order: DateOrder) -> Any:
+def _value(name: str, cell: str, date_order: DateOrder) -> Any:
     """The cell read as the field; ValueError saying what to write when it cannot be.
 
-    A status word that names no stage gives None, and so does a salary that cannot be read:
-    the row stays valid and the word is kept in its notes.
+    A status word that names no stage gives None (the preview asks about it), and so does a
+    salary that cannot be read (the row stays valid and the text is kept in its notes).
     """
-    if field in _LONG_TEXT_FIELDS:
+    if name in _LONG_TEXT_FIELDS:
         return cell
     cell = cell.strip()
-    if field == "tags":
+    if name == "tags":
         return [tag.strip() for tag in cell.split(",") if tag.strip()]
-    if field == "stage":
+    if name == "stage":
         return stage_from_word(cell)
-    if field in _CHOICES:
-        return _choice(_CHOICES[field], cell)
-    if field == "salary":
+    if name in _CHOICES:
+        return _choice(_CHOICES[name], cell)
+    if name == "salary":
         try:
             return parse_salary(cell)
         except ValueError:
             return None
-    if field in _NUMBER_FIELDS:
+    if name in _NUMBER_FIELDS:
         return _whole_number(cell)
-    if field in _DATE_FIELDS:
+    if name in _DATE_FIELDS:
         return parse_date(cell, date_order)
     return cell
 
@@ -341,23 +837,7 @@ def _whole_number(cell: str) -> int:
 def _field_errors(error: ValidationError) -> dict[str, str]:
     errors: dict[str, str] = {}
     for problem in error.errors():
-        field = str(problem["loc"][0]) if problem["loc"] else "row"
+        name = str(problem["loc"][0]) if problem["loc"] else "row"
         message = "is required" if problem["type"] == "missing" else plain_message(problem)
-        errors.setdefault(field, message)
-    return errors
-
-
-def _summary(row: ParsedRow) -> str:
-    return "; ".join(
-        f"{_LABELS.get(field, field)}: {message}" for field, message in row.errors.items()
-    )
-
-
-def _errors_by_line(rows: list[ParsedRow]) -> dict[str, str]:
-    errors: dict[str, str] = {}
-    for row in rows:
-        for field, message in row.errors.items():
-            if len(errors) == MAX_ERRORS_IN_REFUSAL:
-                return errors
-            errors[f"line {row.line}.{field}"] = message
+        errors.setdefault(name, message)
     return errors

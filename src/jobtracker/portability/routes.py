@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Request, Response, UploadFile, status
@@ -13,11 +15,12 @@ from jobtracker.applications.routes import ApplicationFiltersDep
 from jobtracker.auth.deps import CurrentUser, SettingsDep
 from jobtracker.config import Settings
 from jobtracker.db import SessionDep, utcnow
-from jobtracker.errors import AppError, InvalidInput
+from jobtracker.errors import AppError, InvalidInput, error_body
 from jobtracker.portability import backup, calendar, csv_export, csv_import, restore
 from jobtracker.portability.schemas import (
     CalendarFeed,
     ImportPreview,
+    ImportProgress,
     ImportResult,
     RestoreResult,
 )
@@ -31,6 +34,7 @@ from jobtracker.portability.uploads import (
 SPREADSHEET_HINT = "Split it into smaller files, or ask the admin to raise MAX_UPLOAD_MB."
 BACKUP_HINT = "The instance's operator can restore it with `python -m jobtracker restore`."
 PRIVATE = "private, no-store"
+NDJSON = "application/x-ndjson"
 
 spreadsheets = APIRouter(
     prefix="/api",
@@ -51,6 +55,13 @@ MappingField = Annotated[
     Form(
         description='JSON {"CSV column": "field" or null}; leave out to have it guessed from '
         "the headers (null or unlisted columns are ignored)"
+    ),
+]
+OptionsField = Annotated[
+    str | None,
+    Form(
+        description="JSON with the answers to the preview's questions (ImportOptions): sheet, "
+        "status_map, date_orders, extra_columns, fixes, skip_lines, duplicates"
     ),
 ]
 SpreadsheetFile = Annotated[
@@ -94,7 +105,7 @@ def _spreadsheet_bytes(file: UploadFile, settings: Settings) -> bytes:
 
 @spreadsheets.post(
     "/import/applications/preview",
-    form_limits={"max_files": 1, "max_fields": 3},
+    form_limits={"max_files": 1, "max_fields": 4},
     responses={
         413: {"description": "Larger than MAX_UPLOAD_MB"},
         415: {"description": "Not a text file (a workbook, a PDF, …)"},
@@ -107,40 +118,121 @@ def preview_import(
     session: SessionDep,
     settings: SettingsDep,
     mapping: MappingField = None,
+    options: OptionsField = None,
 ) -> ImportPreview:
-    """What importing this file would create, row by row; nothing is written."""
+    """What importing this file would do, row by row, and the questions to answer first."""
     content = _spreadsheet_bytes(file, settings)
-    return csv_import.preview(session, settings, user.id, content, csv_import.read_mapping(mapping))
+    return csv_import.preview(
+        session,
+        settings,
+        user.id,
+        content,
+        csv_import.read_mapping(mapping),
+        csv_import.read_options(options),
+    )
 
 
 @spreadsheets.post(
     "/import/applications",
     status_code=status.HTTP_201_CREATED,
-    form_limits={"max_files": 1, "max_fields": 3},
+    response_model=ImportResult,
+    form_limits={"max_files": 1, "max_fields": 4},
     responses={
-        403: {"description": "The rows do not all fit under the quota; none were imported"},
+        201: {
+            "content": {
+                "application/x-ndjson": {
+                    "schema": ImportProgress.model_json_schema(),
+                    "description": "With Accept: application/x-ndjson: progress lines, then "
+                    "the result (or an error) as the last line",
+                }
+            }
+        },
+        403: {"description": "More new applications than fit under the quota; none imported"},
         413: {"description": "Larger than MAX_UPLOAD_MB"},
         415: {"description": "Not a text file"},
-        422: {"description": "Rows with errors (`fields` keys: `line N.field`); none imported"},
+        422: {"description": "No Company or Role column, no rows, or choices that do not fit"},
     },
 )
 def import_applications(
+    request: Request,
     file: SpreadsheetFile,
     user: CurrentUser,
     session: SessionDep,
     settings: SettingsDep,
     mapping: MappingField = None,
+    options: OptionsField = None,
     confirm: Annotated[bool, Form(description="Must be true: the preview was looked at")] = False,
-) -> ImportResult:
-    """Every row of the file as a new application, in one transaction, or none of them."""
+) -> ImportResult | StreamingResponse:
+    """The file's ready rows as new applications (or updates of duplicates), in one transaction.
+
+    Rows with a problem, a status still to map, or left out are not imported and are counted.
+    """
     if not confirm:
         raise InvalidInput(
             "Nothing was imported: send confirm=true once the preview looks right.",
             fields={"confirm": "must be true"},
         )
     content = _spreadsheet_bytes(file, settings)
-    return csv_import.import_applications(
-        session, settings, user, content, csv_import.read_mapping(mapping)
+    prepared = csv_import.prepare_import(
+        session,
+        settings,
+        user,
+        content,
+        csv_import.read_mapping(mapping),
+        csv_import.read_options(options),
+    )
+    if NDJSON in request.headers.get("accept", ""):
+        return StreamingResponse(
+            _progress_lines(prepared), media_type=NDJSON, headers={"Cache-Control": PRIVATE}
+        )
+    return csv_import.finish(prepared)
+
+
+def _progress_lines(prepared: csv_import.PreparedImport) -> Iterator[bytes]:
+    """Each step as one JSON line; an error after the answer began is the last line."""
+    try:
+        for step in prepared.run():
+            yield step.model_dump_json().encode() + b"\n"
+    except AppError as error:
+        prepared.session.rollback()
+        yield json.dumps(error_body(error.code, error.message, error.fields)).encode() + b"\n"
+
+
+@spreadsheets.post(
+    "/import/applications/rejected",
+    form_limits={"max_files": 1, "max_fields": 4},
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "content": {"text/csv": {}},
+            "description": "The rows left out, with the file's columns and a Problem column",
+        },
+        413: {"description": "Larger than MAX_UPLOAD_MB"},
+        415: {"description": "Not a text file"},
+        422: {"description": "Not valid CSV, or a mapping or choices that do not fit"},
+    },
+)
+def rejected_rows(
+    file: SpreadsheetFile,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+    mapping: MappingField = None,
+    options: OptionsField = None,
+) -> StreamingResponse:
+    """The rows an import of this file with these choices leaves out, as CSV to fix."""
+    content = _spreadsheet_bytes(file, settings)
+    chunks = csv_import.rejected_rows(
+        session,
+        user.id,
+        content,
+        csv_import.read_mapping(mapping),
+        csv_import.read_options(options),
+    )
+    return StreamingResponse(
+        chunks,
+        media_type="text/csv; charset=utf-8",
+        headers=_download("rows-left-out.csv"),
     )
 
 

@@ -78,16 +78,133 @@ class ParsedRow(BaseModel):
 
 
 class ImportCounts(BaseModel):
-    rows: int
-    valid: int
-    invalid: int
+    rows: int = Field(description="Rows below the header")
+    valid: int = Field(description="Rows that import: created, or updating what they match")
+    invalid: int = Field(description="Rows with a problem to fix (a cell, or a status to map)")
+    to_create: int
+    to_update: int = Field(description="Duplicates that will update the application they match")
+    duplicates_skipped: int
+    problems: int = Field(description="Rows with a cell to fix")
+    awaiting_stage: int = Field(description="Rows whose status word needs a stage chosen")
+    left_out: int = Field(description="Rows the user chose to leave out")
 
 
 class ImportQuota(BaseModel):
     limit: int | None = Field(description="Applications per user; null when unlimited")
     used: int
     available: int | None = Field(description="How many more may be added; null when unlimited")
-    fits: int = Field(description="How many of this file's valid rows fit")
+    fits: int = Field(description="How many of the rows this file would create fit")
+
+
+# ---- The user's answers to the preview's questions (the `options` form field) ----
+
+MAX_STATUS_ANSWERS = 200
+MAX_COLUMN_ANSWERS = 200
+MAX_FIXED_ROWS = 2_000
+MAX_FIXES_PER_ROW = 50
+MAX_SKIPPED_LINES = 10_000
+# A file line: the header is line 1, and a file holds at most 10,000 rows of many lines each.
+MAX_LINE = 10_000_000
+# A fixed cell holds at most what the longest field (notes, job description) takes.
+MAX_CELL_LENGTH = 100_000
+
+ColumnName = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+StatusWord = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+CellText = Annotated[str, StringConstraints(max_length=MAX_CELL_LENGTH)]
+FileLine = Annotated[int, Field(ge=2, le=MAX_LINE)]
+DateOrderName = Literal["month_first", "day_first"]
+ExtraPlacement = Literal["notes", "tags"]
+DuplicateChoice = Literal["skip", "update"]
+
+
+class ImportOptions(BaseModel):
+    """What the user answered in the preview; everything optional, the preview's choice meant."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sheet: ColumnName | None = Field(
+        default=None, description="The workbook sheet to read; null: the first"
+    )
+    status_map: dict[StatusWord, Stage] = Field(
+        default_factory=dict,
+        max_length=MAX_STATUS_ANSWERS,
+        description="Status value as written in the file → the stage it becomes",
+    )
+    date_orders: dict[ColumnName, DateOrderName] = Field(
+        default_factory=dict,
+        max_length=MAX_COLUMN_ANSWERS,
+        description="Date column → how its slashed dates are written",
+    )
+    extra_columns: dict[ColumnName, ExtraPlacement | None] = Field(
+        default_factory=dict,
+        max_length=MAX_COLUMN_ANSWERS,
+        description="Column mapped to no field → into notes, into tags, or null: left out",
+    )
+    fixes: dict[
+        FileLine, Annotated[dict[ColumnName, CellText], Field(max_length=MAX_FIXES_PER_ROW)]
+    ] = Field(
+        default_factory=dict,
+        max_length=MAX_FIXED_ROWS,
+        description="Line → {column: the cell's new text}, applied before the row is read",
+    )
+    skip_lines: list[FileLine] = Field(
+        default_factory=list,
+        max_length=MAX_SKIPPED_LINES,
+        description="Lines to leave out",
+    )
+    duplicates: DuplicateChoice = Field(
+        default="skip",
+        description="Rows matching an application you have: skip them, or update that one "
+        "with the fields the file gives",
+    )
+
+
+# ---- What the preview answers ----
+
+
+class ImportFormat(BaseModel):
+    name: str
+    description: str = Field(description='For a person: "Looks like a Teal export"')
+
+
+class StatusQuestion(BaseModel):
+    value: str = Field(description="The status as written in the file")
+    rows: int
+    stage: Stage | None = Field(description="The stage it becomes; null until one is chosen")
+    known: bool = Field(description="Whether the stage was recognised rather than asked")
+
+
+class DateColumn(BaseModel):
+    column: str
+    field: ImportFieldName
+    order: DateOrderName
+    ambiguous: bool = Field(description="No value settles the order: the user should choose")
+
+
+class ExtraColumn(BaseModel):
+    column: str
+    placement: ExtraPlacement | None = Field(description="Into notes, tags, or null: left out")
+    sample: str | None = Field(description="The column's first value that is not blank")
+
+
+class DuplicateRow(BaseModel):
+    line: int
+    company: str
+    role: str
+    matched_id: int | None = Field(description="The application it matches; null for a row")
+    matched_line: int | None = Field(description="The earlier row of this file it repeats")
+    matched_company: str
+    matched_role: str
+    matched_stage: Stage | None
+    action: Literal["skip", "update"]
+
+
+class RowProblem(BaseModel):
+    line: int
+    column: str | None = Field(description="The file's column holding the cell to fix")
+    field: str = Field(description="The field's label")
+    value: str = Field(description="The cell as the file has it (or as fixed)")
+    message: str = Field(description='What is wrong: "Row 14, Applied on: …"')
 
 
 class ImportPreview(BaseModel):
@@ -100,16 +217,35 @@ class ImportPreview(BaseModel):
     encoding: str = Field(description="utf-8, utf-16 or cp1252 (Windows-1252)")
     delimiter: str
     notes: list[str] = Field(description="Things worth checking, e.g. the encoding guessed")
+    format: ImportFormat | None = Field(description="The tool whose export this looks like")
+    sheets: list[str] = Field(description="A workbook's sheets; empty for a CSV file")
+    sheet: str | None = Field(description="The sheet read")
     sample: list[list[str]] = Field(description="The first rows below the header, as read")
     rows: list[ParsedRow] = Field(description="The first rows, parsed with the mapping")
     invalid_rows: list[ParsedRow] = Field(description="Rows with errors (the first 500)")
+    statuses: list[StatusQuestion] = Field(description="Every distinct status value, most first")
+    date_columns: list[DateColumn]
+    extra_columns: list[ExtraColumn] = Field(description="Columns mapped to no field")
+    duplicates: list[DuplicateRow] = Field(description="Rows that are already tracked (500 first)")
+    problems: list[RowProblem] = Field(description="Cells to fix (the first 500)")
     counts: ImportCounts
     quota: ImportQuota
 
 
 class ImportResult(BaseModel):
-    imported: int
-    application_ids: list[int]
+    imported: int = Field(description="Applications created")
+    updated: int = Field(description="Applications updated from a duplicate row")
+    skipped: int = Field(description="Duplicate rows not imported")
+    left_out: int = Field(description="Rows not imported: with a problem, or left out")
+    application_ids: list[int] = Field(description="The applications created")
+    updated_ids: list[int]
+
+
+class ImportProgress(BaseModel):
+    """One line of the streamed import (Accept: application/x-ndjson)."""
+
+    done: int
+    total: int
 
 
 # ---- Backup format, version 1 ----

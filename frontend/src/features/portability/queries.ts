@@ -54,14 +54,15 @@ export function previewImport({ file, mapping }: ImportRequest): Promise<ImportP
 export function useImportApplications() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ file, mapping }: ImportRequest) => {
+    mutationFn: ({ file, mapping }: ImportRequest): Promise<ImportResult> => {
       const sent = mapping ? JSON.stringify(mapping) : null;
+      // Without Accept: application/x-ndjson the answer is the plain result.
       return unwrap(
         api.POST("/api/import/applications", {
           body: { file: file.name, mapping: sent, confirm: true },
           bodySerializer: formOf({ file, mapping: sent, confirm: "true" }),
         }),
-      );
+      ) as Promise<ImportResult>;
     },
     // New applications show on the board and in the usage against the limit.
     onSuccess: () => invalidate(client, keys.applications, keys.meta, keys.deliverables),
