@@ -4,16 +4,17 @@ posting page served by the test, edit what was found, save it, and capture it ag
 A test cannot click the toolbar button, so two things stand in for that click, both explained
 where they happen: the popup is opened as a page with `?tab=<id>` naming the posting's tab (the
 shipped popup reads that parameter and otherwise uses the active tab), and the test's copy of
-the manifest grants the two loopback origins up front, since activeTab (what the click grants
-in real use) cannot be had without it.
+the manifest grants loopback up front, since activeTab (what the click grants in real use)
+cannot be had without it.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -22,11 +23,11 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.e2e.api import ApiUser
 from tests.e2e.conftest import CHROMIUM, REPO_ROOT, TIMEOUT_MS, LiveServer
-from tests.e2e.ui import Viewport, shoot
+from tests.e2e.ui import ARTIFACTS, Viewport, section, shoot
 
 pytestmark = pytest.mark.e2e
 
@@ -155,48 +156,67 @@ def posting_site() -> Iterator[str]:
 
 @pytest.fixture
 def extension(
-    tmp_path: Path, live_server: LiveServer, posting_site: str
+    tmp_path: Path, live_server: LiveServer, posting_site: str, browser: Browser
 ) -> Iterator[LoadedExtension]:
-    # What ships (the build's Chromium folder), with the two loopback origins granted up front:
-    # in real use activeTab comes from the toolbar click and the instance's origin from the
-    # options page's permission prompt, neither of which a test can produce.
+    # What ships (the build's Chromium folder), with loopback granted up front: in real use
+    # activeTab comes from the toolbar click and the instance's origin from the options page's
+    # permission prompt, neither of which a test can produce. Any port of 127.0.0.1, so a
+    # closed one can stand for an instance that is down.
     build.build(tmp_path / "dist")
     unpacked = tmp_path / "dist" / "chromium"
     manifest_path = unpacked / "manifest.json"
     manifest = json.loads(manifest_path.read_text())
-    manifest["host_permissions"] = [f"{live_server.url}/*", f"{posting_site}/*"]
+    manifest["host_permissions"] = ["http://127.0.0.1/*"]
     manifest_path.write_text(json.dumps(manifest))
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"),
-            executable_path=CHROMIUM,
-            headless=True,  # Chromium's --headless is the new headless mode, which runs extensions
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                f"--disable-extensions-except={unpacked}",
-                f"--load-extension={unpacked}",
-            ],
-            # Playwright turns extensions off by default.
-            ignore_default_args=["--disable-extensions"],
-            locale="en-US",
-            timezone_id="UTC",
-        )
-        context.set_default_timeout(TIMEOUT_MS)
-        try:
-            worker = context.service_workers[0] if context.service_workers else None
-            worker = worker or context.wait_for_event("serviceworker")
-            extension_id = worker.url.split("/")[2]
-            yield LoadedExtension(context, f"chrome-extension://{extension_id}")
-        finally:
-            context.close()
+    # Through the session's Playwright (one per thread): extensions need a persistent context.
+    context = browser.browser_type.launch_persistent_context(
+        str(tmp_path / "profile"),
+        executable_path=CHROMIUM,
+        headless=True,  # Chromium's --headless is the new headless mode, which runs extensions
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            f"--disable-extensions-except={unpacked}",
+            f"--load-extension={unpacked}",
+        ],
+        ignore_default_args=["--disable-extensions"],  # Playwright's default
+        locale="en-US",
+        timezone_id="UTC",
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        worker = context.service_workers[0] if context.service_workers else None
+        worker = worker or context.wait_for_event("serviceworker")
+        extension_id = worker.url.split("/")[2]
+        yield LoadedExtension(context, f"chrome-extension://{extension_id}")
+    finally:
+        context.close()
 
 
 def _write_token(user: ApiUser, scope: str = "write") -> str:
     response = user.api.post("/api/tokens", json={"name": "Browser extension", "scope": scope})
     response.raise_for_status()
     token: str = response.json()["token"]
+    return token
+
+
+def _token_from_settings(
+    new_context: Callable[[], BrowserContext], user: ApiUser, instance_url: str
+) -> str:
+    """What a person does: Settings -> Browser extension -> create, and copy the two values."""
+    context = new_context()
+    user.sign_in_context(context)
+    page = context.new_page()
+    page.goto("/settings")
+    part = section(page, "Browser extension")
+    part.get_by_role("button", name="Create a token for the extension").click()
+    expect(part.get_by_text(instance_url, exact=True)).to_be_visible()
+    token = part.get_by_test_id("extension-token").inner_text().strip()
+    part.screenshot(path=ARTIFACTS / "extension-token-in-settings.png")
+    part.get_by_role("button", name="Done").click()
+    listed = section(page, "Access tokens").get_by_role("listitem")
+    expect(listed.filter(has_text="Browser extension")).to_contain_text("Read and write")
     return token
 
 
@@ -228,9 +248,14 @@ def _popup_for(extension: LoadedExtension, tab_id: int) -> Page:
 
 @needs_capture_route
 def test_capture_edit_save_then_the_same_posting_is_reported_as_tracked(
-    extension: LoadedExtension, live_server: LiveServer, posting_site: str, user: ApiUser
+    extension: LoadedExtension,
+    live_server: LiveServer,
+    posting_site: str,
+    user: ApiUser,
+    new_context: Callable[[], BrowserContext],
 ) -> None:
-    options = _connect(extension, live_server.url, _write_token(user))
+    token = _token_from_settings(new_context, user, live_server.url)
+    options = _connect(extension, live_server.url, token)
     expect(options.get_by_role("status")).to_contain_text(
         f"Connected to Job Tracker as {user.display_name}"
     )
@@ -298,6 +323,18 @@ def test_a_revoked_token_sends_the_popup_to_the_options(
     popup = _popup_for(extension, _open_posting(extension, options, posting_site + POSTING_PATH))
     expect(popup.get_by_role("status")).to_contain_text("refused the access token")
     expect(popup.get_by_role("button", name="Open the extension's options")).to_be_visible()
+
+
+def test_an_instance_that_is_down_is_named_in_the_connection_test(
+    extension: LoadedExtension, user: ApiUser
+) -> None:
+    with socket.socket() as probe:  # a loopback port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    options = _connect(extension, closed, _write_token(user))
+    expect(options.get_by_role("status")).to_contain_text(
+        f"Could not reach Job Tracker at {closed}"
+    )
 
 
 def test_an_unconfigured_extension_asks_to_be_connected(extension: LoadedExtension) -> None:

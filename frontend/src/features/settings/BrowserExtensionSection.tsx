@@ -27,8 +27,9 @@ export function BrowserExtensionSection() {
       <p>
         The Job Tracker extension for Chromium-based browsers (Chrome, Edge, Brave) and Firefox
         saves the job posting you are looking at into this tracker, with its company, role,
-        salary and description filled in. After installing it, connect it with this
-        tracker&apos;s address and a token of its own.
+        salary and description filled in. It comes with Job Tracker, in its{" "}
+        <code>extension</code> folder (the README says how to install it). Once installed,
+        connect it with this tracker&apos;s address and a token of its own.
       </p>
       {created ? (
         <div className="access-token-new">
