@@ -33,6 +33,7 @@ _BLOCKS = frozenset(
     }
 )  # fmt: skip
 _LISTS = frozenset({"ul", "ol"})
+_BREAK = "\u2028"  # a <br>, kept apart from the source's own newlines until a block ends
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 _ESCAPED_TAG = re.compile(r"&lt;/?[a-z][a-z0-9]*[\s/&]", re.IGNORECASE)
 
@@ -40,49 +41,60 @@ _ESCAPED_TAG = re.compile(r"&lt;/?[a-z][a-z0-9]*[\s/&]", re.IGNORECASE)
 class _Writer:
     """Collects the text of one block at a time and the finished blocks in order."""
 
-    def __init__(self) -> None:
-        self.blocks: list[tuple[str, bool]] = []  # (text, is a list item)
+    def __init__(self, keep_newlines: bool) -> None:
+        self.keep_newlines = keep_newlines
+        # (text, the number of the list it is an item of, or 0 outside lists)
+        self.blocks: list[tuple[str, int]] = []
+        self.list_number = 0  # counts outermost lists, so two lists in a row stay apart
         self.pieces: list[str] = []
         self.item_prefix: str | None = None
         self.size = 0
 
     def add(self, text: str | None) -> None:
         if text and self.size < MAX_DESCRIPTION_CHARS:
-            self.pieces.append(text)
+            self.pieces.append(text.replace("\n", _BREAK if self.keep_newlines else " "))
             self.size += len(text)
 
+    def line_break(self) -> None:
+        self.pieces.append(_BREAK)
+
     def end_block(self) -> None:
-        lines = [_SPACES.sub(" ", line).strip() for line in "".join(self.pieces).split("\n")]
+        lines = [_SPACES.sub(" ", line).strip() for line in "".join(self.pieces).split(_BREAK)]
         text = "\n".join(line for line in lines if line)
         self.pieces = []
         if not text:
             return
         if self.item_prefix is not None:
-            self.blocks.append((self.item_prefix + text, True))
+            self.blocks.append((self.item_prefix + text, self.list_number))
             self.item_prefix = None
         else:
-            self.blocks.append((text, False))
+            self.blocks.append((text, 0))
 
     def text(self) -> str:
         parts: list[str] = []
-        previous_item = False
-        for text, is_item in self.blocks:
+        previous_list = 0
+        for text, list_number in self.blocks:
             if parts:
-                parts.append("\n" if is_item and previous_item else "\n\n")
+                same_list = list_number != 0 and list_number == previous_list
+                parts.append("\n" if same_list else "\n\n")
             parts.append(text)
-            previous_item = is_item
+            previous_list = list_number
         return _trimmed("".join(parts))
 
 
-def html_to_text(markup: str) -> str:
-    """The readable text of an HTML fragment or page; "" when it holds none."""
+def html_to_text(markup: str, *, keep_newlines: bool = False) -> str:
+    """The readable text of an HTML fragment or page; "" when it holds none.
+
+    A newline in the markup's text is only spacing, as a browser shows it, unless
+    `keep_newlines` (trafilatura's output writes line breaks inside a paragraph as newlines).
+    """
     if not markup.strip():
         return ""
     try:
         root = lxml.html.fromstring(markup)
     except (etree.ParserError, ValueError):
         return ""
-    writer = _Writer()
+    writer = _Writer(keep_newlines)
     list_depth = 0
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
@@ -95,10 +107,12 @@ def html_to_text(markup: str) -> str:
                 writer.end_block()
             if tag in _LISTS:
                 list_depth += 1
+                if list_depth == 1:
+                    writer.list_number += 1
             elif tag == "li":
                 writer.item_prefix = "  " * max(list_depth - 1, 0) + "- "
             elif tag == "br":
-                writer.add("\n")
+                writer.line_break()
             writer.add(element.text)
             continue
         if tag in _LISTS:

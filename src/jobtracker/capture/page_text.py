@@ -91,7 +91,7 @@ def main_text(document: object) -> str:
         )
     except (ValueError, TypeError, RecursionError):
         return ""
-    return html_to_text(main) if main else ""
+    return html_to_text(main, keep_newlines=True) if main else ""
 
 
 def role_and_company_from_title(

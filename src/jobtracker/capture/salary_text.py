@@ -23,7 +23,7 @@ _CURRENCY = (
 _FIGURE = r"\d(?:[\d,.'\u00a0\u202f ]{0,12}\d)?(?:\s?[kK])?(?![\dA-Za-z])"
 _WITH_CURRENCY = rf"(?:{_CURRENCY}\s?{_FIGURE}|{_FIGURE}\s?{_CURRENCY})"
 _MAYBE_CURRENCY = rf"(?:{_CURRENCY}\s?)?{_FIGURE}(?:\s?{_CURRENCY})?"
-_RANGE_WORD = r"(?:-|\u2013|\u2014|~|to|bis|à|a|hasta)"
+_RANGE_WORD = r"(?:-|\u2013|\u2014|~|(?:to|bis|à|a|hasta)(?!\w))"
 _PERIOD_WORDS: dict[str, SalaryPeriod] = {
     "hour": SalaryPeriod.HOUR, "hr": SalaryPeriod.HOUR, "h": SalaryPeriod.HOUR,
     "hourly": SalaryPeriod.HOUR, "stunde": SalaryPeriod.HOUR, "std": SalaryPeriod.HOUR,
