@@ -138,6 +138,17 @@ def test_a_workbook_declaring_more_than_the_limit_is_refused(
         read_table(workbook(APPLICATIONS))
 
 
+def test_a_workbook_with_too_many_shared_strings_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(xlsx_reading, "MAX_SHARED_STRINGS_BYTES", 100)
+    strings = b"<sst>" + b"<si><t>a</t></si>" * 20 + b"</sst>"
+    content = with_part(workbook(APPLICATIONS), "xl/sharedStrings.xml", strings)
+
+    with pytest.raises(UnreadableWorkbook, match="expands to more than"):
+        read_table(content)
+
+
 def test_a_part_declaring_entities_is_refused() -> None:
     laughs = b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]><lolz>&lol;</lolz>'
     content = with_part(workbook(APPLICATIONS), "xl/custom.xml", laughs)
@@ -255,3 +266,29 @@ def test_excels_utf16_unicode_text_is_read() -> None:
     assert table.delimiter == "\t"
     assert table.columns[0] == "Company Name"
     assert table.rows[0].cells[:2] == ["Northwind Traders", "Accountant"]
+
+
+def test_a_separator_inside_a_quoted_header_does_not_decide_the_delimiter() -> None:
+    content = b'"Salary (min, max)";"Company, Inc";Datum\r\n1;2;3\r\n'
+
+    table = read_table(content)
+
+    assert table.delimiter == ";"
+    assert table.columns == ["Salary (min, max)", "Company, Inc", "Datum"]
+
+
+def test_the_delimiter_that_splits_every_record_alike_wins_a_tie_on_the_header() -> None:
+    # The header splits in two on a tab and on a semicolon; only tabs split the rows too.
+    content = b"Company\tNotes; misc\r\nAcme\tfine\r\nBeta\tgood\r\n"
+
+    table = read_table(content)
+
+    assert table.delimiter == "\t"
+    assert table.columns == ["Company", "Notes; misc"]
+
+
+def test_a_single_column_file_is_read_as_comma_separated() -> None:
+    table = read_table(b"Company\r\nAcme\r\n")
+
+    assert table.delimiter == ","
+    assert table.columns == ["Company"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -13,6 +14,9 @@ from jobtracker.portability import xlsx_reading
 
 MAX_ROWS = 10_000
 DELIMITERS = (",", ";", "\t")
+# What the delimiter is decided from: the first records, read from the start of the file.
+_SNIFF_SAMPLE = 64 * 1024
+_SNIFF_RECORDS = 5
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 # Files people pick by mistake, recognised by their first bytes (workbooks are read).
 _NOT_CSV = {b"%PDF": "a PDF"}
@@ -119,11 +123,28 @@ def _refuse_binary(content: bytes) -> None:
 
 
 def _sniff_delimiter(text: str) -> str:
-    """The delimiter the header line uses most; a comma when it uses none."""
-    header = text.lstrip("\r\n").split("\n", 1)[0]
-    counts = {delimiter: header.count(delimiter) for delimiter in DELIMITERS}
-    best = max(DELIMITERS, key=lambda delimiter: counts[delimiter])
-    return best if counts[best] else ","
+    """The delimiter the file's first records are written with; a comma when none splits them.
+
+    The records are read as CSV, so a separator inside a quoted cell ("Salary (min, max)")
+    does not count. A delimiter that splits the header wins; among those, one that gives
+    every record as many cells as the header, then the one giving the most cells.
+    """
+    sample = text.lstrip("\r\n")[:_SNIFF_SAMPLE]
+    cut_short = len(sample) == _SNIFF_SAMPLE
+
+    def shape(delimiter: str) -> tuple[bool, bool, int]:
+        reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+        try:
+            widths = [len(cells) for cells in itertools.islice(reader, _SNIFF_RECORDS)]
+        except csv.Error:
+            return False, False, 0
+        if cut_short and len(widths) > 1:
+            widths.pop()  # the sample may end inside the last record read
+        header = widths[0] if widths else 0
+        return header > 1, all(width == header for width in widths), header
+
+    best = max(DELIMITERS, key=shape)
+    return best if shape(best)[0] else ","
 
 
 def _csv_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:

@@ -31,6 +31,10 @@ MAX_UNCOMPRESSED_BYTES = 64 * MIB
 MAX_COMPRESSION_RATIO = 200
 _RATIO_CHECKED_FROM = MIB
 MAX_PARTS = 1_000
+# openpyxl loads every shared string into memory when it opens a workbook, even read-only:
+# 16 MB of the smallest strings is about a million of them, some 100 MB of Python objects.
+MAX_SHARED_STRINGS_BYTES = 16 * MIB
+_SHARED_STRINGS = "xl/sharedStrings.xml"
 MAX_COLUMNS = 200
 # Rows read from a sheet, blank ones included: a sheet padded with empty formatted rows
 # would otherwise be walked to its end.
@@ -158,6 +162,10 @@ def check_archive(content: bytes) -> None:
         if (
             len(parts) > MAX_PARTS
             or declared > MAX_UNCOMPRESSED_BYTES
+            or any(
+                part.filename == _SHARED_STRINGS and part.file_size > MAX_SHARED_STRINGS_BYTES
+                for part in parts
+            )
             or any(
                 part.file_size > _RATIO_CHECKED_FROM
                 and part.file_size > MAX_COMPRESSION_RATIO * max(part.compress_size, 1)
