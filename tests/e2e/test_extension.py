@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import socket
 import threading
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -130,9 +132,17 @@ class LoadedExtension:
         return page
 
 
+# The same posting buried in 6 MB of other text: more than the extension sends as HTML, and
+# more than the capture route accepts (5 MB).
+HUGE_PATH = "/careers/archive"
+HUGE_PAGE = POSTING_PAGE.replace(
+    "</article>", "</article>" + ("<p>" + "Earlier openings, all filled. " * 160 + "</p>") * 1_400
+)
+
+
 class _PostingHandler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
-        body = POSTING_PAGE.encode()
+        body = (HUGE_PAGE if self.path == HUGE_PATH else POSTING_PAGE).encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -231,7 +241,7 @@ def _connect(extension: LoadedExtension, instance_url: str, token: str) -> Page:
 def _open_posting(extension: LoadedExtension, options: Page, posting_url: str) -> int:
     """Opens the posting in a tab of its own; its tab id, for the popup's `?tab=`."""
     posting = extension.context.new_page()
-    posting.goto(posting_url)
+    posting.goto(posting_url, wait_until="domcontentloaded")
     # Asked of the browser from an extension page (the test copy may see both origins' tabs).
     tab_ids: list[int] = options.evaluate(
         "async (url) => (await chrome.tabs.query({url})).map((tab) => tab.id)", posting_url
@@ -303,6 +313,28 @@ def test_capture_edit_save_then_the_same_posting_is_reported_as_tracked(
     assert len(user.api.get("/api/applications").json()["items"]) == 1
 
 
+@needs_capture_route
+def test_a_page_too_large_to_send_whole_is_captured_from_its_text(
+    extension: LoadedExtension, live_server: LiveServer, posting_site: str, user: ApiUser
+) -> None:
+    from jobtracker.capture.schemas import MAX_HTML_BYTES  # with the route, see the marker
+
+    assert len(HUGE_PAGE) > max(build_limit_bytes(), MAX_HTML_BYTES)
+    options = _connect(extension, live_server.url, _write_token(user))
+    expect(options.get_by_role("status")).to_contain_text("Connected")
+    popup = _popup_for(extension, _open_posting(extension, options, posting_site + HUGE_PATH))
+    expect(popup.get_by_label("Company")).to_have_value("Nordlicht Analytics GmbH")
+    expect(popup.get_by_label("Apply by")).to_have_value("2027-01-31")
+
+
+def build_limit_bytes() -> int:
+    """The extension's own bound on the HTML it sends, read from its source."""
+    source = (EXTENSION_SOURCE / "lib" / "collect.js").read_text()
+    found = re.search(r"maxHtmlBytes: ([\d_]+)", source)
+    assert found is not None
+    return int(found.group(1).replace("_", ""))
+
+
 def test_a_read_only_token_is_named_as_such_by_the_connection_test(
     extension: LoadedExtension, live_server: LiveServer, user: ApiUser
 ) -> None:
@@ -350,3 +382,63 @@ def test_the_address_is_checked_before_anything_is_asked(extension: LoadedExtens
     options.get_by_role("button", name="Save").click()
     expect(options.get_by_text("The address must start with https://")).to_be_visible()
     expect(options.get_by_text("they start with jtpat_")).to_be_visible()
+
+
+# --- the packages, without a browser ---------------------------------------------------------
+
+
+def _package_manifests(tmp_path: Path) -> dict[str, dict[str, Any]]:
+    build.build(tmp_path)
+    return {
+        browser: json.loads((tmp_path / browser / "manifest.json").read_text())
+        for browser in ("chromium", "firefox")
+    }
+
+
+def test_the_packages_are_reproducible(tmp_path: Path) -> None:
+    first, second = build.build(tmp_path / "first"), build.build(tmp_path / "second")
+    assert [package.read_bytes() for package in first] == [
+        package.read_bytes() for package in second
+    ]
+    with zipfile.ZipFile(first[0]) as chromium:
+        names = chromium.namelist()
+    assert "manifest.json" in names
+    assert "popup.html" in names
+    assert not [name for name in names if name.endswith(".py") or name.startswith("dist/")]
+
+
+def test_each_browser_gets_its_own_background_and_nothing_broader_than_one_host(
+    tmp_path: Path,
+) -> None:
+    manifests = _package_manifests(tmp_path)
+    chromium, firefox = manifests["chromium"], manifests["firefox"]
+    assert chromium["background"] == {"service_worker": "background.js", "type": "module"}
+    assert "browser_specific_settings" not in chromium
+    assert firefox["background"] == {"scripts": ["background.js"], "type": "module"}
+    gecko = firefox["browser_specific_settings"]["gecko"]
+    assert gecko["id"]
+    assert gecko["strict_min_version"]
+    for manifest in manifests.values():
+        assert manifest["manifest_version"] == 3
+        assert sorted(manifest["permissions"]) == ["activeTab", "scripting", "storage"]
+        assert "host_permissions" not in manifest  # the instance's host is asked for at run time
+        assert sorted(manifest["optional_host_permissions"]) == ["http://*/*", "https://*/*"]
+        policy = manifest["content_security_policy"]["extension_pages"]
+        assert "script-src 'self';" in policy
+        assert "unsafe" not in policy
+
+
+def test_no_remote_or_generated_code_ships() -> None:
+    shipped = build.shipped_files()
+    for page in (path for path in shipped if path.suffix == ".html"):
+        html = page.read_text()
+        assert re.findall(r'<script[^>]*src="([^"]+)"', html), page.name
+        for source in re.findall(r'(?:src|href)="([^"]+)"', html):
+            assert "//" not in source, f"{page.name} loads {source}"
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), f"inline script in {page.name}"
+    for script in (path for path in shipped if path.suffix == ".js"):
+        code = script.read_text()
+        for imported in re.findall(r'^import .* from "([^"]+)";', code, flags=re.MULTILINE):
+            assert imported.startswith("./"), f"{script.name} imports {imported}"
+        for unsafe in ("eval(", "new Function", "innerHTML", "importScripts"):
+            assert unsafe not in code, f"{script.name} uses {unsafe}"
