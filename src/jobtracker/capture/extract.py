@@ -72,7 +72,8 @@ def extract_from_html(html: str, url: str | None) -> ExtractedPosting:
         if (script.get("type") or "").strip().lower() == "application/ld+json"
     ]
     structured = _first_posting(json_ld_objects(blocks), FieldSource.JSON_LD, url)
-    microdata = microdata_job_postings(document, url)
+    # extruct walks the whole tree; a page without the attribute has no microdata to find.
+    microdata = microdata_job_postings(document, url) if "itemscope" in html else []
     if microdata:
         structured = structured.merged_with(
             read_job_posting(microdata[0], FieldSource.MICRODATA, url)
