@@ -27,6 +27,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from jobtracker.capture.schemas import MAX_HTML_BYTES
 from tests.e2e.api import ApiUser
 from tests.e2e.conftest import CHROMIUM, REPO_ROOT, TIMEOUT_MS, LiveServer
 from tests.e2e.ui import ARTIFACTS, Viewport, section, shoot
@@ -50,15 +51,6 @@ def _load_build() -> ModuleType:
 
 build = _load_build()
 
-
-def _has_capture_route() -> bool:
-    return importlib.util.find_spec("jobtracker.capture.routes") is not None
-
-
-# Removed as soon as the capture route lands (issue 20 builds both at once).
-needs_capture_route = pytest.mark.skipif(
-    not _has_capture_route(), reason="POST /api/capture is not in the app yet"
-)
 
 # A company careers page as such sites publish them: navigation, the posting as readable HTML,
 # and schema.org JobPosting in JSON-LD for search engines.
@@ -256,7 +248,6 @@ def _popup_for(extension: LoadedExtension, tab_id: int) -> Page:
     return popup
 
 
-@needs_capture_route
 def test_capture_edit_save_then_the_same_posting_is_reported_as_tracked(
     extension: LoadedExtension,
     live_server: LiveServer,
@@ -313,12 +304,9 @@ def test_capture_edit_save_then_the_same_posting_is_reported_as_tracked(
     assert len(user.api.get("/api/applications").json()["items"]) == 1
 
 
-@needs_capture_route
 def test_a_page_too_large_to_send_whole_is_captured_from_its_text(
     extension: LoadedExtension, live_server: LiveServer, posting_site: str, user: ApiUser
 ) -> None:
-    from jobtracker.capture.schemas import MAX_HTML_BYTES  # with the route, see the marker
-
     assert len(HUGE_PAGE) > max(build_limit_bytes(), MAX_HTML_BYTES)
     options = _connect(extension, live_server.url, _write_token(user))
     expect(options.get_by_role("status")).to_contain_text("Connected")
@@ -342,7 +330,6 @@ def test_a_read_only_token_is_named_as_such_by_the_connection_test(
     expect(options.get_by_role("status")).to_contain_text("this token can only read")
 
 
-@needs_capture_route
 def test_a_revoked_token_sends_the_popup_to_the_options(
     extension: LoadedExtension, live_server: LiveServer, posting_site: str, user: ApiUser
 ) -> None:
