@@ -46,6 +46,7 @@ FORMAT_FILES = [
                 "job_url": "https://boards.greenhouse.io/northwind/jobs/4411",
             },
             "Contoso": {"stage": "applied", "applied_on": None, "deadline": None},
+            "Fabrikam": {"job_url": None, "job_description": None, "salary_min": 150_000},
             "Tailspin Toys": {"stage": "wishlist", "location": None},
             "Adatum": {"stage": "offer", "salary_min": 210_000},
             "Wingtip": {"stage": "screening"},
@@ -205,10 +206,6 @@ FORMAT_FILES = [
     ),
 ]
 IDS = [case.file for case in FORMAT_FILES]
-# Huntr writes "-" and JobSync "N/A" in empty text cells (URL, location, source), which the
-# import keeps as text until those fields read placeholders as blank (csv_import's
-# _PLACEHOLDER_FIELDS); their rows are checked through the API once it does.
-IMPORTED_AS_IS = [case for case in FORMAT_FILES if case.file not in {"huntr.csv", "jobsync.csv"}]
 
 
 def _content(name: str) -> bytes:
@@ -238,7 +235,7 @@ def test_a_format_file_is_recognised_by_its_header_row(case: FormatFile) -> None
     assert case.extra_columns.items() <= known.extra_columns.items()
 
 
-@pytest.mark.parametrize("case", IMPORTED_AS_IS, ids=[case.file for case in IMPORTED_AS_IS])
+@pytest.mark.parametrize("case", FORMAT_FILES, ids=IDS)
 def test_a_format_file_imports_with_the_right_fields_stages_and_dates(
     alice: ApiUser, case: FormatFile
 ) -> None:

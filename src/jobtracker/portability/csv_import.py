@@ -79,8 +79,11 @@ GUESS_SAMPLE_ROWS = 50
 _DATE_FIELDS = frozenset({"applied_on", "deadline"})
 _NUMBER_FIELDS = frozenset({"salary_min", "salary_max"})
 _CHOICES: dict[str, type[Priority] | type[WorkMode]] = {"priority": Priority, "work_mode": WorkMode}
-# Fields where "N/A", "-" or "none" mean an empty cell rather than a value.
-_PLACEHOLDER_FIELDS = _DATE_FIELDS | _NUMBER_FIELDS | {*_CHOICES, "stage", "salary"}
+# Fields where "N/A", "-" or "none" mean an empty cell rather than a value (Huntr writes "-"
+# and JobSync "N/A" in every empty cell); the company, role and notes keep them as written.
+_PLACEHOLDER_FIELDS = _DATE_FIELDS | _NUMBER_FIELDS | {*_CHOICES, "stage", "salary"} | {
+    "job_url", "location", "source", "salary_currency", "tags", "job_description",
+}  # fmt: skip
 _SALARY_PARTS = ("salary_min", "salary_max", "salary_currency")
 # Kept exactly as written (only blank counts as empty); other text is trimmed.
 _LONG_TEXT_FIELDS = frozenset({"job_description", "notes"})
