@@ -22,7 +22,8 @@ SOURCE = Path(__file__).resolve().parent
 # drawing or anything built.
 SHIPPED_PATTERNS = ("*.html", "*.js", "*.css", "lib/*.js", "icons/*.png")
 # Firefox wants an id it can keep the add-on's storage under, and the first version with
-# everything used here (Manifest V3 host permissions asked at run time, module background).
+# everything used here (Manifest V3 host permissions asked at run time, module background,
+# the data collection declaration, which older versions refuse).
 FIREFOX_ID = "{f5d260d4-da1c-43ea-ad86-21e90446aa48}"
 FIREFOX_MIN_VERSION = "128.0"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -46,7 +47,13 @@ def firefox_manifest(source: dict[str, Any]) -> dict[str, Any]:
     worker = manifest["background"]["service_worker"]
     manifest["background"] = {"scripts": [worker], "type": "module"}
     manifest["browser_specific_settings"] = {
-        "gecko": {"id": FIREFOX_ID, "strict_min_version": FIREFOX_MIN_VERSION}
+        "gecko": {
+            "id": FIREFOX_ID,
+            "strict_min_version": FIREFOX_MIN_VERSION,
+            # Firefox shows this at install: the posting's page goes to the user's own
+            # instance, which is outside the extension, so it is declared.
+            "data_collection_permissions": {"required": ["websiteContent"]},
+        }
     }
     return manifest
 

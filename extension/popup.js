@@ -153,6 +153,7 @@ async function save(event) {
     element("saved-text").textContent = `Saved ${saved.role} at ${saved.company} ${where}.`;
     element("saved-link").href = `${settings.instanceOrigin}/applications/${saved.id}`;
     show({ saved: true });
+    element("saved-link").focus(); // the form is gone: keyboard users land on what comes next
   } catch (error) {
     if (!(error instanceof ApiProblem)) throw error;
     for (const [name, message] of Object.entries(error.fields)) showFieldError(name, message);
@@ -213,6 +214,7 @@ function showDuplicate(duplicate) {
     `You saved this on ${day}, now in ${stageLabel(duplicate.stage)}: ${duplicate.role} at ${duplicate.company}.`;
   element("duplicate-link").href = new URL(duplicate.url, settings.instanceOrigin).href;
   show({ duplicate: true });
+  element("duplicate-link").focus();
 }
 
 function showProblem(error) {

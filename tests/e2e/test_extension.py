@@ -405,6 +405,7 @@ def test_each_browser_gets_its_own_background_and_nothing_broader_than_one_host(
     gecko = firefox["browser_specific_settings"]["gecko"]
     assert gecko["id"]
     assert gecko["strict_min_version"]
+    assert gecko["data_collection_permissions"] == {"required": ["websiteContent"]}
     for manifest in manifests.values():
         assert manifest["manifest_version"] == 3
         assert sorted(manifest["permissions"]) == ["activeTab", "scripting", "storage"]
