@@ -1,13 +1,21 @@
-// "New application": the short form in a dialog; the card appears on the board when saved.
+// "New application": fill in from a posting's link or text, or by hand; the card appears on
+// the board when saved. A posting already tracked links to its application instead.
 import { useRef, useState, type FormEvent } from "react";
+import { Link } from "wouter";
 
+import { useMeta } from "../../api/hooks";
 import { Button } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { focusFirstInvalid } from "../../lib/focusFirstInvalid";
 import { ApplicationFields } from "./ApplicationFields";
-import { checkDraft, draftFrom, toCreate } from "./draft";
-import { useCreateApplication } from "./queries";
+import { CapturePanel } from "./CapturePanel";
+import { checkDraft, draftFrom, toCreate, withCaptured, type Draft, type Sources } from "./draft";
+import { useCreateApplication, type Capture } from "./queries";
+
+const savedDay = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
+// Editing these makes it another posting than the one found to be tracked.
+const IDENTITY: (keyof Draft)[] = ["company", "role", "job_url"];
 
 export function NewApplicationDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
@@ -22,10 +30,29 @@ function NewApplicationForm({ onDone }: { onDone: () => void }) {
   const create = useCreateApplication();
   const [draft, setDraft] = useState(draftFrom);
   const [problems, setProblems] = useState<Record<string, string>>({});
+  const [sources, setSources] = useState<Sources>({});
+  const [captured, setCaptured] = useState<Capture | null>(null);
   const form = useRef<HTMLFormElement>(null);
+  const duplicate = captured?.duplicate ?? null;
+
+  function fill(capture: Capture) {
+    const filled = withCaptured(draft, capture.fields);
+    setDraft(filled.draft);
+    setSources(filled.sources);
+    setCaptured(capture);
+    setProblems({});
+  }
+
+  function edit(next: Draft) {
+    if (duplicate && IDENTITY.some((name) => next[name] !== draft[name])) {
+      setCaptured((current) => (current ? { ...current, duplicate: null } : current));
+    }
+    setDraft(next);
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    if (duplicate) return;
     const found = checkDraft(draft);
     setProblems(found);
     if (Object.keys(found).length > 0) {
@@ -39,24 +66,63 @@ function NewApplicationForm({ onDone }: { onDone: () => void }) {
   }
 
   return (
-    <form className="form" onSubmit={submit} noValidate ref={form}>
-      <ApplicationFields
-        draft={draft}
-        onChange={setDraft}
-        error={create.error}
-        problems={problems}
-        compact
-      />
-      <ErrorAlert title="Not saved." error={create.error} />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={create.isPending}>
-          Save application
-        </Button>
-        <Button onClick={onDone} disabled={create.isPending}>
-          Cancel
-        </Button>
-        <span className="muted small">Everything else can be added on its page later.</span>
-      </div>
-    </form>
+    <>
+      <CapturePanel onCaptured={fill} />
+      {captured?.notes.map((note) => (
+        <p key={note} className="alert alert-info" role="status">
+          {note}
+        </p>
+      ))}
+      {duplicate && <AlreadyTracked duplicate={duplicate} onOpen={onDone} />}
+      <form className="form" onSubmit={submit} noValidate ref={form} aria-label="New application">
+        <ApplicationFields
+          draft={draft}
+          onChange={edit}
+          error={create.error}
+          problems={problems}
+          sources={sources}
+          board={captured?.board}
+          compact
+        />
+        <ErrorAlert title="Not saved." error={create.error} />
+        <div className="form-actions">
+          {duplicate ? (
+            <Button type="submit" variant="primary" disabled>
+              Already saved
+            </Button>
+          ) : (
+            <Button type="submit" variant="primary" busy={create.isPending}>
+              Save application
+            </Button>
+          )}
+          <Button onClick={onDone} disabled={create.isPending}>
+            Cancel
+          </Button>
+          <span className="muted small">Everything else can be added on its page later.</span>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function AlreadyTracked({
+  duplicate,
+  onOpen,
+}: {
+  duplicate: NonNullable<Capture["duplicate"]>;
+  onOpen: () => void;
+}) {
+  const stages = useMeta().data?.stages ?? [];
+  const stage = stages.find((choice) => choice.id === duplicate.stage)?.label ?? duplicate.stage;
+  return (
+    <div className="alert alert-info" role="status">
+      <span>
+        You saved this on {savedDay.format(new Date(duplicate.created_at))}, now in {stage}:{" "}
+        {duplicate.company}, {duplicate.role}.{" "}
+      </span>
+      <Link href={duplicate.url} onClick={onOpen}>
+        Open it
+      </Link>
+    </div>
   );
 }

@@ -1,5 +1,12 @@
 // An application as form text, and back: empty inputs mean "not set", numbers are parsed.
-import type { Application, ApplicationCreate, ApplicationUpdate, Stage } from "./queries";
+import type {
+  Application,
+  ApplicationCreate,
+  ApplicationUpdate,
+  CapturedFields,
+  FieldSource,
+  Stage,
+} from "./queries";
 
 export type Draft = {
   company: string;
@@ -12,9 +19,12 @@ export type Draft = {
   salary_min: string;
   salary_max: string;
   salary_currency: string;
+  salary_period: string;
+  employment_type: string;
   source: string;
   applied_on: string;
   deadline: string;
+  posted_on: string;
   tags: string;
   job_description: string;
   notes: string;
@@ -33,9 +43,12 @@ export function draftFrom(application?: Application): Draft {
     salary_min: text(application?.salary_min),
     salary_max: text(application?.salary_max),
     salary_currency: text(application?.salary_currency),
+    salary_period: text(application?.salary_period),
+    employment_type: text(application?.employment_type),
     source: text(application?.source),
     applied_on: text(application?.applied_on),
     deadline: text(application?.deadline),
+    posted_on: text(application?.posted_on),
     tags: application?.tags.join(", ") ?? "",
     job_description: text(application?.job_description),
     notes: text(application?.notes),
@@ -89,9 +102,12 @@ function allFields(draft: Draft): Required<ApplicationUpdate> {
     salary_min: parseAmount(draft.salary_min),
     salary_max: parseAmount(draft.salary_max),
     salary_currency: optional(draft.salary_currency)?.toUpperCase() ?? null,
+    salary_period: (optional(draft.salary_period) as Application["salary_period"]) ?? null,
+    employment_type: (optional(draft.employment_type) as Application["employment_type"]) ?? null,
     source: optional(draft.source),
     applied_on: optional(draft.applied_on),
     deadline: optional(draft.deadline),
+    posted_on: optional(draft.posted_on),
     tags: parseTags(draft.tags),
     job_description: draft.job_description.trim() ? draft.job_description : null,
     notes: draft.notes.trim() ? draft.notes : null,
@@ -116,4 +132,19 @@ export function toUpdate(draft: Draft, original: Application): ApplicationUpdate
     if (JSON.stringify(now[name]) !== JSON.stringify(before[name])) body[name] = now[name];
   }
   return body as ApplicationUpdate;
+}
+
+/** Where each filled-in field came from, by draft field name. */
+export type Sources = Partial<Record<keyof Draft, FieldSource>>;
+
+/** The draft with every field capture found put in (the rest kept), and where each came from. */
+export function withCaptured(draft: Draft, fields: CapturedFields): { draft: Draft; sources: Sources } {
+  const next = { ...draft };
+  const sources: Sources = {};
+  for (const [name, found] of Object.entries(fields)) {
+    if (found == null || !(name in next)) continue;
+    next[name as keyof Draft] = String(found.value);
+    sources[name as keyof Draft] = found.source;
+  }
+  return { draft: next, sources };
 }

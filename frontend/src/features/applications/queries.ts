@@ -15,6 +15,10 @@ export type ApplicationPage = Schemas["Page_ApplicationOut_"];
 export type ApplicationCreate = Schemas["ApplicationCreate"];
 export type ApplicationUpdate = Schemas["ApplicationUpdate"];
 export type Stage = Application["stage"];
+export type CaptureRequest = Schemas["CaptureRequest"];
+export type Capture = Schemas["CaptureOut"];
+export type CapturedFields = Schemas["CapturedFields"];
+export type FieldSource = Schemas["FieldSource"];
 
 export type ListFilters = {
   q?: string;
@@ -80,6 +84,13 @@ export function useCreateApplication() {
   return useMutation({
     mutationFn: (body: ApplicationCreate) => unwrap(api.POST("/api/applications", { body })),
     onSuccess: () => refreshApplications(client),
+  });
+}
+
+/** Read a posting's fields from its link or pasted text; nothing is saved. */
+export function useCapture() {
+  return useMutation({
+    mutationFn: (body: CaptureRequest) => unwrap(api.POST("/api/capture", { body })),
   });
 }
 
