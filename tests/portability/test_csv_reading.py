@@ -4,6 +4,7 @@ with semicolons, tabs, BOMs and UTF-16."""
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -20,6 +21,7 @@ from tests.factories import ApiUser
 from tests.portability.builders import import_csv, make_csv, preview
 
 FILES = Path(__file__).parent / "files"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CellValue = str | int | float | bool | date | datetime | None
 Sheet = tuple[str, list[list[CellValue]]]
 
@@ -216,6 +218,31 @@ def test_a_workbook_imports_through_the_api_with_its_date_cells(alice: ApiUser) 
         ("Beta", None),
     ]
     assert items[0]["salary_min"] == 150_000
+
+
+def test_the_preview_lists_a_workbooks_sheets_and_reads_the_one_asked_for(
+    alice: ApiUser,
+) -> None:
+    files = {"file": ("applications.xlsx", workbook(APPLICATIONS, NOTES), XLSX_TYPE)}
+    options = {"options": json.dumps({"sheet": "Notes"})}
+
+    response = alice.client.post("/api/import/applications/preview", files=files, data=options)
+
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["sheets"] == ["Applications", "Notes"]
+    assert body["sheet"] == "Notes"
+    assert body["columns"] == ["Company", "Role"]
+
+
+def test_the_preview_of_a_sheet_the_workbook_lacks_names_its_sheets(alice: ApiUser) -> None:
+    files = {"file": ("applications.xlsx", workbook(APPLICATIONS, NOTES), XLSX_TYPE)}
+    options = {"options": json.dumps({"sheet": "Archive"})}
+
+    response = alice.client.post("/api/import/applications/preview", files=files, data=options)
+
+    assert response.status_code == 422, response.text
+    assert "its sheets are Applications, Notes" in response.json()["error"]["message"]
 
 
 def test_a_european_semicolon_file_with_a_bom_and_decimal_commas_is_read(alice: ApiUser) -> None:
