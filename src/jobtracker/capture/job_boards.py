@@ -20,7 +20,7 @@ from enum import StrEnum
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from jobtracker.applications.stages import EmploymentType, SalaryPeriod, WorkMode
-from jobtracker.capture.fields import PostingBuilder
+from jobtracker.capture.fields import MAX_URL, PostingBuilder
 from jobtracker.capture.posting import ExtractedPosting, FieldSource
 from jobtracker.capture.vocabulary import (
     date_from_value,
@@ -53,7 +53,7 @@ class JobBoardRequest:
 
 _SEGMENT = r"[A-Za-z0-9][A-Za-z0-9._~%-]*"
 _UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
-_GREENHOUSE_PATH = re.compile(rf"/({_SEGMENT})/jobs/(\d+)")
+_GREENHOUSE_PATH = re.compile(rf"/({_SEGMENT})/jobs/(\d{{1,20}})(?:/|$)")
 _LEVER_PATH = re.compile(rf"/({_SEGMENT})/({_UUID})")
 _ASHBY_PATH = re.compile(rf"/({_SEGMENT})/({_UUID})")
 _WORKABLE_PATH = re.compile(rf"/({_SEGMENT})/j/([A-Za-z0-9]+)")
@@ -67,7 +67,9 @@ _GENERIC_LABELS = frozenset({"www", "careers", "jobs", "job", "career", "about",
 
 def job_board_request(url: str) -> JobBoardRequest | None:
     """The board API to read for a posting's link, or None when the link is on no known board."""
-    parts = urlsplit(url.strip()[:2000])
+    if len(url.strip()) > MAX_URL:  # no stored link is longer, nor any board's posting link
+        return None
+    parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
     host = parts.hostname.lower()

@@ -10,6 +10,7 @@ is no salary. Every quantifier is bounded, so no text makes the search slow.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jobtracker.applications.stages import SalaryPeriod
@@ -62,6 +63,12 @@ _PAY_WORDS = re.compile(
 )
 # Text past this point is not searched: a salary is stated early or in a short posting.
 MAX_SEARCH_CHARS = 200_000
+# A salary always has a currency: only the text around each currency sign or code is matched,
+# for at most this many of them, so text full of digits or signs costs little.
+MAX_CURRENCY_MENTIONS = 200
+_BEFORE_CURRENCY = 40  # "150 000 - 180 000 USD": the figures stand before the code
+_AFTER_CURRENCY = 90
+_CURRENCY_MENTION = re.compile(_CURRENCY)
 
 
 @dataclass(frozen=True)
@@ -75,7 +82,7 @@ class TextSalary:
 def salary_in_text(text: str) -> TextSalary | None:
     """The first salary the text states plainly, or None."""
     searched = text[:MAX_SEARCH_CHARS]
-    for match in _SALARY.finditer(searched):
+    for match in _candidates(searched):
         amounts = match.group("amounts")
         period_word = match.group("period")
         is_range = _RANGE_BETWEEN.search(amounts) is not None
@@ -86,6 +93,24 @@ def salary_in_text(text: str) -> TextSalary | None:
             period = _PERIOD_WORDS.get(period_word.casefold()) if period_word else None
             return TextSalary(salary.minimum, salary.maximum, salary.currency, period)
     return None
+
+
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """Salary-shaped matches near the text's first currency mentions, in order, each once."""
+    searched_to = 0
+    for count, mention in enumerate(_CURRENCY_MENTION.finditer(text)):
+        if count >= MAX_CURRENCY_MENTIONS:
+            return
+        start = max(searched_to, mention.start() - _BEFORE_CURRENCY)
+        end = mention.end() + _AFTER_CURRENCY
+        if start >= mention.end():
+            continue  # this mention was inside the last match
+        match = _SALARY.search(text, start, end)
+        while match is not None and match.end() <= mention.start():
+            match = _SALARY.search(text, match.end(), end)
+        if match is not None:
+            searched_to = match.end()
+            yield match
 
 
 def _read(amounts: str) -> TextSalary | None:
@@ -102,5 +127,6 @@ def _read(amounts: str) -> TextSalary | None:
 
 def _on_a_pay_line(text: str, position: int) -> bool:
     """Whether the words before the figure on its line (up to 120 characters) mention pay."""
-    line_start = text.rfind("\n", 0, position) + 1
-    return _PAY_WORDS.search(text[max(line_start, position - 120) : position]) is not None
+    window_start = max(0, position - 120)
+    line_start = text.rfind("\n", window_start, position) + 1
+    return _PAY_WORDS.search(text[max(line_start, window_start) : position]) is not None
