@@ -17,7 +17,7 @@ import socket
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -117,9 +117,21 @@ platform.</p>
 class LoadedExtension:
     context: BrowserContext
     base: str  # chrome-extension://<id>
+    # What the extension's pages complained about (a CSP refusal, an uncaught error); not the
+    # browser's note on each 4xx answer, some of which are expected (the token's write probe).
+    complaints: list[str] = field(default_factory=list)
 
     def page(self, path: str) -> Page:
         page = self.context.new_page()
+        page.on("pageerror", lambda error: self.complaints.append(f"{path}: {error}"))
+        page.on(
+            "console",
+            lambda message: (
+                self.complaints.append(f"{path}: {message.text}")
+                if message.type == "error" and not message.text.startswith("Failed to load")
+                else None
+            ),
+        )
         page.goto(f"{self.base}/{path}")
         return page
 
@@ -300,6 +312,7 @@ def test_capture_edit_save_then_the_same_posting_is_reported_as_tracked(
         "href", f"{live_server.url}/applications/{saved['id']}"
     )
     expect(again.get_by_role("button", name="Save to Job Tracker")).to_be_hidden()
+    assert extension.complaints == []
     shoot(again, "extension-already-tracked", POPUP)
     assert len(user.api.get("/api/applications").json()["items"]) == 1
 
