@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -12,6 +13,7 @@ from jobtracker.capture.job_boards import (
     JobBoardRequest,
     job_board_request,
     parse_job_board_answer,
+    read_job_board_answer,
 )
 from jobtracker.capture.posting import FIELD_NAMES, FieldSource
 from tests.capture.extraction_fixtures import (
@@ -357,3 +359,22 @@ def test_an_unexpected_answer_gives_empty_fields_not_an_error(payload: object) -
         assert posting.salary_min is None
         assert posting.salary_max is None
         assert posting.board is not None
+
+
+@pytest.mark.parametrize("text", ["", "not json", "[" * 100_000 + "]" * 100_000, '{"a": '])
+def test_board_answer_text_that_is_no_json_gives_an_empty_posting(text: str) -> None:
+    request = _request("https://boards.greenhouse.io/acme/jobs/1")
+
+    posting = read_job_board_answer(request, text)
+
+    assert posting.board == "Greenhouse"
+    assert posting.missing() == list(FIELD_NAMES)
+
+
+def test_board_answer_text_is_read_like_its_decoded_json() -> None:
+    request = _request("https://nordlicht.recruitee.com/o/werkstudent-marketing")
+    text = json.dumps(board_answer("recruitee_offer"))
+
+    assert read_job_board_answer(request, text) == parse_job_board_answer(
+        request, board_answer("recruitee_offer")
+    )

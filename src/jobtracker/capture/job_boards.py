@@ -13,6 +13,7 @@ URL shapes and answer shapes follow its public posting API:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -150,6 +151,16 @@ def _first(query: dict[str, list[str]], name: str) -> str | None:
 
 
 # ---- Reading the answers ----
+
+
+def read_job_board_answer(request: JobBoardRequest, text: str) -> ExtractedPosting:
+    """The posting in a board API's JSON text; an empty posting (board set) when the text is
+    no JSON, or nests deeper than the json module allows (it raises RecursionError then)."""
+    try:
+        payload = json.loads(text)
+    except (ValueError, RecursionError):
+        return ExtractedPosting(board=request.board.value)
+    return parse_job_board_answer(request, payload)
 
 
 def parse_job_board_answer(request: JobBoardRequest, payload: object) -> ExtractedPosting:
