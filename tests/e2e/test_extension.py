@@ -28,7 +28,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from jobtracker.capture.schemas import MAX_HTML_BYTES
-from tests.e2e.api import ApiUser
+from tests.e2e.api import APPLICATION_LIMIT, ApiUser
 from tests.e2e.conftest import CHROMIUM, REPO_ROOT, TIMEOUT_MS, LiveServer
 from tests.e2e.ui import ARTIFACTS, Viewport, section, shoot
 
@@ -443,3 +443,36 @@ def test_no_remote_or_generated_code_ships() -> None:
             assert imported.startswith("./"), f"{script.name} imports {imported}"
         for unsafe in ("eval(", "new Function", "innerHTML", "importScripts"):
             assert unsafe not in code, f"{script.name} uses {unsafe}"
+
+
+def test_a_refusal_from_the_server_is_shown_as_it_words_it(
+    extension: LoadedExtension, live_server: LiveServer, posting_site: str, user: ApiUser
+) -> None:
+    for _ in range(APPLICATION_LIMIT):
+        user.create_application()
+    refusal = user.api.post("/api/applications", json={"company": "One", "role": "More"})
+    assert refusal.status_code == 403
+    options = _connect(extension, live_server.url, _write_token(user))
+    expect(options.get_by_role("status")).to_contain_text("Connected")
+
+    popup = _popup_for(extension, _open_posting(extension, options, posting_site + POSTING_PATH))
+    popup.get_by_role("button", name="Save to Job Tracker").click()
+    expect(popup.get_by_role("alert")).to_have_text(refusal.json()["error"]["message"])
+    expect(popup.get_by_label("Company")).to_have_value("Nordlicht Analytics GmbH")  # kept
+
+
+def test_without_access_to_the_instance_the_popup_says_how_to_allow_it(
+    extension: LoadedExtension, user: ApiUser
+) -> None:
+    options = extension.page("options.html")
+    # Stored directly: saving from the form would ask the browser for access, and a test
+    # cannot answer that prompt. localhost is not among the test copy's granted origins.
+    options.evaluate(
+        "(token) => chrome.storage.local.set({instanceOrigin: 'http://localhost:9', token})",
+        _write_token(user),
+    )
+    popup = extension.page("popup.html")
+    expect(popup.get_by_role("status")).to_contain_text(
+        "The extension may not reach http://localhost:9 yet"
+    )
+    expect(popup.get_by_role("button", name="Open the extension's options")).to_be_visible()
