@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.api import ApiUser
-from tests.e2e.ui import card_in
+from tests.e2e.ui import DESKTOP, card_in, shoot
 
 pytestmark = pytest.mark.e2e
 
@@ -67,6 +67,7 @@ def test_a_pasted_posting_fills_the_form_saves_and_is_then_known(user: ApiUser, 
     )
     expect(company).to_have_accessible_description("from the page")
     expect(page.get_by_text("AI-filled")).to_have_count(0)
+    shoot(page, "capture-filled", DESKTOP)
 
     page.get_by_label("Role", exact=True).fill("Senior Platform Engineer")
     page.get_by_role("button", name="Save application").click()
@@ -85,6 +86,7 @@ def test_a_pasted_posting_fills_the_form_saves_and_is_then_known(user: ApiUser, 
     notice = page.get_by_role("status").filter(has_text="You saved this on")
     expect(notice).to_contain_text("now in Wishlist")
     expect(page.get_by_role("button", name="Already saved")).to_be_disabled()
+    shoot(page, "capture-already-tracked", DESKTOP)
     notice.get_by_role("link", name="Open it").click()
     expect(page).to_have_url(f"{user.base_url}/applications/{saved['id']}")
     assert len(user.api.get("/api/applications").json()["items"]) == 1

@@ -42,7 +42,6 @@ export function CapturePanel({ onCaptured }: { onCaptured: (capture: Capture) =>
           value={link}
           onChange={(event) => setLink(event.target.value)}
           maxLength={2000}
-          hint={pasting ? "Optional: the posting's address, kept as its link." : undefined}
           className="capture-link"
         />
         <Button type="submit" busy={capture.isPending} disabled={!ready}>
@@ -55,7 +54,7 @@ export function CapturePanel({ onCaptured }: { onCaptured: (capture: Capture) =>
           value={pasted}
           onChange={(event) => setPasted(event.target.value)}
           rows={5}
-          hint="For pages behind a sign-in: copy the posting (or the page's source) and paste it here."
+          hint="For pages behind a sign-in: copy the posting (or the page's source) and paste it here. A link above, if given, is kept as the posting's link."
         />
       ) : (
         <Button variant="ghost" size="small" onClick={() => setPasting(true)}>

@@ -68,12 +68,16 @@ function NewApplicationForm({ onDone }: { onDone: () => void }) {
   return (
     <>
       <CapturePanel onCaptured={fill} />
-      {captured?.notes.map((note) => (
-        <p key={note} className="alert alert-info" role="status">
-          {note}
-        </p>
-      ))}
-      {duplicate && <AlreadyTracked duplicate={duplicate} onOpen={onDone} />}
+      {(duplicate || (captured?.notes.length ?? 0) > 0) && (
+        <div className="capture-notices">
+          {captured?.notes.map((note) => (
+            <p key={note} className="alert alert-info" role="status">
+              {note}
+            </p>
+          ))}
+          {duplicate && <AlreadyTracked duplicate={duplicate} onOpen={onDone} />}
+        </div>
+      )}
       <form className="form" onSubmit={submit} noValidate ref={form} aria-label="New application">
         <ApplicationFields
           draft={draft}
