@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import statistics
@@ -195,6 +196,9 @@ def main(argv: list[str] | None = None) -> int:
             "platform": platform.platform(),
             "machine": platform.machine(),
             "python": platform.python_version(),
+            "cpu_cores": os.cpu_count(),
+            # CPU time hardly moves with other work on the machine; wall time would.
+            "load_average_at_start": [round(value, 2) for value in os.getloadavg()],
         },
     }
     RESULTS.mkdir(exist_ok=True)
