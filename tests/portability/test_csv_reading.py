@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -112,6 +113,31 @@ def test_columns_past_the_limit_are_not_read(monkeypatch: pytest.MonkeyPatch) ->
     assert table.columns == ["Company", "Role"]
 
 
+def test_a_sheet_declaring_a_size_far_beyond_its_cells_is_read_as_its_cells() -> None:
+    # Read at the declared 16,384 columns, these 40 rows would pass the cell limit.
+    rows: list[list[CellValue]] = [["Company", "Role"], *[["Acme", f"Dev {n}"] for n in range(40)]]
+    content = workbook(("Sheet", rows))
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml")
+    whole_sheet = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', sheet_xml)
+
+    table = read_table(with_part(content, "xl/worksheets/sheet1.xml", whole_sheet))
+
+    assert table.columns == ["Company", "Role"]
+    assert len(table.rows) == 40
+    assert table.rows[-1].cells == ["Acme", "Dev 39"]
+
+
+def test_a_cell_past_the_last_column_read_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(xlsx_reading, "MAX_COLUMNS", 3)
+    rows: list[list[CellValue]] = [["Company", "Role"], ["Acme", "Dev", None, None, "stray"]]
+
+    table = read_table(workbook(("Sheet", rows)))
+
+    assert table.columns == ["Company", "Role"]
+    assert table.rows[0].cells == ["Acme", "Dev"]
+
+
 def test_a_sheet_padded_with_blank_rows_is_refused_at_the_row_limit(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -121,6 +147,15 @@ def test_a_sheet_padded_with_blank_rows_is_refused_at_the_row_limit(
 
     with pytest.raises(InvalidInput, match="more than 5 rows, counting blank ones"):
         read_table(workbook(("Padded", rows)))
+
+
+def test_a_sheet_with_more_cells_than_an_import_reads_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(xlsx_reading, "MAX_SHEET_CELLS", 10)
+
+    with pytest.raises(InvalidInput, match="more than 10 cells"):
+        read_table(workbook(APPLICATIONS))
 
 
 def test_a_zip_bomb_is_refused_before_it_is_opened() -> None:
