@@ -115,7 +115,8 @@ def test_columns_past_the_limit_are_not_read(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_a_sheet_declaring_a_size_far_beyond_its_cells_is_read_as_its_cells() -> None:
     # Read at the declared 16,384 columns, these 40 rows would pass the cell limit.
-    rows: list[list[CellValue]] = [["Company", "Role"], *[["Acme", f"Dev {n}"] for n in range(40)]]
+    developers: list[list[CellValue]] = [["Acme", f"Dev {n}"] for n in range(40)]
+    rows: list[list[CellValue]] = [["Company", "Role"], *developers]
     content = workbook(("Sheet", rows))
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         sheet_xml = archive.read("xl/worksheets/sheet1.xml")
