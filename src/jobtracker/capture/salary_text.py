@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jobtracker.applications.stages import SalaryPeriod
+from jobtracker.capture.vocabulary import PERIOD_WORDS, period_from_word
 from jobtracker.portability.import_values import parse_salary
 
 _CURRENCY = (
@@ -25,24 +26,12 @@ _FIGURE = r"\d(?:[\d,.'\u00a0\u202f ]{0,12}\d)?(?:\s?[kK])?(?![\dA-Za-z])"
 _WITH_CURRENCY = rf"(?:{_CURRENCY}\s?{_FIGURE}|{_FIGURE}\s?{_CURRENCY})"
 _MAYBE_CURRENCY = rf"(?:{_CURRENCY}\s?)?{_FIGURE}(?:\s?{_CURRENCY})?"
 _RANGE_WORD = r"(?:-|\u2013|\u2014|~|(?:to|bis|à|a|hasta)(?!\w))"
-_PERIOD_WORDS: dict[str, SalaryPeriod] = {
-    "hour": SalaryPeriod.HOUR, "hr": SalaryPeriod.HOUR, "h": SalaryPeriod.HOUR,
-    "hourly": SalaryPeriod.HOUR, "stunde": SalaryPeriod.HOUR, "std": SalaryPeriod.HOUR,
-    "heure": SalaryPeriod.HOUR, "hora": SalaryPeriod.HOUR,
-    "day": SalaryPeriod.DAY, "daily": SalaryPeriod.DAY, "tag": SalaryPeriod.DAY,
-    "jour": SalaryPeriod.DAY, "día": SalaryPeriod.DAY, "dia": SalaryPeriod.DAY,
-    "week": SalaryPeriod.WEEK, "wk": SalaryPeriod.WEEK, "weekly": SalaryPeriod.WEEK,
-    "woche": SalaryPeriod.WEEK, "semaine": SalaryPeriod.WEEK, "semana": SalaryPeriod.WEEK,
-    "month": SalaryPeriod.MONTH, "mo": SalaryPeriod.MONTH, "monthly": SalaryPeriod.MONTH,
-    "monat": SalaryPeriod.MONTH, "monatlich": SalaryPeriod.MONTH, "mois": SalaryPeriod.MONTH,
-    "mensuel": SalaryPeriod.MONTH, "mes": SalaryPeriod.MONTH, "mensual": SalaryPeriod.MONTH,
-    "year": SalaryPeriod.YEAR, "yr": SalaryPeriod.YEAR, "annum": SalaryPeriod.YEAR,
-    "yearly": SalaryPeriod.YEAR, "annually": SalaryPeriod.YEAR, "annual": SalaryPeriod.YEAR,
-    "p.a.": SalaryPeriod.YEAR, "jahr": SalaryPeriod.YEAR, "jährlich": SalaryPeriod.YEAR,
-    "an": SalaryPeriod.YEAR, "annuel": SalaryPeriod.YEAR, "année": SalaryPeriod.YEAR,
-    "año": SalaryPeriod.YEAR, "anual": SalaryPeriod.YEAR, "lpa": SalaryPeriod.YEAR,
-}  # fmt: skip
-_PERIOD_WORD = "|".join(re.escape(word) for word in sorted(_PERIOD_WORDS, key=len, reverse=True))
+# The period words as written in running text: the table's folded words and their spellings
+# with accents or dots.
+_PERIOD_SPELLINGS = (*PERIOD_WORDS, "día", "année", "año", "jährlich", "p.a.")
+_PERIOD_WORD = "|".join(
+    re.escape(word) for word in sorted(_PERIOD_SPELLINGS, key=len, reverse=True)
+)
 _PERIOD = (
     r"(?:\s{0,3}(?:gross|brutto|brut|bruto))?"
     rf"\s{{0,3}}(?:/\s?|per\s|an?\s|pro\s|par\s|al\s|por\s|im\s)?(?P<period>{_PERIOD_WORD})(?!\w)"
@@ -90,7 +79,7 @@ def salary_in_text(text: str) -> TextSalary | None:
             continue
         salary = _read(amounts)
         if salary is not None:
-            period = _PERIOD_WORDS.get(period_word.casefold()) if period_word else None
+            period = period_from_word(period_word) if period_word else None
             return TextSalary(salary.minimum, salary.maximum, salary.currency, period)
     return None
 

@@ -134,19 +134,30 @@ _AMBIGUOUS_IN_TEXT = frozenset(
 
 # ---- Pay period ----
 
-_PERIOD_CODES = {
-    "hour": SalaryPeriod.HOUR, "hourly": SalaryPeriod.HOUR, "stunde": SalaryPeriod.HOUR,
+# Pay-period words as codes (schema.org unitText, Lever's intervals) and as postings write them,
+# folded (lower case, no accents): "año" is "ano", "jährlich" "jaehrlich", "p.a." "p a".
+PERIOD_WORDS: dict[str, SalaryPeriod] = {
+    "hour": SalaryPeriod.HOUR, "hr": SalaryPeriod.HOUR, "h": SalaryPeriod.HOUR,
+    "hourly": SalaryPeriod.HOUR, "stunde": SalaryPeriod.HOUR, "std": SalaryPeriod.HOUR,
     "heure": SalaryPeriod.HOUR, "hora": SalaryPeriod.HOUR,
     "day": SalaryPeriod.DAY, "daily": SalaryPeriod.DAY, "tag": SalaryPeriod.DAY,
     "jour": SalaryPeriod.DAY, "dia": SalaryPeriod.DAY,
-    "week": SalaryPeriod.WEEK, "weekly": SalaryPeriod.WEEK, "woche": SalaryPeriod.WEEK,
-    "semaine": SalaryPeriod.WEEK, "semana": SalaryPeriod.WEEK,
-    "month": SalaryPeriod.MONTH, "monthly": SalaryPeriod.MONTH, "monat": SalaryPeriod.MONTH,
-    "mois": SalaryPeriod.MONTH, "mes": SalaryPeriod.MONTH,
-    "year": SalaryPeriod.YEAR, "yearly": SalaryPeriod.YEAR, "annual": SalaryPeriod.YEAR,
-    "annually": SalaryPeriod.YEAR, "jahr": SalaryPeriod.YEAR, "an": SalaryPeriod.YEAR,
-    "annee": SalaryPeriod.YEAR, "ano": SalaryPeriod.YEAR,
+    "week": SalaryPeriod.WEEK, "wk": SalaryPeriod.WEEK, "weekly": SalaryPeriod.WEEK,
+    "woche": SalaryPeriod.WEEK, "semaine": SalaryPeriod.WEEK, "semana": SalaryPeriod.WEEK,
+    "month": SalaryPeriod.MONTH, "mo": SalaryPeriod.MONTH, "monthly": SalaryPeriod.MONTH,
+    "monat": SalaryPeriod.MONTH, "monatlich": SalaryPeriod.MONTH, "mois": SalaryPeriod.MONTH,
+    "mensuel": SalaryPeriod.MONTH, "mes": SalaryPeriod.MONTH, "mensual": SalaryPeriod.MONTH,
+    "year": SalaryPeriod.YEAR, "yr": SalaryPeriod.YEAR, "yearly": SalaryPeriod.YEAR,
+    "annual": SalaryPeriod.YEAR, "annually": SalaryPeriod.YEAR, "annum": SalaryPeriod.YEAR,
+    "p a": SalaryPeriod.YEAR, "jahr": SalaryPeriod.YEAR, "jaehrlich": SalaryPeriod.YEAR,
+    "an": SalaryPeriod.YEAR, "annee": SalaryPeriod.YEAR, "annuel": SalaryPeriod.YEAR,
+    "ano": SalaryPeriod.YEAR, "anual": SalaryPeriod.YEAR,
 }  # fmt: skip
+
+
+def period_from_word(word: str) -> SalaryPeriod | None:
+    """The pay period one word or abbreviation names, in any of the four languages."""
+    return PERIOD_WORDS.get(_folded(word))
 
 
 def salary_period_from_code(code: str) -> SalaryPeriod | None:
@@ -156,8 +167,8 @@ def salary_period_from_code(code: str) -> SalaryPeriod | None:
     if any(word in ("semi", "bi") for word in words):
         return None
     for word in words:
-        if word in _PERIOD_CODES:
-            return _PERIOD_CODES[word]
+        if word in PERIOD_WORDS:
+            return PERIOD_WORDS[word]
     return None
 
 
