@@ -12,7 +12,13 @@ import pytest
 from jobtracker.applications.stages import Stage
 from jobtracker.portability.columns import guess_mapping
 from jobtracker.portability.csv_reading import read_table
-from jobtracker.portability.import_formats import LAYOUTS, KnownFormat, Layout, detect_format
+from jobtracker.portability.import_formats import (
+    LAYOUTS,
+    KnownFormat,
+    Layout,
+    detect_format,
+    suggest_mapping,
+)
 from jobtracker.portability.import_values import stage_from_word
 from tests.applications.builders import list_applications, user_fields
 from tests.factories import ApiUser
@@ -286,6 +292,31 @@ def test_the_most_specific_format_wins() -> None:
     columns = ["Company", "Position", "Status", "Date Applied", "Follow-up Date", "Created time"]
 
     assert _detected(columns).name == "Google Sheets job tracker"
+
+
+def test_a_suggested_mapping_adds_guesses_for_columns_the_format_lacks() -> None:
+    columns = ["Job Position", "Company", "Status", "Excitement", "Priority", "Job Title"]
+
+    known, mapping = suggest_mapping(columns, lambda _field, _column: True)
+
+    assert known is not None
+    assert known.name == "Teal"
+    # Priority is guessed; "Job Title" would be the role, which Job Position already is.
+    assert mapping == {
+        "Job Position": "role",
+        "Company": "company",
+        "Status": "stage",
+        "Excitement": None,
+        "Priority": "priority",
+        "Job Title": None,
+    }
+
+
+def test_a_suggested_mapping_for_an_unknown_file_is_the_guess() -> None:
+    known, mapping = suggest_mapping(["Company", "Role", "Applied"], lambda _field, _c: True)
+
+    assert known is None
+    assert mapping == {"Company": "company", "Role": "role", "Applied": "applied_on"}
 
 
 @pytest.mark.parametrize(

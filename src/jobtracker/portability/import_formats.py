@@ -7,11 +7,12 @@ compared as words (`normalised_header`), so "companyName" and "Company Name" are
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
 from jobtracker.applications.stages import Stage
-from jobtracker.portability.columns import COLUMNS, normalised_header
+from jobtracker.portability.columns import COLUMNS, guess_mapping, normalised_header
 from jobtracker.portability.schemas import ImportFieldName
 
 ExtraPlacement = Literal["notes", "tags"]
@@ -342,6 +343,32 @@ def detect_format(columns: list[str]) -> KnownFormat | None:
         return None
     layout = max(matching, key=lambda candidate: len(candidate.signature))
     return _for_columns(layout, columns)
+
+
+def suggest_mapping(
+    columns: list[str], fits: Callable[[ImportFieldName, str], bool]
+) -> tuple[KnownFormat | None, dict[str, ImportFieldName | None]]:
+    """The format the file looks like, if any, and a mapping for every one of its columns.
+
+    A known format's mapping is taken as it is; columns it does not know (ones the user
+    added) get the header guess for fields the format left free. `fits` is as for
+    `guess_mapping`.
+    """
+    guessed = guess_mapping(columns, fits)
+    known = detect_format(columns)
+    if known is None:
+        return None, guessed
+    taken = {name for name in known.mapping.values() if name is not None}
+    mapping: dict[str, ImportFieldName | None] = {}
+    for column in columns:
+        if column in known.mapping:
+            mapping[column] = known.mapping[column]
+            continue
+        name = guessed[column]
+        mapping[column] = None if name in taken else name
+        if name is not None:
+            taken.add(name)
+    return known, mapping
 
 
 def _for_columns(layout: Layout, columns: list[str]) -> KnownFormat:
