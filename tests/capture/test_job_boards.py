@@ -42,6 +42,12 @@ BOARD = FieldSource.JOB_BOARD
             "4012345006",
         ),
         (
+            "https://job-boards.eu.greenhouse.io/acmerockets/jobs/4012345006",
+            JobBoard.GREENHOUSE,
+            "https://boards-api.greenhouse.io/v1/boards/acmerockets/jobs/4012345006?pay_transparency=true",
+            "4012345006",
+        ),
+        (
             "https://boards.greenhouse.io/embed/job_app?for=acmerockets&token=4012345006",
             JobBoard.GREENHOUSE,
             "https://boards-api.greenhouse.io/v1/boards/acmerockets/jobs/4012345006?pay_transparency=true",

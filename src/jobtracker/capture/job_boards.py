@@ -52,6 +52,15 @@ class JobBoardRequest:
     guessed: bool = False
 
 
+# EU-hosted boards (job-boards.eu.greenhouse.io) are answered by the same global API.
+_GREENHOUSE_HOSTS = frozenset(
+    {
+        "boards.greenhouse.io",
+        "job-boards.greenhouse.io",
+        "boards.eu.greenhouse.io",
+        "job-boards.eu.greenhouse.io",
+    }
+)
 _SEGMENT = r"[A-Za-z0-9][A-Za-z0-9._~%-]*"
 _UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 _GREENHOUSE_PATH = re.compile(rf"/({_SEGMENT})/jobs/(\d{{1,20}})(?:/|$)")
@@ -77,7 +86,7 @@ def job_board_request(url: str) -> JobBoardRequest | None:
     path = parts.path
     query = parse_qs(parts.query)
     original = url.strip()
-    if host in ("boards.greenhouse.io", "job-boards.greenhouse.io"):
+    if host in _GREENHOUSE_HOSTS:
         return _greenhouse(path, query, original)
     if host in ("jobs.lever.co", "jobs.eu.lever.co") and (match := _LEVER_PATH.match(path)):
         api_host = "api.eu.lever.co" if host == "jobs.eu.lever.co" else "api.lever.co"
