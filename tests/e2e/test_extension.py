@@ -32,8 +32,9 @@ from tests.e2e.ui import ARTIFACTS, Viewport, section, shoot
 
 pytestmark = pytest.mark.e2e
 
-# A toolbar popup is as wide as its content (the popup's 420 px) and at most 600 px high.
-POPUP = Viewport("popup", 452, 600)
+# A toolbar popup is as wide as its content (the popup's 440 px) and at most 600 px high.
+POPUP = Viewport("popup", 460, 600)
+OPTIONS = Viewport("options", 1024, 700)
 POSTING_PATH = "/careers/jobs/4821-senior-data-engineer?utm_source=newsletter"
 
 
@@ -257,6 +258,7 @@ def test_capture_edit_save_then_the_same_posting_is_reported_as_tracked(
     expect(options.get_by_role("status")).to_contain_text(
         f"Connected to Job Tracker as {user.display_name}"
     )
+    shoot(options, "extension-options", OPTIONS)
 
     posting_url = posting_site + POSTING_PATH
     posting_tab = _open_posting(extension, options, posting_url)
