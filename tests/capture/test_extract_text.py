@@ -206,3 +206,22 @@ def test_work_mode_and_contract_words_in_several_languages(
 
     assert (posting.work_mode and posting.work_mode.value) == work_mode
     assert (posting.employment_type and posting.employment_type.value) == employment_type
+
+
+def test_json_ld_references_to_the_employer_in_its_graph_are_followed() -> None:
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {
+                "@type": "JobPosting",
+                "title": "Barista",
+                "hiringOrganization": {"@id": "https://bean.example/#organization"},
+            },
+            {"@type": "Organization", "@id": "https://bean.example/#organization", "name": "Bean"},
+        ],
+    }
+
+    posting = extract_from_capture(None, None, [json.dumps(graph)], None)
+
+    assert posting.company is not None
+    assert (posting.company.value, posting.company.source) == ("Bean", JSON_LD)

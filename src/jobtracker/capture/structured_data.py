@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
 from collections.abc import Iterable
 from urllib.parse import urljoin
 
@@ -67,21 +68,37 @@ def _decoded(block: str) -> object:
 
 
 def job_postings(values: Iterable[object]) -> list[JsonObject]:
-    """Every JobPosting object in decoded JSON-LD, looking through lists and @graph."""
+    """Every JobPosting object in decoded JSON-LD, looking through lists and @graph.
+
+    A graph often names the employer once and points at it (`"hiringOrganization":
+    {"@id": "https://acme.example/#org"}`): such references are replaced by the object.
+    """
     found: list[JsonObject] = []
-    pending: list[tuple[object, int]] = [(value, 0) for value in values]
+    by_id: dict[str, JsonObject] = {}
+    pending: deque[tuple[object, int]] = deque((value, 0) for value in values)
     while pending:
-        value, depth = pending.pop(0)
+        value, depth = pending.popleft()
         if depth > MAX_SEARCH_DEPTH:
             continue
         if isinstance(value, list):
-            pending += [(entry, depth + 1) for entry in value]
+            pending.extend((entry, depth + 1) for entry in value)
         elif isinstance(value, dict):
+            if isinstance(value.get("@id"), str):
+                by_id.setdefault(value["@id"], value)
             if "JobPosting" in _types(value):
                 found.append(value)
             elif "@graph" in value:
                 pending.append((value["@graph"], depth + 1))
-    return found
+    return [_with_references_resolved(job, by_id) for job in found]
+
+
+def _with_references_resolved(job: JsonObject, by_id: dict[str, JsonObject]) -> JsonObject:
+    resolved = dict(job)
+    for name in ("hiringOrganization", "jobLocation"):
+        value = job.get(name)
+        if isinstance(value, dict) and set(value) <= {"@id", "@type"}:
+            resolved[name] = by_id.get(str(value.get("@id")), value)
+    return resolved
 
 
 def _types(value: JsonObject) -> set[str]:
