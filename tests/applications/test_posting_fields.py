@@ -6,6 +6,7 @@ import pytest
 
 from tests.applications.builders import field_errors, read_application
 from tests.factories import ApiUser
+from tests.portability.builders import export_backup, restore_backup
 
 POSTING_FIELDS = {
     "salary_period": "month",
@@ -54,3 +55,13 @@ def test_an_unknown_posting_value_is_refused_in_plain_words(
     errors = field_errors(response)
     assert name in errors
     assert "Input should" not in errors[name]
+
+
+def test_posting_fields_survive_a_backup_and_restore(alice: ApiUser, bob: ApiUser) -> None:
+    alice.create_application(company="Acme", role="Engineer", **POSTING_FIELDS)
+
+    response = restore_backup(bob, export_backup(alice))
+
+    assert response.status_code == 201, response.text
+    [restored] = bob.client.get("/api/applications").json()["items"]
+    assert {name: restored[name] for name in POSTING_FIELDS} == POSTING_FIELDS

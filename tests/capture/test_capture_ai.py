@@ -228,3 +228,24 @@ def test_without_a_provider_capture_works_with_the_parser_alone(alice: ApiUser) 
 
     assert values(answer)["role"] == "Backend Engineer"
     assert answer["notes"] == []
+
+
+def test_an_answer_dripping_past_the_time_limit_is_cut_off(
+    openai: FakeProvider, settings: Settings, alice: ApiUser
+) -> None:
+    settings.ai_timeout_seconds = 1
+    # Each chunk comes within the SDK's own timeout; all of them together do not.
+    openai.script.chunks = ['{"location": ', '"Lis', 'bon"', "}"]
+    openai.script.delay_between = 0.45
+
+    answer = capture(alice, text=POSTING)
+
+    assert (values(answer)["location"], answer["notes"]) == (None, [AI_DID_NOT_ANSWER])
+
+
+def test_an_answer_longer_than_any_form_is_dropped(openai: FakeProvider, alice: ApiUser) -> None:
+    openai.script.chunks = ['{"location": "', "Lisbon " * 2_000, '"}']
+
+    answer = capture(alice, text=POSTING)
+
+    assert (values(answer)["location"], answer["notes"]) == (None, [AI_ANSWER_UNUSABLE])

@@ -8,6 +8,7 @@ that only imitate structured output exist; one that doesn't fit is dropped whole
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -182,12 +183,20 @@ def _gemini_schema(missing: list[str]) -> types.Schema:
     return types.Schema(type=types.Type.OBJECT, properties=properties, required=list(missing))
 
 
-def _bounded_json(chunks: Iterator[str]) -> dict[str, Any]:
+def _bounded_json(chunks: Iterator[str], seconds: float) -> dict[str, Any]:
+    """The streamed answer as a JSON object, read for at most `seconds` in all.
+
+    The SDKs' timeouts bound each wait for a chunk, not the whole answer: a server dripping
+    a chunk at a time is cut off here.
+    """
+    ends_at = time.monotonic() + seconds
     answer = ""
     for chunk in chunks:
         answer += chunk
         if len(answer) > MAX_ANSWER_CHARS:
             raise AnswerNotUsable("the answer is longer than any filled-in form")
+        if time.monotonic() > ends_at:
+            raise ProviderDidNotAnswer("the answer took too long")
     try:
         decoded = json.loads(answer)
     except ValueError as error:
@@ -236,10 +245,13 @@ class OpenAIFiller:
                     stream=True,
                 )
                 return _bounded_json(
-                    choice.delta.content
-                    for chunk in stream
-                    for choice in chunk.choices
-                    if choice.delta is not None and choice.delta.content
+                    (
+                        choice.delta.content
+                        for chunk in stream
+                        for choice in chunk.choices
+                        if choice.delta is not None and choice.delta.content
+                    ),
+                    self.timeout_seconds,
                 )
         except openai.OpenAIError as error:  # timeouts, refusals, unreachable, broken streams
             raise ProviderDidNotAnswer from error
@@ -271,7 +283,9 @@ class GeminiFiller:
                 chunks = client.models.generate_content_stream(
                     model=self.model, contents=_prompt(text), config=config
                 )
-                return _bounded_json(_gemini_text(chunk) for chunk in chunks)
+                return _bounded_json(
+                    (_gemini_text(chunk) for chunk in chunks), self.timeout_seconds
+                )
         except (genai_errors.APIError, httpx2.HTTPError) as error:
             raise ProviderDidNotAnswer from error
 
