@@ -23,9 +23,10 @@ SOURCE = Path(__file__).resolve().parent
 SHIPPED_PATTERNS = ("*.html", "*.js", "*.css", "lib/*.js", "icons/*.png")
 # Firefox wants an id it can keep the add-on's storage under, and the first version with
 # everything used here (Manifest V3 host permissions asked at run time, module background,
-# the data collection declaration, which older versions refuse).
+# the data collection declaration); checked with Mozilla's addons-linter.
 FIREFOX_ID = "{f5d260d4-da1c-43ea-ad86-21e90446aa48}"
-FIREFOX_MIN_VERSION = "128.0"
+FIREFOX_MIN_VERSION = "140.0"
+FIREFOX_ANDROID_MIN_VERSION = "142.0"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -53,7 +54,8 @@ def firefox_manifest(source: dict[str, Any]) -> dict[str, Any]:
             # Firefox shows this at install: the posting's page goes to the user's own
             # instance, which is outside the extension, so it is declared.
             "data_collection_permissions": {"required": ["websiteContent"]},
-        }
+        },
+        "gecko_android": {"strict_min_version": FIREFOX_ANDROID_MIN_VERSION},
     }
     return manifest
 
