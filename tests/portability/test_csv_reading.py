@@ -214,7 +214,11 @@ def test_a_damaged_workbook_is_refused_in_plain_words(content: bytes) -> None:
 
 @pytest.mark.parametrize(
     ("part", "what"),
-    [("word/document.xml", "a ZIP file, not an Excel workbook"), ("content.xml", ".ods")],
+    [
+        ("word/document.xml", "a ZIP file, not an Excel workbook"),
+        ("content.xml", r"OpenDocument spreadsheet \(\.ods\)"),
+        ("xl/workbook.bin", r"Excel binary workbook \(\.xlsb\)"),
+    ],
 )
 def test_a_zip_that_is_no_workbook_is_named(part: str, what: str) -> None:
     buffer = io.BytesIO()

@@ -164,11 +164,12 @@ def check_archive(content: bytes) -> None:
         parts = archive.infolist()
         names = {part.filename for part in parts}
         if "xl/workbook.xml" not in names:
-            what = (
-                "an OpenDocument spreadsheet (.ods)"
-                if "content.xml" in names
-                else "a ZIP file, not an Excel workbook"
-            )
+            if "xl/workbook.bin" in names:
+                what = "an Excel binary workbook (.xlsb)"
+            elif "content.xml" in names:
+                what = "an OpenDocument spreadsheet (.ods)"
+            else:
+                what = "a ZIP file, not an Excel workbook"
             raise UnreadableWorkbook(
                 f"This looks like {what}. {SAVE_AS}", fields={"file": "not an .xlsx workbook"}
             )
