@@ -30,7 +30,7 @@ class UnsupportedFile(AppError):
 
 @dataclass(frozen=True)
 class CsvRow:
-    line: int  # where the row starts in the file; the header is line 1
+    line: int  # where the row starts: its line in a CSV file, its row number in a sheet
     cells: list[str]
 
 
