@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ScalarSelect, Select, case, delete, exists, func, select
+from sqlalchemy import ScalarSelect, Select, case, delete, exists, func, insert, select
 from sqlalchemy.orm import Session, lazyload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -265,9 +265,40 @@ def add_imported_batch(
     reserve_room(session, settings, owner_id, len(applications))
     adding = sum(usage.record_bytes(data, STORED_TEXT) for data in applications)
     usage.reserve_storage(session, settings, owner_id, adding, what="These applications")
-    created = _add_new(session, owner_id, applications, fill_applied_on=False)
-    session.flush()
-    return [application.id for application in created]
+    # Plain multi-row INSERTs rather than ORM objects: several times faster for thousands of
+    # rows, and nothing is left in the session. Records of the past: no applied date invented.
+    now = utcnow()
+    rows = [
+        {**data.model_dump(exclude={"tags"}), "owner_id": owner_id, "created_at": now}
+        | {"updated_at": now}
+        for data in applications
+    ]
+    ids = list(
+        session.scalars(
+            insert(Application).returning(Application.id, sort_by_parameter_order=True), rows
+        )
+    )
+    session.execute(
+        insert(StageEvent),
+        [
+            {
+                "application_id": id_,
+                "owner_id": owner_id,
+                "from_stage": None,
+                "to_stage": data.stage,
+                "at": now,
+            }
+            for id_, data in zip(ids, applications, strict=True)
+        ],
+    )
+    tags = [
+        {"application_id": id_, "owner_id": owner_id, "name": name}
+        for id_, data in zip(ids, applications, strict=True)
+        for name in data.tags
+    ]
+    if tags:
+        session.execute(insert(ApplicationTag), tags)
+    return ids
 
 
 def _add_new(

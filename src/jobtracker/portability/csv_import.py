@@ -228,18 +228,51 @@ def _check_fixes(table: CsvTable, options: ImportOptions) -> None:
 # ---- Each row: what it becomes ----
 
 
+@dataclass(frozen=True)
+class ReadRow:
+    """A row's cells read into fields: the application, or what is wrong with them."""
+
+    line: int
+    application: ApplicationCreate | None  # None when a cell has a problem
+    errors: dict[str, str]
+    cells_by_field: dict[str, str]
+    given: frozenset[str]  # the fields the file gives, for an update
+    status: str | None  # the status as written
+    waiting: bool  # for the stage its status word means
+
+    def shown(self) -> ParsedRow:
+        """The row as the preview lists it; built only for the rows it lists."""
+        if self.application is None:
+            return ParsedRow(line=self.line, values=dict(self.cells_by_field), errors=self.errors)
+        values = self.application.model_dump(mode="json")
+        if self.waiting:
+            values["stage"] = None
+        return ParsedRow(line=self.line, values=values, errors={})
+
+
 @dataclass
 class RowOutcome:
     line: int
     cells: list[str]  # as the file has them, with the user's fixes
     action: RowAction
-    parsed: ParsedRow
-    application: ApplicationCreate | None = None
-    given: frozenset[str] = frozenset()  # the fields the file gives, for an update
+    read: ReadRow | None  # None for a row left out
     status: str | None = None  # the status as written
     problems: list[RowProblem] = field(default_factory=list)
     match: TrackedApplication | None = None
     matched_line: int | None = None
+
+    @property
+    def application(self) -> ApplicationCreate | None:
+        return self.read.application if self.read is not None else None
+
+    @property
+    def given(self) -> frozenset[str]:
+        return self.read.given if self.read is not None else frozenset()
+
+    def shown(self) -> ParsedRow:
+        if self.read is None:
+            return ParsedRow(line=self.line, values={}, errors={})
+        return self.read.shown()
 
 
 def outcomes(plan: ImportPlan, existing: DuplicateFinder) -> Iterator[RowOutcome]:
@@ -282,15 +315,13 @@ def outcomes(plan: ImportPlan, existing: DuplicateFinder) -> Iterator[RowOutcome
 def _outcome(plan: ImportPlan, row: CsvRow, left_out: bool) -> RowOutcome:
     cells = _fixed_cells(row, plan)
     if left_out:
-        shown = ParsedRow(line=row.line, values={}, errors={})
-        return RowOutcome(row.line, cells, "left_out", shown, status=_status_cell(plan, cells))
-    parsed, application, given, status = _parse_row(plan, row.line, cells)
-    problems = _problems(plan, row.line, cells, parsed.errors)
+        return RowOutcome(row.line, cells, "left_out", None, status=_status_cell(plan, cells))
+    read = _parse_row(plan, row.line, cells)
+    problems = _problems(plan, row.line, cells, read.errors)
     if problems:
-        return RowOutcome(row.line, cells, "problem", parsed, status=status, problems=problems)
-    if application is None:
-        return RowOutcome(row.line, cells, "awaiting_stage", parsed, status=status)
-    return RowOutcome(row.line, cells, "create", parsed, application, given, status)
+        return RowOutcome(row.line, cells, "problem", read, read.status, problems)
+    action: RowAction = "awaiting_stage" if read.waiting else "create"
+    return RowOutcome(row.line, cells, action, read, read.status)
 
 
 def _fixed_cells(row: CsvRow, plan: ImportPlan) -> list[str]:
@@ -310,10 +341,8 @@ def _status_cell(plan: ImportPlan, cells: list[str]) -> str | None:
     return None
 
 
-def _parse_row(
-    plan: ImportPlan, line: int, cells: list[str]
-) -> tuple[ParsedRow, ApplicationCreate | None, frozenset[str], str | None]:
-    """The row read into an application; None while it has a problem or a status to map."""
+def _parse_row(plan: ImportPlan, line: int, cells: list[str]) -> ReadRow:
+    """The row read into an application, unless a cell has a problem."""
     columns = plan.table.columns
     by_field = _cells_by_field(cells, columns, plan.mapping)
     errors: dict[str, str] = {}
@@ -322,7 +351,7 @@ def _parse_row(
     values: dict[str, Any] = {}
     # What the file says that no field can hold: kept in the notes rather than lost.
     kept: list[str] = []
-    status = by_field.pop("stage", None)
+    status = by_field.get("stage")
     waiting = False
     if status is not None:
         status = status.strip()
@@ -333,6 +362,8 @@ def _parse_row(
             values["stage"] = stage
     date_orders = plan.date_orders
     for name, cell in by_field.items():
+        if name == "stage":
+            continue
         try:
             value = _value(name, cell, date_orders.get(name, "month_first"))
         except ValueError as problem:
@@ -349,15 +380,9 @@ def _parse_row(
         application = ApplicationCreate.model_validate(values)
     except ValidationError as error:
         errors = _field_errors(error) | errors
-    else:
-        if not errors:
-            shown = application.model_dump(mode="json")
-            if waiting:
-                shown["stage"] = None
-            parsed = ParsedRow(line=line, values=shown, errors={})
-            ready = None if waiting else application
-            return parsed, ready, frozenset(values), status
-    return ParsedRow(line=line, values=dict(by_field), errors=errors), None, frozenset(), status
+    if errors:
+        return ReadRow(line, None, errors, by_field, frozenset(), status, waiting)
+    return ReadRow(line, application, {}, by_field, frozenset(values), status, waiting)
 
 
 def _place_extras(
@@ -449,9 +474,9 @@ def preview(
             statuses[key] += 1
             shown_status.setdefault(key, outcome.status)
         if len(rows) < PREVIEW_ROWS:
-            rows.append(outcome.parsed)
-        if outcome.parsed.errors and len(invalid) < MAX_LISTED_INVALID_ROWS:
-            invalid.append(outcome.parsed)
+            rows.append(outcome.shown())
+        if outcome.problems and len(invalid) < MAX_LISTED_INVALID_ROWS:
+            invalid.append(outcome.shown())
         if len(problems) < MAX_LISTED_PROBLEMS:
             problems.extend(outcome.problems[: MAX_LISTED_PROBLEMS - len(problems)])
         if outcome.match is not None and len(duplicates) < MAX_LISTED_DUPLICATES:

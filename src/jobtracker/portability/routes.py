@@ -183,7 +183,10 @@ def import_applications(
     )
     if NDJSON in request.headers.get("accept", ""):
         return StreamingResponse(
-            _progress_lines(prepared), media_type=NDJSON, headers={"Cache-Control": PRIVATE}
+            _progress_lines(prepared),
+            status_code=status.HTTP_201_CREATED,
+            media_type=NDJSON,
+            headers={"Cache-Control": PRIVATE},
         )
     return csv_import.finish(prepared)
 

@@ -1,9 +1,12 @@
-// Import a spreadsheet: choose a CSV, map its columns to fields, check the preview, import all.
+// Import a spreadsheet: choose a CSV or workbook, answer what the preview asks (stages for
+// status words, date order, extra columns, duplicates, cells to fix), then import the rows
+// that are ready with a progress bar; the rows left out can be downloaded to fix.
 import { useState, type ChangeEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { Link } from "wouter";
 
-import { ApiError, fieldError } from "../../api/client";
+import { ApiError, fieldError, messageOf } from "../../api/client";
+import { useMeta } from "../../api/hooks";
 import { Button } from "../../components/Button";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { TextField } from "../../components/Field";
@@ -11,28 +14,42 @@ import { Loading } from "../../components/Loading";
 import { plural } from "../../lib/format";
 import { useTitle } from "../../lib/useTitle";
 import {
+  downloadRejected,
   previewImport,
   useImportApplications,
   type ColumnMapping,
+  type DateOrder,
+  type ExtraPlacement,
   type ImportFieldName,
+  type ImportOptions,
   type ImportPreview,
+  type ImportProgressState,
   type ImportRequest,
   type ParsedRow,
+  type RowProblem,
+  type Stage,
 } from "./queries";
 import "./portability.css";
 
 const DELIMITERS: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab" };
+const ACCEPT = ".csv,.tsv,.txt,.xlsx,text/csv,text/plain";
+
+type StageChoice = { id: string; label: string };
 
 export default function ImportPage() {
   useTitle("Import applications");
   const [file, setFile] = useState<File | null>(null);
   // What the person chose in the mapping table; null until they change the guessed one.
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
+  const [options, setOptions] = useState<ImportOptions>({});
   const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [progress, setProgress] = useState<ImportProgressState | null>(null);
   // Remounts the file input after an import, so the same file can be chosen again.
   const [round, setRound] = useState(0);
   const previewing = useMutation({ mutationFn: previewImport });
-  const importing = useImportApplications();
+  const importing = useImportApplications(setProgress);
+  const downloading = useMutation({ mutationFn: downloadRejected });
+  const stages: StageChoice[] = useMeta().data?.stages ?? [];
 
   function showPreview(request: ImportRequest) {
     importing.reset();
@@ -44,9 +61,16 @@ export default function ImportPage() {
     const chosen = event.target.files?.[0] ?? null;
     setFile(chosen);
     setMapping(null);
+    setOptions({});
     setPreview(null);
-    if (chosen) showPreview({ file: chosen, mapping: null });
+    if (chosen) showPreview({ file: chosen, mapping: null, options: {} });
     else previewing.reset();
+  }
+
+  function answer(next: ImportOptions) {
+    const merged = { ...options, ...next };
+    setOptions(merged);
+    if (file) showPreview({ file, mapping, options: merged });
   }
 
   function mapColumn(column: string, field: string) {
@@ -56,35 +80,38 @@ export default function ImportPage() {
       [column]: field ? (field as ImportFieldName) : null,
     };
     setMapping(next);
-    showPreview({ file, mapping: next });
+    showPreview({ file, mapping: next, options });
   }
 
   function startImport() {
     if (!file || !preview) return;
+    setProgress({ sent: 0, done: 0, total: null });
     importing.mutate(
-      { file, mapping: mapping ?? preview.mapping },
+      { file, mapping: mapping ?? preview.mapping, options },
       {
         onSuccess: () => {
           setFile(null);
           setMapping(null);
+          setOptions({});
           setPreview(null);
           previewing.reset();
           setRound((value) => value + 1);
         },
+        onSettled: () => setProgress(null),
       },
     );
   }
 
-  const shownMapping = mapping ?? preview?.mapping ?? {};
-  const valid = preview?.counts.valid ?? 0;
+  const request = file ? { file, mapping: mapping ?? preview?.mapping ?? null, options } : null;
+  const ready = preview ? preview.counts.to_create + preview.counts.to_update : 0;
   const blocked =
     !preview ||
     previewing.isPending ||
     previewing.isError ||
-    preview.counts.invalid > 0 ||
     preview.missing_fields.length > 0 ||
-    valid === 0 ||
-    preview.quota.fits < valid;
+    ready === 0 ||
+    preview.quota.fits < preview.counts.to_create;
+  const unknownStatuses = preview?.statuses.some((status) => !status.known) ?? false;
 
   return (
     <div className="page import-page">
@@ -92,47 +119,73 @@ export default function ImportPage() {
         <h1>Import applications</h1>
       </header>
       <p className="muted">
-        Bring in a spreadsheet of applications saved as CSV (from Excel, LibreOffice, Google
-        Sheets, or an export from Job Tracker). You will see what it creates before anything is
-        saved, and the file is imported whole or not at all.
+        Bring in a spreadsheet of applications (CSV or Excel workbook) from another tracker, Excel,
+        Google Sheets or a Job Tracker export. You will see what it creates and answer a few
+        questions before anything is saved; rows with a problem never stop the others.
       </p>
 
-      {importing.data && (
-        <div className="alert alert-success" role="status">
-          <strong>Imported {plural(importing.data.imported, "application")}.</strong>{" "}
-          <Link href="/">See them on your board</Link>
-        </div>
-      )}
+      {importing.data && <ImportDone result={importing.data} />}
 
       <section className="panel" aria-labelledby="import-file">
-        <h2 id="import-file">1. Choose a file</h2>
+        <h2 id="import-file">Choose a file</h2>
         <TextField
           key={round}
-          label="CSV file"
+          label="Spreadsheet file"
           type="file"
-          accept=".csv,.tsv,.txt,text/csv,text/plain"
+          accept={ACCEPT}
           onChange={chooseFile}
-          hint="Comma, semicolon or tab separated; the first line names the columns."
+          hint="CSV (comma, semicolon or tab separated) or .xlsx; the first line names the columns."
           error={fieldError(previewing.error, "file")}
         />
         {previewing.isPending && <Loading>Reading the file…</Loading>}
         {!fieldError(previewing.error, "file") && !fieldError(previewing.error, "mapping") && (
           <ErrorAlert title="The file could not be read." error={previewing.error} />
         )}
+        {preview?.format && (
+          <p className="alert alert-info import-format" role="status">
+            <strong>{preview.format.description}.</strong> The columns are matched the way that
+            tool exports them; check them below.
+          </p>
+        )}
+        {preview && preview.sheets.length > 1 && (
+          <label className="field">
+            <span className="field-label">Sheet</span>
+            <select
+              value={preview.sheet ?? ""}
+              onChange={(event) => answer({ sheet: event.target.value })}
+            >
+              {preview.sheets.map((sheet) => (
+                <option key={sheet} value={sheet}>
+                  {sheet}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {preview && <FileNotes preview={preview} />}
       </section>
 
       {preview && (
         <>
+          {unknownStatuses && (
+            <StatusTable preview={preview} stages={stages} options={options} onAnswer={answer} />
+          )}
+          <DateQuestions preview={preview} onAnswer={answer} options={options} />
           <MappingTable
             preview={preview}
-            mapping={shownMapping}
+            mapping={mapping ?? preview.mapping}
             onChange={mapColumn}
             error={fieldError(previewing.error, "mapping") ? previewing.error : null}
           />
+          {!unknownStatuses && preview.statuses.length > 0 && (
+            <StatusTable preview={preview} stages={stages} options={options} onAnswer={answer} />
+          )}
+          <ExtraColumns preview={preview} options={options} onAnswer={answer} />
+          <Duplicates preview={preview} options={options} onAnswer={answer} />
+          <Problems preview={preview} options={options} onAnswer={answer} />
           <PreviewRows preview={preview} />
           <section className="panel" aria-labelledby="import-confirm">
-            <h2 id="import-confirm">4. Import</h2>
+            <h2 id="import-confirm">Import</h2>
             <Summary preview={preview} />
             <div className="form-actions">
               <Button
@@ -141,10 +194,20 @@ export default function ImportPage() {
                 disabled={blocked}
                 onClick={startImport}
               >
-                Import {plural(valid, "application")}
+                Import {plural(ready, "application")}
               </Button>
+              {request && preview.counts.invalid + preview.counts.left_out > 0 && (
+                <Button
+                  busy={downloading.isPending}
+                  onClick={() => downloading.mutate(request)}
+                >
+                  Download the rows left out (CSV)
+                </Button>
+              )}
               <Link href="/">Cancel</Link>
             </div>
+            {progress && <ImportProgressBar progress={progress} />}
+            <ErrorAlert title="The rows left out could not be downloaded." error={downloading.error} />
             <ImportError error={importing.error} />
           </section>
         </>
@@ -153,12 +216,50 @@ export default function ImportPage() {
   );
 }
 
+function ImportDone({ result }: { result: { imported: number; updated: number; skipped: number; left_out: number } }) {
+  const parts = [
+    result.updated > 0 && `updated ${plural(result.updated, "application")}`,
+    result.skipped > 0 && `skipped ${plural(result.skipped, "duplicate")}`,
+    result.left_out > 0 && `left out ${plural(result.left_out, "row")}`,
+  ].filter(Boolean);
+  return (
+    <div className="alert alert-success" role="status">
+      <strong>Imported {plural(result.imported, "application")}</strong>
+      {parts.length > 0 && `; ${parts.join(", ")}`}. <Link href="/">See them on your board</Link>
+    </div>
+  );
+}
+
+function ImportProgressBar({ progress }: { progress: ImportProgressState }) {
+  const sending = progress.sent < 100;
+  const value = sending
+    ? progress.sent
+    : progress.total
+      ? Math.round((progress.done / progress.total) * 100)
+      : 0;
+  const label = sending
+    ? `Sending the file… ${progress.sent}%`
+    : progress.total
+      ? `Saving applications… ${progress.done} of ${progress.total}`
+      : "Reading the rows…";
+  return (
+    <div className="import-progress">
+      <progress max={100} value={value} aria-label="Import progress" />
+      <span className="small muted" role="status">
+        {label}
+      </span>
+    </div>
+  );
+}
+
 function FileNotes({ preview }: { preview: ImportPreview }) {
+  const source = preview.sheet
+    ? `Read from the sheet ${preview.sheet}`
+    : `Read as ${preview.encoding.toUpperCase()}, ${DELIMITERS[preview.delimiter] ?? "delimiter"} separated`;
   return (
     <div className="small muted">
       <p>
-        Read as {preview.encoding.toUpperCase()}, {DELIMITERS[preview.delimiter] ?? "delimiter"}{" "}
-        separated: {plural(preview.columns.length, "column")},{" "}
+        {source}: {plural(preview.columns.length, "column")},{" "}
         {plural(preview.counts.rows, "row")} below the header.
       </p>
       {preview.notes.length > 0 && (
@@ -169,6 +270,294 @@ function FileNotes({ preview }: { preview: ImportPreview }) {
         </ul>
       )}
     </div>
+  );
+}
+
+type Answering = {
+  preview: ImportPreview;
+  options: ImportOptions;
+  onAnswer: (next: ImportOptions) => void;
+};
+
+function StatusTable({ preview, stages, options, onAnswer }: Answering & { stages: StageChoice[] }) {
+  const chosen = options.status_map ?? {};
+  const unanswered = preview.statuses.filter((status) => status.stage === null);
+  function choose(value: string, stage: string) {
+    const next = { ...chosen };
+    if (stage) next[value] = stage as Stage;
+    else delete next[value];
+    onAnswer({ status_map: next });
+  }
+  function restInWishlist() {
+    const next = { ...chosen };
+    for (const status of unanswered) next[status.value] = "wishlist";
+    onAnswer({ status_map: next });
+  }
+  return (
+    <section className="panel" aria-labelledby="import-statuses">
+      <h2 id="import-statuses">Stages for the file's statuses</h2>
+      {unanswered.length > 0 ? (
+        <p className="field-error" role="alert">
+          Choose a stage for {plural(unanswered.length, "status", "statuses")} we don't know;
+          their rows wait until you do.
+        </p>
+      ) : (
+        <p className="muted small">Each status in the file becomes the stage shown; change any.</p>
+      )}
+      <div className="table-wrap">
+        <table className="data-table import-statuses">
+          <thead>
+            <tr>
+              <th scope="col">Status in the file</th>
+              <th scope="col">Rows</th>
+              <th scope="col">Stage</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.statuses.map((status) => (
+              <tr key={status.value}>
+                <th scope="row" className="wrap">
+                  {status.value}
+                </th>
+                <td>{status.rows}</td>
+                <td>
+                  <select
+                    aria-label={`Stage for ${status.value}`}
+                    value={status.stage ?? ""}
+                    onChange={(event) => choose(status.value, event.target.value)}
+                  >
+                    {status.stage === null && <option value="">Choose a stage…</option>}
+                    {stages.map((stage) => (
+                      <option key={stage.id} value={stage.id}>
+                        {stage.label}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {unanswered.length > 1 && (
+        <Button size="small" onClick={restInWishlist}>
+          Put the rest in Wishlist
+        </Button>
+      )}
+    </section>
+  );
+}
+
+function DateQuestions({ preview, onAnswer, options }: Answering) {
+  const asked = preview.date_columns.filter((column) => column.ambiguous);
+  if (asked.length === 0) return null;
+  function choose(column: string, order: DateOrder) {
+    onAnswer({ date_orders: { ...options.date_orders, [column]: order } });
+  }
+  return (
+    <section className="panel" aria-labelledby="import-dates">
+      <h2 id="import-dates">How are the dates written?</h2>
+      {asked.map((column) => (
+        <fieldset key={column.column} className="import-date-order">
+          <legend>
+            In “{column.column}”, is 3/4/2026 the 4th of March or the 3rd of April?
+          </legend>
+          <label>
+            <input
+              type="radio"
+              name={`order-${column.column}`}
+              checked={column.order === "month_first"}
+              onChange={() => choose(column.column, "month_first")}
+            />{" "}
+            Month first: 3/4/2026 is March 4
+          </label>
+          <label>
+            <input
+              type="radio"
+              name={`order-${column.column}`}
+              checked={column.order === "day_first"}
+              onChange={() => choose(column.column, "day_first")}
+            />{" "}
+            Day first: 3/4/2026 is 3 April
+          </label>
+        </fieldset>
+      ))}
+    </section>
+  );
+}
+
+function ExtraColumns({ preview, options, onAnswer }: Answering) {
+  if (preview.extra_columns.length === 0) return null;
+  function place(column: string, placement: string) {
+    const value: ExtraPlacement | null = placement ? (placement as ExtraPlacement) : null;
+    onAnswer({ extra_columns: { ...options.extra_columns, [column]: value } });
+  }
+  return (
+    <section className="panel" aria-labelledby="import-extra">
+      <h2 id="import-extra">Columns with no field</h2>
+      <p className="muted small">
+        Keep what they say in each application's notes (“Excitement: 4 · Source: LinkedIn”) or as
+        tags, or leave them out.
+      </p>
+      <ul className="import-extra-list">
+        {preview.extra_columns.map((extra) => (
+          <li key={extra.column}>
+            <label>
+              <span className="wrap">
+                {extra.column}
+                {extra.sample && <span className="muted"> (e.g. {extra.sample})</span>}
+              </span>{" "}
+              <select
+                aria-label={`Keep ${extra.column}`}
+                value={extra.placement ?? ""}
+                onChange={(event) => place(extra.column, event.target.value)}
+              >
+                <option value="notes">Into notes</option>
+                <option value="tags">As tags</option>
+                <option value="">Leave out</option>
+              </select>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Duplicates({ preview, options, onAnswer }: Answering) {
+  if (preview.duplicates.length === 0) return null;
+  const choice = options.duplicates ?? "skip";
+  return (
+    <section className="panel" aria-labelledby="import-duplicates">
+      <h2 id="import-duplicates">Already tracked</h2>
+      <fieldset className="import-duplicate-choice">
+        <legend>Rows that match an application you have</legend>
+        <label>
+          <input
+            type="radio"
+            name="duplicates"
+            checked={choice === "skip"}
+            onChange={() => onAnswer({ duplicates: "skip" })}
+          />{" "}
+          Skip them
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="duplicates"
+            checked={choice === "update"}
+            onChange={() => onAnswer({ duplicates: "update" })}
+          />{" "}
+          Update the existing one with what the file gives
+        </label>
+      </fieldset>
+      <ul className="import-duplicates">
+        {preview.duplicates.map((duplicate) => (
+          <li key={duplicate.line}>
+            Row {duplicate.line}: {duplicate.company}, {duplicate.role} —{" "}
+            {duplicate.matched_id !== null ? (
+              <>
+                matches{" "}
+                <Link href={`/applications/${duplicate.matched_id}`}>
+                  {duplicate.matched_company}, {duplicate.matched_role}
+                </Link>{" "}
+                ({duplicate.action === "update" ? "will be updated" : "skipped"})
+              </>
+            ) : (
+              <>repeats row {duplicate.matched_line} of this file (skipped)</>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Problems({ preview, options, onAnswer }: Answering) {
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const skipped = new Set(options.skip_lines ?? []);
+  const listed = [
+    ...preview.problems,
+    // Rows left out keep a line here, so they can be brought back.
+    ...[...skipped]
+      .filter((line) => !preview.problems.some((problem) => problem.line === line))
+      .map(
+        (line): RowProblem => ({
+          line,
+          column: null,
+          field: "",
+          value: "",
+          message: `Row ${line} is left out.`,
+        }),
+      ),
+  ];
+  if (listed.length === 0) return null;
+  const key = (problem: RowProblem) => `${problem.line}:${problem.column ?? ""}`;
+
+  function fix(problem: RowProblem) {
+    if (problem.column === null) return;
+    const text = drafts[key(problem)];
+    if (text === undefined || text === problem.value) return;
+    const line = String(problem.line);
+    const fixes = { ...options.fixes, [line]: { ...options.fixes?.[line], [problem.column]: text } };
+    onAnswer({ fixes });
+  }
+  function leaveOut(line: number, out: boolean) {
+    const next = new Set(skipped);
+    if (out) next.add(line);
+    else next.delete(line);
+    onAnswer({ skip_lines: [...next].sort((a, b) => a - b) });
+  }
+  const total = preview.counts.problems;
+  return (
+    <section className="panel" aria-labelledby="import-problems">
+      <h2 id="import-problems">Rows to fix</h2>
+      <p className="muted small">
+        {plural(total, "row has a problem", "rows have a problem")}: fix the cell here, or leave
+        the row out. The other rows import either way.
+      </p>
+      <ul className="import-problems">
+        {listed.map((problem) => (
+          <li key={key(problem)}>
+            <p className={skipped.has(problem.line) ? "muted" : "field-error"}>{problem.message}</p>
+            <div className="import-fix">
+              {problem.column !== null && !skipped.has(problem.line) && (
+                <label>
+                  <span className="visually-hidden">
+                    Row {problem.line}, {problem.field}
+                  </span>
+                  <input
+                    type="text"
+                    aria-label={`Row ${problem.line}, ${problem.field}`}
+                    value={drafts[key(problem)] ?? problem.value}
+                    onChange={(event) =>
+                      setDrafts({ ...drafts, [key(problem)]: event.target.value })
+                    }
+                    onBlur={() => fix(problem)}
+                    onKeyDown={(event) => {
+                      if (event.key === "Enter") fix(problem);
+                    }}
+                  />
+                </label>
+              )}
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={skipped.has(problem.line)}
+                  onChange={(event) => leaveOut(problem.line, event.target.checked)}
+                />{" "}
+                Leave row {problem.line} out
+              </label>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {total > preview.problems.length && (
+        <p className="muted small">
+          …and more: download the rows left out, fix them in the file and import it again.
+        </p>
+      )}
+    </section>
   );
 }
 
@@ -186,7 +575,7 @@ function MappingTable({
   const labels = new Map(preview.fields.map((field) => [field.name, field.label]));
   return (
     <section className="panel" aria-labelledby="import-mapping">
-      <h2 id="import-mapping">2. Match the columns</h2>
+      <h2 id="import-mapping">Match the columns</h2>
       <p className="muted small">
         Choose the field each column fills, or Ignore it. Company and Role are required.
       </p>
@@ -194,7 +583,7 @@ function MappingTable({
         <table className="data-table import-mapping">
           <thead>
             <tr>
-              <th scope="col">CSV column</th>
+              <th scope="col">Column in the file</th>
               <th scope="col">Field</th>
               <th scope="col">First value</th>
             </tr>
@@ -228,7 +617,8 @@ function MappingTable({
       </div>
       {preview.missing_fields.length > 0 && (
         <p className="field-error" role="alert">
-          Map a column to {preview.missing_fields.map((name) => labels.get(name) ?? name).join(" and ")}.
+          Map a column to{" "}
+          {preview.missing_fields.map((name) => labels.get(name) ?? "a required field").join(" and ")}.
         </p>
       )}
       <ErrorAlert title="This mapping does not fit." error={error} />
@@ -249,7 +639,7 @@ function PreviewRows({ preview }: { preview: ImportPreview }) {
     .filter((name) => Object.values(preview.mapping).includes(name));
   return (
     <section className="panel" aria-labelledby="import-preview">
-      <h2 id="import-preview">3. Check the first rows</h2>
+      <h2 id="import-preview">Check the first rows</h2>
       {preview.rows.length === 0 ? (
         <p className="muted">The file has no rows below its header.</p>
       ) : (
@@ -260,7 +650,7 @@ function PreviewRows({ preview }: { preview: ImportPreview }) {
             </caption>
             <thead>
               <tr>
-                <th scope="col">Line</th>
+                <th scope="col">Row</th>
                 {mapped.map((name) => (
                   <th key={name} scope="col">
                     {labels.get(name) ?? name}
@@ -275,7 +665,6 @@ function PreviewRows({ preview }: { preview: ImportPreview }) {
                   {mapped.map((name) => (
                     <td key={name} className="wrap">
                       {cell(row.values[name])}
-                      {row.errors[name] && <span className="field-error">{row.errors[name]}</span>}
                     </td>
                   ))}
                 </tr>
@@ -284,7 +673,6 @@ function PreviewRows({ preview }: { preview: ImportPreview }) {
           </table>
         </div>
       )}
-      <LineErrors rows={preview.invalid_rows} total={preview.counts.invalid} labels={labels} />
     </section>
   );
 }
@@ -293,51 +681,28 @@ function hasErrors(row: ParsedRow): boolean {
   return Object.keys(row.errors).length > 0;
 }
 
-function LineErrors({
-  rows,
-  total,
-  labels,
-}: {
-  rows: ParsedRow[];
-  total: number;
-  labels: Map<string, string>;
-}) {
-  if (rows.length === 0) return null;
-  return (
-    <div className="alert alert-error import-errors" role="alert">
-      <strong>
-        {plural(total, "row has errors", "rows have errors")}; nothing is imported until they are
-        fixed in the file (or those rows left out).
-      </strong>
-      <ul>
-        {rows.map((row) => (
-          <li key={row.line}>
-            Line {row.line}:{" "}
-            {Object.entries(row.errors)
-              .map(([field, message]) => `${labels.get(field) ?? field}: ${message}`)
-              .join("; ")}
-          </li>
-        ))}
-      </ul>
-      {total > rows.length && <p>…and {total - rows.length} more.</p>}
-    </div>
-  );
-}
-
 function Summary({ preview }: { preview: ImportPreview }) {
   const { counts, quota } = preview;
+  const parts = [
+    counts.to_update > 0 && `${plural(counts.to_update, "application")} updated`,
+    counts.duplicates_skipped > 0 && `${plural(counts.duplicates_skipped, "duplicate")} skipped`,
+    counts.problems > 0 && `${plural(counts.problems, "row")} with a problem left out`,
+    counts.awaiting_stage > 0 &&
+      `${plural(counts.awaiting_stage, "row")} waiting for a stage left out`,
+    counts.left_out > 0 && `${plural(counts.left_out, "row")} you left out`,
+  ].filter(Boolean);
   return (
     <div role="status" className="import-summary">
       <p>
-        <strong>{plural(counts.valid, "row", "rows")} will be created</strong>
-        {counts.invalid > 0 && `, ${plural(counts.invalid, "row")} with errors will not`}.
+        <strong>{plural(counts.to_create, "application")} will be created</strong>
+        {parts.length > 0 && `; ${parts.join(", ")}`}.
       </p>
       {quota.limit !== null && quota.available !== null && (
-        <p className={quota.fits < counts.valid ? "field-error" : "muted"}>
+        <p className={quota.fits < counts.to_create ? "field-error" : "muted"}>
           You have {quota.used} of {quota.limit} applications, so {quota.available} more fit.
-          {quota.fits < counts.valid &&
-            ` Only ${quota.fits} of these ${counts.valid} rows fit under the limit: leave rows ` +
-              "out of the file, or delete applications you no longer need, then import."}
+          {quota.fits < counts.to_create &&
+            ` Only ${quota.fits} of these ${counts.to_create} fit under the limit: leave rows ` +
+              "out, or delete applications you no longer need, then import."}
         </p>
       )}
     </div>
@@ -346,18 +711,16 @@ function Summary({ preview }: { preview: ImportPreview }) {
 
 function ImportError({ error }: { error: unknown }) {
   if (!error) return null;
-  const lines = error instanceof ApiError ? Object.entries(error.fields) : [];
+  const detail = error instanceof ApiError ? Object.values(error.fields) : [];
   return (
     <ErrorAlert
       title="Nothing was imported."
       error={error}
       action={
-        lines.length > 0 && (
+        detail.length > 0 && !messageOf(error).includes(detail[0] ?? "") && (
           <ul>
-            {lines.map(([where, message]) => (
-              <li key={where}>
-                {where}: {message}
-              </li>
+            {detail.map((message) => (
+              <li key={message}>{message}</li>
             ))}
           </ul>
         )

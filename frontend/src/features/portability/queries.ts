@@ -3,12 +3,15 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import { api, unwrap, type Schemas } from "../../api/client";
 import { invalidate, keys } from "../../api/hooks";
+import { runImport } from "./importUpload";
 
 export type ImportPreview = Schemas["ImportPreview"];
 export type ImportResult = Schemas["ImportResult"];
 export type ImportFieldName = Schemas["ImportField"]["name"];
 export type ColumnMapping = ImportPreview["mapping"];
 export type ParsedRow = Schemas["ParsedRow"];
+export type RowProblem = Schemas["RowProblem"];
+export type StatusQuestion = Schemas["StatusQuestion"];
 export type CalendarFeed = Schemas["CalendarFeed"];
 export type RestoreResult = Schemas["RestoreResult"];
 
@@ -38,32 +41,78 @@ function formOf(fields: Record<string, string | Blob | null>): () => FormData {
   };
 }
 
-export type ImportRequest = { file: File; mapping: ColumnMapping | null };
+export type Stage = NonNullable<Schemas["StatusQuestion"]["stage"]>;
+export type ExtraPlacement = NonNullable<Schemas["ExtraColumn"]["placement"]>;
+export type DateOrder = Schemas["DateColumn"]["order"];
 
-/** What importing this file with this mapping (null: guessed from the headers) would create. */
-export function previewImport({ file, mapping }: ImportRequest): Promise<ImportPreview> {
-  const sent = mapping ? JSON.stringify(mapping) : null;
+/** The answers to the preview's questions: the `options` form field (ImportOptions). */
+export type ImportOptions = {
+  sheet?: string | null;
+  status_map?: Record<string, Stage>;
+  date_orders?: Record<string, DateOrder>;
+  extra_columns?: Record<string, ExtraPlacement | null>;
+  /** Line → {column: the cell's new text}. */
+  fixes?: Record<string, Record<string, string>>;
+  skip_lines?: number[];
+  duplicates?: "skip" | "update";
+};
+
+export type ImportRequest = {
+  file: File;
+  mapping: ColumnMapping | null;
+  options?: ImportOptions;
+};
+
+function fieldsOf({ file, mapping, options }: ImportRequest) {
+  return {
+    file,
+    mapping: mapping ? JSON.stringify(mapping) : null,
+    options: options ? JSON.stringify(options) : null,
+  };
+}
+
+/** What importing this file with this mapping (null: guessed) and these answers would do. */
+export function previewImport(request: ImportRequest): Promise<ImportPreview> {
+  const { file, mapping, options } = fieldsOf(request);
   return unwrap(
     api.POST("/api/import/applications/preview", {
-      body: { file: file.name, mapping: sent },
-      bodySerializer: formOf({ file, mapping: sent }),
+      body: { file: file.name, mapping, options },
+      bodySerializer: formOf({ file, mapping, options }),
     }),
   );
 }
 
-export function useImportApplications() {
+/** The rows this import would leave out, as a CSV file saved by the browser. */
+export async function downloadRejected(request: ImportRequest): Promise<void> {
+  const { file, mapping, options } = fieldsOf(request);
+  const blob = await unwrap(
+    api.POST("/api/import/applications/rejected", {
+      body: { file: file.name, mapping, options },
+      bodySerializer: formOf({ file, mapping, options }),
+      parseAs: "blob",
+    }),
+  );
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(blob as Blob);
+  link.download = "rows-left-out.csv";
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+}
+
+export type ImportProgressState = {
+  /** Percent of the file sent, 0–100. */
+  sent: number;
+  /** Applications written so far, and how many will be. */
+  done: number;
+  total: number | null;
+};
+
+export function useImportApplications(onProgress: (progress: ImportProgressState) => void) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ file, mapping }: ImportRequest): Promise<ImportResult> => {
-      const sent = mapping ? JSON.stringify(mapping) : null;
-      // Without Accept: application/x-ndjson the answer is the plain result.
-      return unwrap(
-        api.POST("/api/import/applications", {
-          body: { file: file.name, mapping: sent, confirm: true },
-          bodySerializer: formOf({ file, mapping: sent, confirm: "true" }),
-        }),
-      ) as Promise<ImportResult>;
-    },
+    mutationFn: (request: ImportRequest) => runImport(fieldsOf(request), onProgress),
     // New applications show on the board and in the usage against the limit.
     onSuccess: () => invalidate(client, keys.applications, keys.meta, keys.deliverables),
   });
