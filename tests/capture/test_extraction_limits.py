@@ -19,7 +19,7 @@ from jobtracker.capture.extract import (
 )
 from jobtracker.capture.html_text import MAX_DESCRIPTION_CHARS, html_to_text
 from jobtracker.capture.job_boards import job_board_request
-from jobtracker.capture.posting import ExtractedPosting
+from jobtracker.capture.posting import ExtractedPosting, FieldSource
 from jobtracker.capture.structured_data import MAX_JSON_LD_CHARS
 
 T = TypeVar("T")
@@ -165,3 +165,25 @@ def test_a_very_long_link_is_no_board_posting() -> None:
     url = "https://boards.greenhouse.io/acme/jobs/" + "1" * 100_000
 
     assert within_cpu_budget(lambda: job_board_request(url)) is None
+
+
+def test_a_page_of_a_hundred_thousand_small_elements_is_read_in_bounded_time() -> None:
+    item = "<div itemscope itemtype='https://schema.org/Thing'><span itemprop='name'>x</span></div>"
+    body = "<h1>Engineer</h1><p>We are hiring an engineer.</p>" + item * 50_000
+
+    posting = within_cpu_budget(lambda: extract_from_html(_page(body=body), None))
+
+    assert posting.job_description is not None
+    assert posting.job_description.value.startswith("Engineer\n\nWe are hiring an engineer.")
+
+
+def test_a_microdata_posting_crammed_with_items_is_not_handed_to_extruct() -> None:
+    item = "<div itemscope itemtype='https://schema.org/Thing'><span itemprop='name'>x</span></div>"
+    body = (
+        "<div itemscope itemtype='https://schema.org/JobPosting'>"
+        f"<h1 itemprop='title'>Engineer</h1>{item * 5_000}</div>"
+    )
+
+    posting = within_cpu_budget(lambda: extract_from_html(_page(body=body), None))
+
+    assert posting.role is None or posting.role.source is not FieldSource.MICRODATA

@@ -98,6 +98,8 @@ def html_to_text(markup: str, *, keep_newlines: bool = False) -> str:
     list_depth = 0
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
+        if writer.size >= MAX_DESCRIPTION_CHARS:
+            break  # the rest would be cut anyway
         tag = element.tag if isinstance(element.tag, str) else ""
         if event == "start":
             if not tag or tag in _SKIPPED:
