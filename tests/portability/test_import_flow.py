@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 from typing import Any
 
 from httpx2 import Response
@@ -490,3 +491,34 @@ def test_imported_rows_count_by_their_stage_and_are_not_applied_today(alice: Api
     funnel = {step["stage"]: step["count"] for step in analytics["funnel"]["steps"]}
     assert (funnel["applied"], funnel["interview"]) == (2, 1)
     assert companies(list_applications(alice, stage="applied")) == ["Undated"]
+
+
+# ---- Known formats ----
+
+FILES = Path(__file__).parent / "files"
+
+
+def test_a_known_format_is_named_and_its_extra_columns_kept_as_it_suggests(
+    alice: ApiUser,
+) -> None:
+    content = (FILES / "teal.csv").read_bytes()
+
+    body = look(alice, content)
+    result = bring_in(alice, content)
+
+    assert body["format"]["description"] == "Looks like a Teal export"
+    assert body["counts"]["awaiting_stage"] == 0
+    assert "Excitement" in {column["column"] for column in body["extra_columns"]}
+    assert result["imported"] == body["counts"]["to_create"] > 0
+    assert "Excitement: 4" in (items(alice)["Northwind Traders"]["notes"] or "")
+
+
+def test_a_format_without_statuses_gives_its_rows_the_stage_it_means(alice: ApiUser) -> None:
+    content = (FILES / "linkedin_job_applications.csv").read_bytes()
+
+    body = look(alice, content)
+    bring_in(alice, content)
+
+    assert body["format"] is not None
+    assert {item["stage"] for item in items(alice).values()} == {"applied"}
+    assert items(alice)["Northwind Traders"]["applied_on"] == "2026-10-03"

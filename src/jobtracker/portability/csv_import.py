@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Literal
 
 from pydantic import TypeAdapter, ValidationError
@@ -31,11 +32,11 @@ from jobtracker.portability.columns import (
     COLUMNS,
     IMPORT_FIELDS,
     REQUIRED_FIELDS,
-    guess_mapping,
     neutralise,
     restore,
 )
 from jobtracker.portability.csv_reading import CsvRow, CsvTable, read_table
+from jobtracker.portability.import_formats import KnownFormat, detect_format, suggest_mapping
 from jobtracker.portability.import_values import (
     DateOrder,
     ImportedSalary,
@@ -54,6 +55,7 @@ from jobtracker.portability.schemas import (
     ExtraPlacement,
     ImportCounts,
     ImportFieldName,
+    ImportFormat,
     ImportOptions,
     ImportPreview,
     ImportProgress,
@@ -165,6 +167,7 @@ class ImportPlan:
     extras: dict[str, ExtraPlacement | None]
     # Status words (normalised) the user answered, then the ones read without asking.
     answered_stages: dict[str, Stage]
+    format: KnownFormat | None = None
     format_stages: dict[str, Stage] = field(default_factory=dict)
 
     @property
@@ -181,6 +184,9 @@ class ImportPlan:
 
 def read_plan(content: bytes, mapping: ColumnMapping | None, options: ImportOptions) -> ImportPlan:
     table = read_table(content, sheet=options.sheet)
+    known = detect_format(table.columns)
+    if mapping is None:
+        known, mapping = suggest_mapping(table.columns, partial(_suits, table))
     mapping = _checked_mapping(table, mapping)
     _check_fixes(table, options)
     date_columns = []
@@ -198,15 +204,31 @@ def read_plan(content: bytes, mapping: ColumnMapping | None, options: ImportOpti
             )
         )
     extras = {
-        column: options.extra_columns.get(column, _default_placement(column))
+        column: options.extra_columns.get(column, _default_placement(column, known))
         for column, mapped in mapping.items()
         if mapped is None
     }
-    answered = {_status_key(word): stage for word, stage in options.status_map.items()}
-    return ImportPlan(table, mapping, options, date_columns, extras, answered)
+    return ImportPlan(
+        table,
+        mapping,
+        options,
+        date_columns,
+        extras,
+        answered_stages={_status_key(word): stage for word, stage in options.status_map.items()},
+        format=known,
+        format_stages={
+            _status_key(word): stage
+            for word, stage in (known.status_words.items() if known else [])
+        },
+    )
 
 
-def _default_placement(column: str) -> ExtraPlacement | None:
+def _default_placement(column: str, known: KnownFormat | None) -> ExtraPlacement | None:
+    """Where a column with no field goes unless the user says: the format's suggestion; a
+    column the format knows and keeps no value of, or our own export's bookkeeping, nowhere;
+    any other into the notes, so nothing the file says is lost without asking."""
+    if known is not None and column in known.mapping:
+        return known.extra_columns.get(column)
     return None if column in _EXPORT_ONLY_HEADERS else "notes"
 
 
@@ -360,6 +382,9 @@ def _parse_row(plan: ImportPlan, line: int, cells: list[str]) -> ReadRow:
             waiting = True
         else:
             values["stage"] = stage
+    elif plan.format is not None and plan.format.default_stage is not None:
+        # A format without statuses says what its rows are (LinkedIn's applications: applied).
+        values["stage"] = plan.format.default_stage
     date_orders = plan.date_orders
     for name, cell in by_field.items():
         if name == "stage":
@@ -492,7 +517,9 @@ def preview(
         encoding=plan.table.encoding,
         delimiter=plan.table.delimiter,
         notes=plan.table.notes,
-        format=None,
+        format=ImportFormat(name=plan.format.name, description=plan.format.description)
+        if plan.format
+        else None,
         sheets=plan.table.sheets,
         sheet=plan.table.sheet,
         sample=[row.cells for row in plan.table.rows[:SAMPLE_ROWS]],
@@ -745,9 +772,7 @@ def _take(buffer: io.StringIO) -> bytes:
 # ---- Cells into values ----
 
 
-def _checked_mapping(table: CsvTable, mapping: ColumnMapping | None) -> ColumnMapping:
-    if mapping is None:
-        return guess_mapping(table.columns, lambda name, column: _suits(table, name, column))
+def _checked_mapping(table: CsvTable, mapping: ColumnMapping) -> ColumnMapping:
     unknown = [column for column in mapping if column not in table.columns]
     if unknown:
         raise InvalidInput(
