@@ -140,8 +140,7 @@ def _cut_after(root: lxml.html.HtmlElement, limit: int) -> lxml.html.HtmlElement
     node = last
     while node is not None and node is not root:
         parent = node.getparent()
-        for later in list(node.itersiblings()):
-            parent.remove(later)
+        del parent[parent.index(node) + 1 :]  # its later siblings, in one call
         node = parent
     if last is not None and last.getparent() is not None:
         last.getparent().remove(last)
