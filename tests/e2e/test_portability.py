@@ -52,14 +52,14 @@ def test_a_csv_exported_from_one_account_imports_into_another(
     page = _signed_in_page(bob, new_context())
     page.get_by_role("link", name="Import", exact=True).click()
     expect(page.get_by_role("heading", name="Import applications", level=1)).to_be_visible()
-    page.get_by_label("CSV file").set_input_files(exported)
+    page.get_by_label("Spreadsheet file").set_input_files(exported)
 
     expect(page.get_by_label("Field for Company", exact=True)).to_have_value("company")
     expect(page.get_by_label("Field for Deliverables", exact=True)).to_have_value("")
-    preview = section(page, "3. Check the first rows")
+    preview = section(page, "Check the first rows")
     for company in COMPANIES:
         expect(preview.get_by_role("cell", name=company)).to_be_visible()
-    expect(page.get_by_text("3 rows will be created")).to_be_visible()
+    expect(page.get_by_text("3 applications will be created")).to_be_visible()
     import_button = page.get_by_role("button", name=re.compile(r"^Import \d+ applications?$"))
     expect(import_button).to_have_text("Import 3 applications")
     expect(import_button).to_be_enabled()
@@ -81,7 +81,7 @@ def test_a_csv_exported_from_one_account_imports_into_another(
     assert bob.api.get("/api/applications").json()["total"] == len(COMPANIES)
 
 
-def test_rows_with_errors_are_listed_by_line_and_block_the_import(
+def test_rows_with_errors_are_listed_by_row_and_the_others_still_import(
     user: ApiUser, user_page: Page, tmp_path: Path
 ) -> None:
     spreadsheet = tmp_path / "jobs.csv"
@@ -89,13 +89,17 @@ def test_rows_with_errors_are_listed_by_line_and_block_the_import(
         "Company,Role,Applied on\nAcme,Engineer,2026-01-05\n,Analyst,yesterday\n", "utf-8"
     )
     user_page.goto("/import")
-    user_page.get_by_label("CSV file").set_input_files(spreadsheet)
+    user_page.get_by_label("Spreadsheet file").set_input_files(spreadsheet)
 
-    errors = user_page.get_by_role("alert").filter(has_text="Line 3")
-    expect(errors).to_contain_text("Company: ")
-    expect(errors).to_contain_text("Applied on")
-    expect(user_page.get_by_role("button", name="Import 1 application")).to_be_disabled()
-    assert user.api.get("/api/applications").json()["total"] == 0
+    problems = section(user_page, "Rows to fix")
+    expect(problems).to_contain_text("Row 3, Company: is required")
+    expect(problems).to_contain_text("Row 3, Applied on: 'yesterday' is not a date")
+    import_button = user_page.get_by_role("button", name="Import 1 application")
+    expect(import_button).to_be_enabled()
+    import_button.click()
+    done = user_page.get_by_role("status").filter(has_text="Imported 1 application")
+    expect(done).to_be_visible()
+    assert user.api.get("/api/applications").json()["total"] == 1
 
 
 def test_the_calendar_link_serves_icalendar_until_it_is_revoked(
