@@ -29,6 +29,8 @@ SIGNED_OUT_ROUTES = {
     ("POST", "/api/auth/login"),
     ("POST", "/api/auth/login/2fa"),
 }
+# POSTs that change nothing, so a read token may use them (tests/capture/test_capture_access.py).
+READING_POSTS = {("POST", "/api/capture")}
 # Routes a token must never reach, whatever its scope: only a password sign-in may.
 SESSION_ONLY_ROUTES = [
     ("GET", "/api/tokens", None),
@@ -53,7 +55,8 @@ def write_routes(app: FastAPI) -> list[tuple[str, str]]:
         (method.upper(), path)
         for path, operations in app.openapi()["paths"].items()
         for method in operations
-        if method in WRITE_METHODS and (method.upper(), path) not in SIGNED_OUT_ROUTES
+        if method in WRITE_METHODS
+        and (method.upper(), path) not in SIGNED_OUT_ROUTES | READING_POSTS
     )
 
 
