@@ -67,7 +67,9 @@ async function start() {
   fillForm(capture.fields ?? {}, page.url);
   showNotes(capture.notes ?? []);
   show({ message: ["ok", foundSummary(capture.fields ?? {})], form: true });
-  element("company").value ? element("role").focus() : element("company").focus();
+  // Where the person most likely has to type: the first required field left empty.
+  const firstEmpty = ["company", "role"].map(element).find((input) => !input.value);
+  (firstEmpty ?? element("company")).focus();
 }
 
 /**

@@ -14,6 +14,7 @@ import json
 import re
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -188,10 +189,24 @@ def extension(
     try:
         worker = context.service_workers[0] if context.service_workers else None
         worker = worker or context.wait_for_event("serviceworker")
-        extension_id = worker.url.split("/")[2]
-        yield LoadedExtension(context, f"chrome-extension://{extension_id}")
+        base = f"chrome-extension://{worker.url.split('/')[2]}"
+        # On install the extension opens its options page by itself; wait for it and close
+        # it, so it cannot race a test's own navigation to that page.
+        _wait_for_page(context, f"{base}/options.html").close()
+        yield LoadedExtension(context, base)
     finally:
         context.close()
+
+
+def _wait_for_page(context: BrowserContext, url: str) -> Page:
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while time.monotonic() < deadline:
+        for page in context.pages:
+            if page.url == url:
+                page.wait_for_load_state()
+                return page
+        context.pages[0].wait_for_timeout(50)  # lets Playwright take in the browser's events
+    raise AssertionError(f"no page opened {url}; open: {[page.url for page in context.pages]}")
 
 
 def _write_token(user: ApiUser, scope: str = "write") -> str:
@@ -405,3 +420,16 @@ def test_without_access_to_the_instance_the_popup_says_how_to_allow_it(
         "The extension may not reach http://localhost:9 yet"
     )
     expect(popup.get_by_role("button", name="Open the extension's options")).to_be_visible()
+
+
+def test_a_salary_that_is_not_a_whole_number_is_named_before_saving(
+    extension: LoadedExtension, live_server: LiveServer, posting_site: str, user: ApiUser
+) -> None:
+    options = _connect(extension, live_server.url, _write_token(user))
+    expect(options.get_by_role("status")).to_contain_text("Connected")
+    popup = _popup_for(extension, _open_posting(extension, options, posting_site + POSTING_PATH))
+    popup.get_by_label("From").fill("70,000")
+    popup.get_by_role("button", name="Save to Job Tracker").click()
+    expect(popup.get_by_text("Enter a whole number")).to_be_visible()
+    expect(popup.get_by_label("From")).to_be_focused()
+    assert user.api.get("/api/applications").json()["items"] == []
