@@ -97,6 +97,9 @@ def _empty_all_tables(engine: Engine) -> None:
     tables = list(reversed(Base.metadata.sorted_tables))
     with engine.begin() as connection:
         if engine.dialect.name == "postgresql":
+            # The app's engine may carry a test's short statement_timeout; emptying the tables is
+            # set-up, not a request, and takes longer than that on a busy machine.
+            connection.execute(text("SET LOCAL statement_timeout = 0"))
             names = ", ".join(f'"{table.name}"' for table in tables)
             connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
         else:
