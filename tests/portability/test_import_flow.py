@@ -522,3 +522,15 @@ def test_a_format_without_statuses_gives_its_rows_the_stage_it_means(alice: ApiU
     assert body["format"] is not None
     assert {item["stage"] for item in items(alice).values()} == {"applied"}
     assert items(alice)["Northwind Traders"]["applied_on"] == "2026-10-03"
+
+
+def test_choices_larger_than_a_form_field_may_be_are_refused(alice: ApiUser) -> None:
+    content = make_csv([["Company", "Role"], ["Acme", "Dev"]])
+    huge = json.dumps({"fixes": {"2": {"Company": "x" * 2_000_000}}})
+
+    response = send(alice, IMPORT, content, huge)
+
+    # Refused by the form reader (1 MB per field) before the choices are read at all.
+    assert response.status_code == 400
+    assert "maximum size" in response.json()["error"]["message"]
+    assert application_count(alice) == 0
