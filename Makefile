@@ -98,7 +98,7 @@ test: ui lint typecheck test-backend
 # even on a miss.
 bench: $(DEV_STAMP) ui
 	$(BIN)/python bench/ui_bundle.py
-	status=0; for benchmark in analytics export load api extraction capture_extraction; do \
+	status=0; for benchmark in analytics export load api extraction capture_extraction csv_import; do \
 	  $(BIN)/python -m bench.$$benchmark || status=1; done; exit $$status
 
 # The browser extension, packaged for Chromium-based browsers and Firefox into extension/dist/.
