@@ -15,6 +15,7 @@ from jobtracker.config import Settings
 from tests.applications.builders import companies, list_applications
 from tests.factories import ApiUser
 from tests.portability.builders import BOM, application_count, export_csv, make_csv
+from tests.portability.test_csv_reading import workbook
 
 PREVIEW = "/api/import/applications/preview"
 IMPORT = "/api/import/applications"
@@ -534,3 +535,22 @@ def test_choices_larger_than_a_form_field_may_be_are_refused(alice: ApiUser) -> 
     assert response.status_code == 400
     assert "maximum size" in response.json()["error"]["message"]
     assert application_count(alice) == 0
+
+
+def test_a_workbook_s_sheets_are_listed_and_the_chosen_one_imported(alice: ApiUser) -> None:
+    content = workbook(
+        ("Notes to self", [["Company", "Role"], ["Not this", "Dev"]]),
+        ("Applications", [["Company", "Role", "Status"], ["Acme", "Dev", "Interviewing"]]),
+    )
+
+    first = look(alice, content)
+    chosen = look(alice, content, {"sheet": "Applications"})
+    result = bring_in(alice, content, {"sheet": "Applications"})
+
+    assert (first["sheets"], first["sheet"]) == (["Notes to self", "Applications"], "Notes to self")
+    assert chosen["sheet"] == "Applications"
+    assert chosen["statuses"] == [
+        {"value": "Interviewing", "rows": 1, "stage": "interview", "known": True}
+    ]
+    assert result["imported"] == 1
+    assert set(items(alice)) == {"Acme"}
