@@ -1,6 +1,6 @@
 // The options page: the instance's address and the access token, the permission to reach that
 // one host, and a connection test that says in plain words what is wrong.
-import { ApiProblem, callInstance } from "./lib/api.js";
+import { ApiProblem, callInstance, notJobTracker } from "./lib/api.js";
 import { ext } from "./lib/browser.js";
 import {
   SettingsProblem,
@@ -107,7 +107,7 @@ async function testConnection(settings, prefix) {
   report("busy", `${prefix}Testing the connection to ${settings.instanceOrigin}…`);
   try {
     const meta = await callInstance(settings, "GET", "/api/meta", { timeoutMs: 15_000 });
-    if (!Array.isArray(meta?.stages)) throw new ApiProblem("not_job_tracker", notJobTracker(settings));
+    if (!Array.isArray(meta?.stages)) throw notJobTracker(settings.instanceOrigin);
     const me = await callInstance(settings, "GET", "/api/me", { timeoutMs: 15_000 });
     const canWrite = await tokenCanWrite(settings);
     if (!canWrite) {
@@ -138,11 +138,7 @@ async function tokenCanWrite(settings) {
     if (error instanceof ApiProblem && error.status === 403) return false;
     throw error;
   }
-  throw new ApiProblem("server", "Job Tracker accepted an empty application; it is not the version this extension knows.");
-}
-
-function notJobTracker(settings) {
-  return `${settings.instanceOrigin} answered, but not the way Job Tracker does. Check the address.`;
+  throw notJobTracker(settings.instanceOrigin); // Job Tracker never accepts an empty one
 }
 
 function showFieldError(input, message) {

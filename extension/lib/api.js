@@ -85,7 +85,8 @@ async function readJson(response) {
   }
 }
 
-function notJobTracker(origin) {
+/** The address answered, but not as Job Tracker does (another site, or a proxy's page). */
+export function notJobTracker(origin) {
   return new ApiProblem(
     "not_job_tracker",
     `${origin} answered, but not the way Job Tracker does. Check the address in the extension's options.`,

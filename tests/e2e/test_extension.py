@@ -374,6 +374,15 @@ def test_an_instance_that_is_down_is_named_in_the_connection_test(
     )
 
 
+def test_an_address_that_is_not_a_job_tracker_is_named_as_such(
+    extension: LoadedExtension, posting_site: str, user: ApiUser
+) -> None:
+    options = _connect(extension, posting_site, _write_token(user))
+    expect(options.get_by_role("status")).to_contain_text(
+        f"{posting_site} answered, but not the way Job Tracker does"
+    )
+
+
 def test_an_unconfigured_extension_asks_to_be_connected(extension: LoadedExtension) -> None:
     popup = extension.page("popup.html")
     expect(popup.get_by_role("status")).to_contain_text("Connect the extension to your Job Tracker")
