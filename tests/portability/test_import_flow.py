@@ -341,6 +341,16 @@ def test_update_changes_only_the_fields_the_file_gives(alice: ApiUser) -> None:
     assert [event["to_stage"] for event in events] == ["applied", "interview"]
 
 
+def test_an_update_into_an_applied_stage_invents_no_applied_date(alice: ApiUser) -> None:
+    tracked = alice.create_application(company="Acme", role="Dev")
+    content = make_csv([["Company", "Role", "Status"], ["Acme", "Dev", "Submitted"]])
+
+    bring_in(alice, content, {"duplicates": "update"})
+
+    after = alice.client.get(f"/api/applications/{tracked['id']}").json()
+    assert (after["stage"], after["applied_on"]) == ("applied", None)
+
+
 def test_re_importing_our_own_export_creates_nothing(alice: ApiUser) -> None:
     alice.create_application(company="Acme", role="Dev", job_url="https://example.com/1")
     alice.create_application(company="Beta", role="Ops", tags=["remote"], stage="offer")

@@ -654,9 +654,14 @@ class PreparedImport:
         high = changes.salary_max if "salary_max" in outcome.given else current.salary_max
         if low is not None and high is not None and low > high:
             return False
-        applications_service.apply_update(
+        had_applied_on = current.applied_on is not None
+        updated = applications_service.apply_update(
             self.session, self.settings, self.owner.id, application_id, changes
         )
+        if not had_applied_on and "applied_on" not in outcome.given:
+            # A move into a sent stage dates itself today when made by hand; the file's move
+            # happened some time in the past, so the application keeps no applied date.
+            updated.applied_on = None
         return True
 
 
