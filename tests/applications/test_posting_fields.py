@@ -6,7 +6,7 @@ import pytest
 
 from tests.applications.builders import field_errors, read_application
 from tests.factories import ApiUser
-from tests.portability.builders import export_backup, restore_backup
+from tests.portability.builders import csv_records, export_backup, export_csv, restore_backup
 
 POSTING_FIELDS = {
     "salary_period": "month",
@@ -65,3 +65,15 @@ def test_posting_fields_survive_a_backup_and_restore(alice: ApiUser, bob: ApiUse
     assert response.status_code == 201, response.text
     [restored] = bob.client.get("/api/applications").json()["items"]
     assert {name: restored[name] for name in POSTING_FIELDS} == POSTING_FIELDS
+
+
+def test_posting_fields_are_in_the_spreadsheet_export(alice: ApiUser) -> None:
+    alice.create_application(company="Acme", role="Engineer", **POSTING_FIELDS)
+
+    [row] = csv_records(export_csv(alice))
+
+    assert (row["Salary period"], row["Employment type"], row["Posted on"]) == (
+        "month",
+        "part_time",
+        "2026-11-03",
+    )

@@ -173,6 +173,11 @@ COLUMNS = (
             "remarques", "notas", "opmerkingen",
         ),
     ),
+    # Capture fills these; exported for people's spreadsheets, not read back by imports yet.
+    # After Notes, so the columns an import reads stay first and in their old places.
+    Column("Salary period", None),
+    Column("Employment type", None),
+    Column("Posted on", None),
     Column("Deliverables", None),
     Column("Open deliverables", None),
     Column("Created at", None),
