@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -108,10 +109,34 @@ async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
     message = exc.detail if isinstance(exc.detail, str) else "The request could not be handled."
     if exc.status_code == 404 and message == "Not Found":
         message = "There is nothing at this address."
+    elif exc.status_code == 400:
+        message = _plain_form_problem(message)
     response = error_response(exc.status_code, code, message)
     if exc.headers:
         response.headers.update(exc.headers)
     return response
+
+
+# Starlette's form parser words its refusals for developers ("Part exceeded maximum size of
+# 1024KB."); a person reads these instead.
+_FORM_PROBLEMS = {
+    "Part exceeded maximum size": "A field of this form is too large ({size} at most). "
+    "Send less in it.",
+    "Too many fields": "This form has more fields than it takes. Send only the ones it asks for.",
+    "Too many files": "This form has more files than it takes. Send one at a time.",
+    "Missing boundary": "The form could not be read. Send it again as multipart/form-data.",
+}
+_PART_SIZE = re.compile(r"(\d+)KB")
+
+
+def _plain_form_problem(message: str) -> str:
+    for start, plain in _FORM_PROBLEMS.items():
+        if message.startswith(start):
+            size = _PART_SIZE.search(message)
+            kilobytes = int(size.group(1)) if size else 0
+            shown = f"{kilobytes // 1024} MB" if kilobytes >= 1024 else f"{kilobytes} KB"
+            return plain.format(size=shown)
+    return message
 
 
 async def _database_error(request: Request, exc: Exception) -> JSONResponse:

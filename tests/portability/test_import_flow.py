@@ -541,9 +541,12 @@ def test_choices_larger_than_a_form_field_may_be_are_refused(alice: ApiUser) -> 
 
     response = send(alice, IMPORT, content, huge)
 
-    # Refused by the form reader (1 MB per field) before the choices are read at all.
+    # Refused by the form reader (1 MB per field) before the choices are read at all, in the
+    # words a person reads rather than the parser's.
     assert response.status_code == 400
-    assert "maximum size" in response.json()["error"]["message"]
+    assert response.json()["error"]["message"] == (
+        "A field of this form is too large (1 MB at most). Send less in it."
+    )
     assert application_count(alice) == 0
 
 
