@@ -24,11 +24,9 @@ EVERY_FIELD: dict[str, Any] = {
     "applied_on": "2026-10-01",
     "deadline": "2026-12-15",
     "tags": ["python", "robotics"],
-    # Capture fills these (tests/applications/test_posting_fields.py sets them); empty here
-    # while the CSV import, which round-trips this application, doesn't read them yet.
-    "salary_period": None,
-    "employment_type": None,
-    "posted_on": None,
+    "salary_period": "month",
+    "employment_type": "full_time",
+    "posted_on": "2026-09-20",
 }
 
 # Optional fields and the value that clears them.

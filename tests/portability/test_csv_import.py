@@ -441,14 +441,55 @@ def test_a_salary_column_fills_the_range_and_currency(alice: ApiUser) -> None:
     assert salary == [150_000, 180_000, "USD"]
 
 
-def test_an_hourly_salary_is_kept_as_written_in_the_notes(alice: ApiUser) -> None:
+def test_an_hourly_salary_keeps_its_period(alice: ApiUser) -> None:
     content = make_csv([["Company", "Role", "Salary"], ["Acme", "Dev", "$50/hr"]])
 
     [row] = preview(alice, content)["rows"]
 
     assert row["errors"] == {}
-    assert row["values"]["salary_min"] is None
-    assert row["values"]["notes"] == "Salary in the imported file: $50/hr"
+    salary = {name: row["values"].get(name) for name in ("salary_min", "salary_max")}
+    assert salary == {"salary_min": 50, "salary_max": 50}
+    assert row["values"]["salary_period"] == "hour"
+    assert row["values"].get("notes") is None
+
+
+def test_an_unreadable_salary_is_kept_as_written_in_the_notes(alice: ApiUser) -> None:
+    content = make_csv([["Company", "Role", "Salary"], ["Acme", "Dev", "competitive"]])
+
+    [row] = preview(alice, content)["rows"]
+
+    assert row["errors"] == {}
+    assert row["values"].get("salary_min") is None
+    assert row["values"]["notes"] == "Salary: competitive"
+
+
+def test_period_employment_type_and_posted_date_columns_are_read_from_peoples_words(
+    alice: ApiUser,
+) -> None:
+    content = make_csv(
+        [
+            ["Company", "Role", "Salary min", "Pay period", "Job type", "Date posted"],
+            ["Acme", "Dev", "4000", "per month", "Full-time", "9/14/2026"],
+            ["Globex", "Ops", "30", "Hourly", "Vollzeit", "N/A"],
+            ["Initech", "QA", "", "fortnightly", "gig", ""],
+        ]
+    )
+
+    rows = preview(alice, content)["rows"]
+
+    first, second = (row["values"] for row in rows[:2])
+    assert (first["salary_period"], first["employment_type"], first["posted_on"]) == (
+        "month",
+        "full_time",
+        "2026-09-14",
+    )
+    assert (second["salary_period"], second["employment_type"]) == ("hour", "full_time")
+    assert second.get("posted_on") is None
+    assert rows[2]["errors"] == {
+        "salary_period": "must be hour, day, week, month or year",
+        "employment_type": "must be full-time, part-time, contract, temporary, internship, "
+        "volunteer or other",
+    }
 
 
 def test_an_imported_applied_row_without_a_date_keeps_no_applied_date(alice: ApiUser) -> None:

@@ -172,7 +172,12 @@ FORMAT_FILES = [
             },
             "Contoso": {"stage": "interview"},
             "Fabrikam": {"stage": "rejected"},
-            "Tailspin Toys": {"stage": "wishlist", "salary_min": None},
+            "Tailspin Toys": {
+                "stage": "wishlist",
+                "salary_min": 25,
+                "salary_currency": "USD",
+                "salary_period": "hour",
+            },
             "Adatum": {"stage": "offer"},
         },
         {"Interview Date": "notes"},

@@ -1514,7 +1514,7 @@ export interface components {
              * Field
              * @enum {string}
              */
-            field: "company" | "role" | "stage" | "priority" | "tags" | "job_url" | "location" | "work_mode" | "salary_min" | "salary_max" | "salary_currency" | "salary" | "source" | "applied_on" | "deadline" | "job_description" | "notes";
+            field: "company" | "role" | "stage" | "priority" | "tags" | "job_url" | "location" | "work_mode" | "salary_min" | "salary_max" | "salary_currency" | "salary_period" | "employment_type" | "posted_on" | "salary" | "source" | "applied_on" | "deadline" | "job_description" | "notes";
             /**
              * Order
              * @enum {string}
@@ -1930,7 +1930,7 @@ export interface components {
              * Name
              * @enum {string}
              */
-            name: "company" | "role" | "stage" | "priority" | "tags" | "job_url" | "location" | "work_mode" | "salary_min" | "salary_max" | "salary_currency" | "salary" | "source" | "applied_on" | "deadline" | "job_description" | "notes";
+            name: "company" | "role" | "stage" | "priority" | "tags" | "job_url" | "location" | "work_mode" | "salary_min" | "salary_max" | "salary_currency" | "salary_period" | "employment_type" | "posted_on" | "salary" | "source" | "applied_on" | "deadline" | "job_description" | "notes";
             /** Required */
             required: boolean;
         };
@@ -1991,13 +1991,13 @@ export interface components {
              * @description Column → field; null columns are ignored
              */
             mapping: {
-                [key: string]: ("company" | "role" | "stage" | "priority" | "tags" | "job_url" | "location" | "work_mode" | "salary_min" | "salary_max" | "salary_currency" | "salary" | "source" | "applied_on" | "deadline" | "job_description" | "notes") | null;
+                [key: string]: ("company" | "role" | "stage" | "priority" | "tags" | "job_url" | "location" | "work_mode" | "salary_min" | "salary_max" | "salary_currency" | "salary_period" | "employment_type" | "posted_on" | "salary" | "source" | "applied_on" | "deadline" | "job_description" | "notes") | null;
             };
             /**
              * Missing Fields
              * @description Required fields no column maps to
              */
-            missing_fields: ("company" | "role" | "stage" | "priority" | "tags" | "job_url" | "location" | "work_mode" | "salary_min" | "salary_max" | "salary_currency" | "salary" | "source" | "applied_on" | "deadline" | "job_description" | "notes")[];
+            missing_fields: ("company" | "role" | "stage" | "priority" | "tags" | "job_url" | "location" | "work_mode" | "salary_min" | "salary_max" | "salary_currency" | "salary_period" | "employment_type" | "posted_on" | "salary" | "source" | "applied_on" | "deadline" | "job_description" | "notes")[];
             /**
              * Notes
              * @description Things worth checking, e.g. the encoding guessed

@@ -173,11 +173,29 @@ COLUMNS = (
             "remarques", "notas", "opmerkingen",
         ),
     ),
-    # Capture fills these; exported for people's spreadsheets, not read back by imports yet.
-    # After Notes, so the columns an import reads stay first and in their old places.
-    Column("Salary period", None),
-    Column("Employment type", None),
-    Column("Posted on", None),
+    # After Notes, so files exported before these existed keep their columns in place.
+    Column(
+        "Salary period",
+        "salary_period",
+        ("pay period", "salary unit", "pay frequency", "per", "salary per", "rate period"),
+    ),
+    Column(
+        "Employment type",
+        "employment_type",
+        (
+            "job type", "type of employment", "employment", "contract type", "contract",
+            "work type", "position type", "schedule", "anstellungsart", "vertragsart",
+            "type de contrat", "tipo de contrato", "tipo de empleo", "dienstverband",
+        ),
+    ),
+    Column(
+        "Posted on",
+        "posted_on",
+        (
+            "date posted", "posted", "posted date", "posting date", "published",
+            "date published", "publication date", "listed on", "veroffentlicht",
+        ),
+    ),
     Column("Deliverables", None),
     Column("Open deliverables", None),
     Column("Created at", None),
@@ -203,8 +221,8 @@ IMPORT_FIELDS = [
         label="Stage",
         required=False,
         help="wishlist, drafting, applied, screening, interview, offer, accepted, rejected, "
-        "withdrawn or ghosted, or a word like Submitted or Phone screen; other words keep the "
-        "row in wishlist and go into its notes",
+        "withdrawn or ghosted, or a word like Submitted or Phone screen; the preview asks "
+        "which stage any other word means",
     ),
     ImportField(name="priority", label="Priority", required=False, help="low, medium or high"),
     ImportField(
@@ -233,7 +251,26 @@ IMPORT_FIELDS = [
         name="salary",
         label="Salary",
         required=False,
-        help="As written: $150,000, 150k-180k, €60.000; fills Salary min, max and currency",
+        help="As written: $150,000, 150k-180k, €60.000, $50/hr; fills Salary min, max, "
+        "currency and period",
+    ),
+    ImportField(
+        name="salary_period",
+        label="Salary period",
+        required=False,
+        help="hour, day, week, month or year (hourly, per month, …); empty means yearly",
+    ),
+    ImportField(
+        name="employment_type",
+        label="Employment type",
+        required=False,
+        help="Full-time, part-time, contract, temporary, internship, volunteer or other",
+    ),
+    ImportField(
+        name="posted_on",
+        label="Posted on",
+        required=False,
+        help="The day the posting went up: a date like 2026-10-01",
     ),
     ImportField(name="source", label="Source", required=False, help="Where you found it"),
     ImportField(

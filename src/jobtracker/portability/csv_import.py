@@ -23,8 +23,15 @@ from sqlalchemy.orm import Session
 from jobtracker.applications import service as applications_service
 from jobtracker.applications.duplicates import DuplicateFinder, TrackedApplication
 from jobtracker.applications.schemas import ApplicationCreate, ApplicationUpdate
-from jobtracker.applications.stages import Priority, Stage, WorkMode
+from jobtracker.applications.stages import (
+    EmploymentType,
+    Priority,
+    SalaryPeriod,
+    Stage,
+    WorkMode,
+)
 from jobtracker.auth.models import User
+from jobtracker.capture.vocabulary import employment_type_from_word, period_from_word
 from jobtracker.config import Settings
 from jobtracker.db import utcnow
 from jobtracker.errors import InvalidInput
@@ -78,12 +85,13 @@ BATCH_SIZE = 500
 
 # Rows read to decide whether a guessed column's values suit its field.
 GUESS_SAMPLE_ROWS = 50
-_DATE_FIELDS = frozenset({"applied_on", "deadline"})
+_DATE_FIELDS = frozenset({"applied_on", "deadline", "posted_on"})
 _NUMBER_FIELDS = frozenset({"salary_min", "salary_max"})
 _CHOICES: dict[str, type[Priority] | type[WorkMode]] = {"priority": Priority, "work_mode": WorkMode}
 # Fields where "N/A", "-" or "none" mean an empty cell rather than a value (Huntr writes "-"
 # and JobSync "N/A" in every empty cell); the company, role and notes keep them as written.
 _PLACEHOLDER_FIELDS = _DATE_FIELDS | _NUMBER_FIELDS | {*_CHOICES, "stage", "salary"} | {
+    "salary_period", "employment_type",
     "job_url", "location", "source", "salary_currency", "tags", "job_description",
 }  # fmt: skip
 _SALARY_PARTS = ("salary_min", "salary_max", "salary_currency")
@@ -835,11 +843,11 @@ def _readable(name: ImportFieldName, cell: str, date_order: DateOrder) -> bool:
 def _fill_salary(
     values: dict[str, Any], salary: ImportedSalary | None, cell: str, kept: list[str]
 ) -> None:
-    """A yearly salary into the salary fields their own columns left empty; others into notes.
+    """A salary into the salary fields their own columns left empty; unreadable ones into notes.
 
-    Applications hold yearly figures only (no period field), so "$50/hr" stays as written.
+    A period other than yearly ("$50/hr") is kept as the salary's period.
     """
-    if salary is None or salary.period != "year":
+    if salary is None:
         kept.append(f"Salary in the imported file: {cell.strip()}")
         return
     for part, amount in zip(
@@ -847,6 +855,8 @@ def _fill_salary(
     ):
         if amount is not None:
             values.setdefault(part, amount)
+    if salary.period != SalaryPeriod.YEAR:
+        values.setdefault("salary_period", salary.period)
 
 
 def _value(name: str, cell: str, date_order: DateOrder) -> Any:
@@ -864,6 +874,10 @@ def _value(name: str, cell: str, date_order: DateOrder) -> Any:
         return stage_from_word(cell)
     if name in _CHOICES:
         return _choice(_CHOICES[name], cell)
+    if name == "salary_period":
+        return _word_choice(SalaryPeriod, period_from_word(cell.removeprefix("per ")), cell)
+    if name == "employment_type":
+        return _word_choice(EmploymentType, employment_type_from_word(cell), cell)
     if name == "salary":
         try:
             return parse_salary(cell)
@@ -882,6 +896,16 @@ def _choice(choices: type[Priority] | type[WorkMode], cell: str) -> str:
         names = [choice.value for choice in choices]
         raise ValueError(f"must be {', '.join(names[:-1])} or {names[-1]}")
     return word
+
+
+def _word_choice(
+    choices: type[SalaryPeriod] | type[EmploymentType], read: str | None, cell: str
+) -> str:
+    """A choice read from the words people write ("Full-time", "Vollzeit", "hourly")."""
+    if read is not None:
+        return read
+    names = [choice.value.replace("_", "-") for choice in choices]
+    raise ValueError(f"must be {', '.join(names[:-1])} or {names[-1]}")
 
 
 def _whole_number(cell: str) -> int:

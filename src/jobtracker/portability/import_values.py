@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from jobtracker.applications.stages import Stage
+from jobtracker.applications.stages import SalaryPeriod, Stage
 
 DateOrder = Literal["month_first", "day_first"]
-SalaryPeriod = Literal["year", "month", "week", "day", "hour"]
 
 # Longer cells are no date or salary anyone writes; refusing them early bounds the work.
 MAX_VALUE_LENGTH = 100
@@ -344,11 +343,11 @@ _CURRENCY_WORDS = {code.casefold(): code for code in _CURRENCY_CODES} | {
 }  # fmt: skip
 _CURRENCY_WORD = re.compile(r"(?<![a-z])[a-z]{3,7}(?![a-z])")
 _PERIOD_WORDS: dict[SalaryPeriod, tuple[str, ...]] = {
-    "hour": ("/hr", "/h", "/hour", "per hour", "an hour", "hourly", "p/h"),
-    "day": ("/day", "/d", "per day", "a day", "daily"),
-    "week": ("/wk", "/week", "per week", "a week", "weekly"),
-    "month": ("/mo", "/month", "per month", "a month", "monthly", "pcm"),
-    "year": (
+    SalaryPeriod.HOUR: ("/hr", "/h", "/hour", "per hour", "an hour", "hourly", "p/h"),
+    SalaryPeriod.DAY: ("/day", "/d", "per day", "a day", "daily"),
+    SalaryPeriod.WEEK: ("/wk", "/week", "per week", "a week", "weekly"),
+    SalaryPeriod.MONTH: ("/mo", "/month", "per month", "a month", "monthly", "pcm"),
+    SalaryPeriod.YEAR: (
         "/yr", "/y", "/year", "per year", "a year", "yearly", "annual", "annually", "p.a.",
         "per annum", "/annum",
     ),
@@ -389,7 +388,7 @@ def parse_salary(cell: str) -> ImportedSalary | None:
 
 
 def _read_salary(text: str) -> ImportedSalary | None:
-    period: SalaryPeriod = "year"
+    period = SalaryPeriod.YEAR
     for found in _PERIOD.finditer(text):
         period = next(name for name, words in _PERIOD_WORDS.items() if found.group() in words)
     rest = _PERIOD.sub(" ", text)

@@ -51,6 +51,9 @@ ImportFieldName = Literal[
     "salary_min",
     "salary_max",
     "salary_currency",
+    "salary_period",
+    "employment_type",
+    "posted_on",
     # Import only: one cell like "$150k-180k" read into the three salary fields.
     "salary",
     "source",
