@@ -78,13 +78,13 @@ dev: $(APP_STAMP) $(UI_DEPS)
 	cd $(FRONTEND) && JOBTRACKER_API=http://$(HOST):$(PORT) $(NPM) run dev
 
 lint: $(DEV_STAMP) $(UI_DEPS)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench extension
+	$(BIN)/ruff format --check src tests bench extension
 	cd $(FRONTEND) && $(NPM) run --silent typecheck
 
 fmt: $(DEV_STAMP)
-	$(BIN)/ruff format src tests bench
-	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench extension
+	$(BIN)/ruff check --fix src tests bench extension
 
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
