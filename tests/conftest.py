@@ -39,6 +39,9 @@ POSTGRES_URL = (
 )
 BACKENDS = ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]
 
+# Local Gemini and OpenAI-compatible servers for the assistant's and capture's tests.
+pytest_plugins = ["tests.assistant.provider_fixtures"]
+
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     if POSTGRES_URL != CONFIGURED_POSTGRES_URL:

@@ -7,20 +7,13 @@ doesn't fit the schema is dropped, and a provider that fails leaves a note inste
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 
 from jobtracker.capture.ai_fill import MAX_INPUT_CHARS
 from jobtracker.capture.service import AI_ANSWER_UNUSABLE, AI_DAILY_LIMIT, AI_DID_NOT_ANSWER
-from jobtracker.config import AIProvider, Settings
-from tests.assistant.fake_providers import (
-    GEMINI_KEY,
-    OPENAI_KEY,
-    FakeProvider,
-    running_gemini,
-    running_openai,
-)
+from jobtracker.config import Settings
+from tests.assistant.fake_providers import FakeProvider
 from tests.capture.capture_builders import capture, sources, values
 from tests.factories import ApiUser
 
@@ -33,38 +26,6 @@ def _answer(**fields: object) -> list[str]:
     text = json.dumps(fields)
     middle = len(text) // 2
     return [text[:middle], text[middle:]]
-
-
-@pytest.fixture(scope="module")
-def openai_server() -> Iterator[FakeProvider]:
-    with running_openai() as fake:
-        yield fake
-
-
-@pytest.fixture(scope="module")
-def gemini_server() -> Iterator[FakeProvider]:
-    with running_gemini() as fake:
-        yield fake
-
-
-@pytest.fixture
-def openai(openai_server: FakeProvider, settings: Settings) -> FakeProvider:
-    openai_server.reset()
-    settings.ai_provider = AIProvider.OPENAI
-    settings.ai_model = "llama-test-model"
-    settings.openai_api_key = OPENAI_KEY
-    settings.openai_base_url = openai_server.base_url
-    return openai_server
-
-
-@pytest.fixture
-def gemini(gemini_server: FakeProvider, settings: Settings) -> FakeProvider:
-    gemini_server.reset()
-    settings.ai_provider = AIProvider.GEMINI
-    settings.ai_model = "gemini-test-model"
-    settings.gemini_api_key = GEMINI_KEY
-    settings.gemini_base_url = gemini_server.base_url
-    return gemini_server
 
 
 def test_openai_fills_only_the_missing_fields_marked_as_ai(
