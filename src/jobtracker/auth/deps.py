@@ -121,20 +121,25 @@ def session_to_end(
         return None
 
 
+def _signed_in(request: Request, user: User | None, session: Session, settings: Settings) -> User:
+    if user is None:
+        raise NotAuthenticated("Please sign in.")
+    if user.is_admin:
+        # Only admins can be held to two-factor: everyone else skips this (blocking) query.
+        two_factor.enforce_admin_rule(request, session, settings, user)
+    return user
+
+
 async def current_user(
     request: Request,
     user: Annotated[User | None, Depends(optional_user)],
     session: SessionDep,
     settings: SettingsDep,
 ) -> User:
-    if user is None:
-        raise NotAuthenticated("Please sign in.")
+    # A scope is set only beside a user, so "sign in" still comes before "read-only".
     if _access_token_scope(request) is AccessTokenScope.READ and request.method not in SAFE_METHODS:
         raise Forbidden(READ_ONLY)
-    if user.is_admin:
-        # Only admins can be held to two-factor: everyone else skips this (blocking) query.
-        two_factor.enforce_admin_rule(request, session, settings, user)
-    return user
+    return _signed_in(request, user, session, settings)
 
 
 async def current_reader(
@@ -144,11 +149,7 @@ async def current_reader(
     settings: SettingsDep,
 ) -> User:
     """The signed-in user for a POST that changes nothing (capture): a read-only token will do."""
-    if user is None:
-        raise NotAuthenticated("Please sign in.")
-    if user.is_admin:
-        two_factor.enforce_admin_rule(request, session, settings, user)
-    return user
+    return _signed_in(request, user, session, settings)
 
 
 async def current_user_by_session(
