@@ -5,13 +5,13 @@ import { useState, type ChangeEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { Link } from "wouter";
 
-import { ApiError, fieldError, messageOf } from "../../api/client";
-import { useMeta } from "../../api/hooks";
+import { ApiError, fieldError, messageOf, type Meta } from "../../api/client";
+import { labelOf, useMeta } from "../../api/hooks";
 import { Button } from "../../components/Button";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { TextField } from "../../components/Field";
 import { Loading } from "../../components/Loading";
-import { plural } from "../../lib/format";
+import { formatSalary, plural } from "../../lib/format";
 import { useTitle } from "../../lib/useTitle";
 import {
   downloadRejected,
@@ -633,6 +633,7 @@ function cell(value: unknown): string {
 }
 
 function PreviewRows({ preview }: { preview: ImportPreview }) {
+  const meta = useMeta().data;
   const labels = new Map(preview.fields.map((field) => [field.name, field.label]));
   const mapped = preview.fields
     .map((field) => field.name)
@@ -664,7 +665,7 @@ function PreviewRows({ preview }: { preview: ImportPreview }) {
                   <td>{row.line}</td>
                   {mapped.map((name) => (
                     <td key={name} className="wrap">
-                      {cell(row.values[name])}
+                      {shown(row, name, meta)}
                     </td>
                   ))}
                 </tr>
@@ -675,6 +676,23 @@ function PreviewRows({ preview }: { preview: ImportPreview }) {
       )}
     </section>
   );
+}
+
+/** A valid row's value as the application will show it (stage labels, one salary range); a
+ * row with a problem shows its cells as the file has them. */
+function shown(row: ParsedRow, name: string, meta: Meta | undefined): string {
+  const values = row.values;
+  if (hasErrors(row)) return cell(values[name]);
+  if (name === "salary") {
+    const money = (key: string) => values[key] as number | null | undefined;
+    const currency = values.salary_currency as string | null | undefined;
+    return formatSalary(money("salary_min"), money("salary_max"), currency) || "—";
+  }
+  const choices = { stage: meta?.stages, priority: meta?.priorities, work_mode: meta?.work_modes }[
+    name
+  ];
+  const value = values[name];
+  return choices && typeof value === "string" ? labelOf(choices, value) : cell(value);
 }
 
 function hasErrors(row: ParsedRow): boolean {
