@@ -14,11 +14,13 @@ NPM ?= npm
 FRONTEND := frontend
 UI_DEPS := $(FRONTEND)/node_modules/.ci-stamp
 UI_BUILD := src/jobtracker/static/index.html
+LIGHTHOUSE_DEPS := bench/lighthouse/node_modules/.ci-stamp
 UI_SOURCES := $(shell find $(FRONTEND)/src -type f 2>/dev/null) $(wildcard $(FRONTEND)/index.html \
-	$(FRONTEND)/vite.config.ts $(FRONTEND)/tsconfig*.json $(FRONTEND)/package.json)
+	$(FRONTEND)/vite.config.ts $(FRONTEND)/tsconfig*.json $(FRONTEND)/package.json \
+	$(FRONTEND)/scripts/*)
 
 .PHONY: run dev test test-backend lint fmt typecheck install install-dev bench clean ui \
-	api-client lock lock-upgrade extension
+	api-client lock lock-upgrade extension bench-lighthouse bench-board
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -106,12 +108,24 @@ test:
 	$(MAKE) --no-print-directory --output-sync=target -j3 ui lint typecheck
 	$(MAKE) --no-print-directory test-backend
 
-# The dashboard, load and API benchmarks need the local PostgreSQL; each records its figures,
-# even on a miss.
-bench: $(DEV_STAMP) ui
+# The dashboard, load and API benchmarks need the local PostgreSQL, the API one also wrk
+# (apt-get install wrk); each records its figures, even on a miss. The browser ones (a few
+# minutes) drive the system Chromium on SQLite.
+bench: $(DEV_STAMP) ui $(LIGHTHOUSE_DEPS)
 	$(BIN)/python bench/ui_bundle.py
-	status=0; for benchmark in analytics export load api extraction capture_extraction csv_import; do \
-	  $(BIN)/python -m bench.$$benchmark || status=1; done; exit $$status
+	status=0; for benchmark in analytics export load api extraction capture_extraction csv_import \
+	  lighthouse board fit; do $(BIN)/python -m bench.$$benchmark || status=1; done; exit $$status
+
+# Lighthouse lives in its own npm project, installed here and never by `make test`.
+$(LIGHTHOUSE_DEPS): bench/lighthouse/package-lock.json
+	cd bench/lighthouse && $(NPM) ci --no-audit --no-fund
+	touch $@
+
+bench-lighthouse: $(DEV_STAMP) ui $(LIGHTHOUSE_DEPS)
+	$(BIN)/python -m bench.lighthouse
+
+bench-board: $(DEV_STAMP) ui
+	$(BIN)/python -m bench.board
 
 # The browser extension, packaged for Chromium-based browsers and Firefox into extension/dist/.
 extension:

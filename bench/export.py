@@ -80,7 +80,7 @@ def fill(session: Session, settings: Settings, user: User, count: int) -> None:
         )
         for application in created[::2]:
             deliverables_service.create_deliverable(
-                session, user.id, application.id, DeliverableCreate(title="Essay")
+                session, settings, user.id, application.id, DeliverableCreate(title="Essay")
             )
 
 

@@ -12,7 +12,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -47,31 +47,75 @@ def free_port() -> int:
         return port
 
 
+@dataclass(frozen=True)
+class RunningServer:
+    """A server started on loopback: where it answers, its process, and how long it took."""
+
+    base: str
+    process: subprocess.Popen[bytes]
+    seconds_to_healthy: float
+
+
 @contextmanager
-def serve(database_url: str, *, workers: int) -> Iterator[str]:
-    """The app as production runs it (`python -m jobtracker serve`), on a free loopback port."""
+def serve(
+    database_url: str,
+    *,
+    workers: int,
+    jwt_secret: str | None = None,
+    environment: Mapping[str, str] | None = None,
+) -> Iterator[str]:
+    """The app as production runs it (`python -m jobtracker serve`), on a free loopback port.
+
+    `jwt_secret` lets another server accept the app's tokens; `environment` overrides the
+    benchmark defaults below (a quota, say).
+    """
+    with serve_process(
+        database_url, workers=workers, jwt_secret=jwt_secret, environment=environment
+    ) as server:
+        yield server.base
+
+
+@contextmanager
+def serve_process(
+    database_url: str,
+    *,
+    workers: int,
+    jwt_secret: str | None = None,
+    environment: Mapping[str, str] | None = None,
+) -> Iterator[RunningServer]:
+    """As serve(), with the server's process and its start-up time."""
     port = free_port()
     with tempfile.TemporaryDirectory() as data_dir:
-        environment = {
-            **os.environ,
+        settings = {
             "DATABASE_URL": database_url,
-            "JWT_SECRET": secrets.token_urlsafe(48),
+            "JWT_SECRET": jwt_secret or secrets.token_urlsafe(48),
             "DATA_DIR": data_dir,
             "MAX_USERS": "0",
             "MAX_APPLICATIONS_PER_USER": "0",
             "REGISTRATION_MAX_PER_IP": "1000000",  # every simulated user signs up from loopback
             "REDIS_URL": "",  # each benchmark measures the app alone
+            **(environment or {}),
         }
         command = [sys.executable, "-m", "jobtracker", "serve", "--no-migrate"]
         command += ["--port", str(port), "--workers", str(workers), "--log-level", "warning"]
-        process = subprocess.Popen(command, env=environment)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            _wait_until_healthy(base, process)
-            yield base
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+        with run_server(command, {**os.environ, **settings}, port) as server:
+            yield server
+
+
+@contextmanager
+def run_server(
+    command: Sequence[str], environment: Mapping[str, str], port: int
+) -> Iterator[RunningServer]:
+    """Any HTTP server command that listens on `port` and answers GET /api/health."""
+    started = time.monotonic()
+    process = subprocess.Popen(command, env=dict(environment))
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_healthy(base, process)
+        yield RunningServer(base, process, time.monotonic() - started)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def _wait_until_healthy(base: str, process: subprocess.Popen[bytes]) -> None:
@@ -83,7 +127,7 @@ def _wait_until_healthy(base: str, process: subprocess.Popen[bytes]) -> None:
             with urllib.request.urlopen(f"{base}/api/health", timeout=1):  # noqa: S310
                 return
         except OSError:
-            time.sleep(0.1)
+            time.sleep(0.02)  # short: the API benchmark times start-up by this loop
     raise SystemExit(f"the server did not answer on {base}")
 
 

@@ -63,7 +63,8 @@ def _light_password_hashing() -> Iterator[None]:
     light = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(security, "_hasher", light)
-        patch.setattr(security, "_DUMMY_HASH", light.hash("an unknown email's password"))
+        unknown_email_hash = light.hash("an unknown email's password")
+        patch.setattr(security, "_unknown_email_hash", lambda: unknown_email_hash)
         yield
 
 
@@ -93,6 +94,8 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
         max_users=0,
         max_applications_per_user=0,
         static_dir=tmp_path / "no-ui",
+        # Tests run the scheduler's rounds themselves, at the times they choose.
+        scheduler_in_web=False,
     )
 
 

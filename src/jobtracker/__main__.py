@@ -1,4 +1,8 @@
-"""Command line for operators: serve, migrate the database, create an admin, back up and restore."""
+"""Command line for operators: serve, migrate the database, create an admin, back up and restore.
+
+Each command imports what it needs when it runs (alembic for migrations, the app for
+serving): `serve` starts the web processes sooner for it.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,6 @@ import logging
 import os
 import sys
 
-from jobtracker import migrations
 from jobtracker.config import Settings
 
 
@@ -25,6 +28,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         logging.getLogger("jobtracker.serve").error("%s", problem)
         return 1
     if not args.no_migrate:
+        from jobtracker import migrations
+
         migrations.upgrade(settings.effective_database_url)
     settings.signing_secret()  # created once here, before several workers race to it
     if args.trusted_proxy_hops is not None:
@@ -49,6 +54,41 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _worker(_args: argparse.Namespace, settings: Settings) -> int:
+    """Run the scheduler alone (digests, the mail outbox), e.g. with SCHEDULER_IN_WEB=false."""
+    import asyncio
+
+    from jobtracker import migrations
+    from jobtracker.database_wait import DatabaseUnavailable, wait_for_database
+    from jobtracker.db import build_engine, build_session_factory, utcnow
+    from jobtracker.observability import use_configured_logs
+    from jobtracker.scheduler.runner import Scheduler
+
+    use_configured_logs(json_lines=settings.json_logs)
+    try:
+        wait_for_database(settings.effective_database_url, settings.database_wait_seconds)
+    except DatabaseUnavailable as problem:
+        logging.getLogger("jobtracker.worker").error("%s", problem)
+        return 1
+    migrations.upgrade(settings.effective_database_url)
+    engine = build_engine(settings.effective_database_url)
+    scheduler = Scheduler(build_session_factory(engine), settings, utcnow)
+    try:
+        asyncio.run(scheduler.run_until_stopped())
+    finally:
+        engine.dispose()
+    return 0
+
+
+def _mcp(_args: argparse.Namespace, settings: Settings) -> int:
+    """Serve the MCP server over stdio as the access token in JOBTRACKER_TOKEN."""
+    from jobtracker.mcp.stdio import serve_stdio
+    from jobtracker.observability import use_configured_logs
+
+    use_configured_logs(json_lines=settings.json_logs)  # on stderr: stdout is the protocol's
+    return serve_stdio(settings)
+
+
 def _healthcheck(args: argparse.Namespace, _settings: Settings) -> int:
     """Exit 0 when the local server answers /api/ready (the container's HEALTHCHECK)."""
     import urllib.request
@@ -63,6 +103,8 @@ def _healthcheck(args: argparse.Namespace, _settings: Settings) -> int:
 
 
 def _db(args: argparse.Namespace, settings: Settings) -> int:
+    from jobtracker import migrations
+
     url = settings.effective_database_url
     if args.action == "upgrade":
         migrations.upgrade(url, args.revision or "head")
@@ -81,6 +123,7 @@ def _db(args: argparse.Namespace, settings: Settings) -> int:
 def _create_admin(args: argparse.Namespace, settings: Settings) -> int:
     from pydantic import TypeAdapter, ValidationError
 
+    from jobtracker import migrations
     from jobtracker.auth import service
     from jobtracker.auth.schemas import RegisterRequest
     from jobtracker.db import build_engine, build_session_factory
@@ -133,6 +176,7 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
 def _restore(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
+    from jobtracker import migrations
     from jobtracker.portability import commands
 
     migrations.upgrade(settings.effective_database_url)
@@ -186,6 +230,18 @@ def build_parser() -> argparse.ArgumentParser:
     admin.add_argument("--password", help="prompted for when omitted")
     admin.add_argument("--name", help="display name")
     admin.set_defaults(handler=_create_admin)
+
+    worker = commands.add_parser(
+        "worker", help="run the scheduler (digests, outgoing email) without serving"
+    )
+    worker.set_defaults(handler=_worker)
+
+    mcp = commands.add_parser(
+        "mcp",
+        help="serve the MCP server over stdio for an AI assistant, as the access token in "
+        "JOBTRACKER_TOKEN",
+    )
+    mcp.set_defaults(handler=_mcp)
 
     healthcheck = commands.add_parser("healthcheck", help="exit 0 when the local server is ready")
     healthcheck.add_argument("--port", type=int, default=8000)

@@ -30,7 +30,9 @@ MAX_STORED_INT = MAX_ID
 # deadlines) never overflows it.
 EARLIEST_DAY = date(1900, 1, 1)
 LATEST_DAY = date(2999, 12, 31)
-OUT_OF_RANGE = f"must be between {EARLIEST_DAY} and {LATEST_DAY}"
+# Whole sentences, shown as they are under a form's date input.
+OUT_OF_RANGE = f"Use a date between {EARLIEST_DAY} and {LATEST_DAY}."
+MOMENT_OUT_OF_RANGE = f"Use a date between {EARLIEST_DAY} and {LATEST_DAY} (in UTC)."
 
 
 class Page(BaseModel, Generic[T]):
@@ -89,9 +91,9 @@ def _in_utc(moment: datetime) -> datetime:
     try:
         in_utc = moment.astimezone(UTC)
     except OverflowError:  # 9999-12-31T23:59:59-14:00 is in the year 10000 in UTC
-        raise ValueError(f"{OUT_OF_RANGE} (in UTC)") from None
+        raise ValueError(MOMENT_OUT_OF_RANGE) from None
     if not EARLIEST_DAY <= in_utc.date() <= LATEST_DAY:
-        raise ValueError(f"{OUT_OF_RANGE} (in UTC)")
+        raise ValueError(MOMENT_OUT_OF_RANGE)
     return in_utc
 
 

@@ -97,13 +97,37 @@ class Settings(BaseSettings):
     smtp_password: str = Field(default="", repr=False)
     smtp_from: str = ""  # the From address, e.g. "Job Tracker <jobs@example.com>"
     smtp_starttls: bool = True
+    # starttls (upgrade a plain connection, port 587), tls (TLS from the start, port 465) or
+    # none (a relay on the same host); unset, SMTP_STARTTLS decides between starttls and none.
+    smtp_security: Literal["starttls", "tls", "none"] | None = None
     smtp_timeout_seconds: float = Field(default=10, gt=0, le=120)
+    # The scheduler (digests, the mail outbox): each web process runs it unless this is off,
+    # e.g. when `python -m jobtracker worker` runs it apart. It is safe to run in several.
+    scheduler_in_web: bool = True
+    scheduler_interval_seconds: float = Field(default=30, ge=1, le=3600)
     # Comma-separated origins (https://app.example.com) allowed to call the API from a
     # browser with credentials; empty keeps cross-origin calls closed.
     cors_origins: str = ""
     # Comma-separated host names that fetching a link (capture, webhooks) may reach although
     # they resolve to private addresses: intranet job boards. Empty: public addresses only.
     capture_allowed_private_hosts: str = ""
+    # The personal access token `python -m jobtracker mcp` (MCP over stdio) acts with.
+    jobtracker_token: str = Field(default="", repr=False)
+
+    # Single sign-on with an OpenID Connect provider (groups/oidc.py): on when OIDC_ISSUER is
+    # set. Only the issuer's discovery document is trusted for where the endpoints are.
+    oidc_issuer: str = ""
+    oidc_client_id: str = ""
+    oidc_client_secret: str = Field(default="", repr=False)
+    # Comma-separated email domains allowed to sign in (example.edu); empty: any domain.
+    oidc_allowed_domains: str = ""
+    # May a sign-in with no matching account create one (under MAX_USERS and only while
+    # registration is open; an invitation link lifts the second rule)?
+    oidc_create_accounts: bool = False
+    oidc_button_label: str = Field(default="Sign in with single sign-on", max_length=60)
+    oidc_timeout_seconds: float = Field(default=10, gt=0, le=60)
+    # Off: nobody signs in or registers with a password (single sign-on only).
+    password_signin: bool = True
 
     @field_validator("database_url")
     @classmethod
@@ -152,9 +176,40 @@ class Settings(BaseSettings):
             )
         return self
 
+    @model_validator(mode="after")
+    def _sign_on_is_complete(self) -> Self:
+        if self.oidc_issuer:
+            if not self.oidc_issuer.startswith(("https://", "http://")):
+                raise ValueError("OIDC_ISSUER must be the provider's https:// address")
+            if not self.oidc_client_id:
+                raise ValueError("OIDC_ISSUER is set, so OIDC_CLIENT_ID must be set too")
+        elif not self.password_signin:
+            # Nobody could sign in at all, the admin included.
+            raise ValueError(
+                "PASSWORD_SIGNIN=false needs single sign-on: set OIDC_ISSUER and OIDC_CLIENT_ID"
+            )
+        return self
+
+    @property
+    def oidc_enabled(self) -> bool:
+        return bool(self.oidc_issuer)
+
+    @property
+    def oidc_allowed_domain_list(self) -> frozenset[str]:
+        domains = (
+            domain.strip().lstrip("@").lower() for domain in self.oidc_allowed_domains.split(",")
+        )
+        return frozenset(domain for domain in domains if domain)
+
     @property
     def email_enabled(self) -> bool:
         return bool(self.smtp_host)
+
+    @property
+    def smtp_security_mode(self) -> Literal["starttls", "tls", "none"]:
+        if self.smtp_security is not None:
+            return self.smtp_security
+        return "starttls" if self.smtp_starttls else "none"
 
     @property
     def json_logs(self) -> bool:

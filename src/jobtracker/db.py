@@ -5,14 +5,16 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
+from anyio import CapacityLimiter, to_thread
 from fastapi import Depends, Request
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     DateTime,
     Dialect,
@@ -60,8 +62,21 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+class Clock:
+    """The server's "now". Tests pin it with `clock.frozen_at`; everything asks through utcnow."""
+
+    def __init__(self) -> None:
+        self.frozen_at: datetime | None = None
+
+    def now(self) -> datetime:
+        return self.frozen_at if self.frozen_at is not None else datetime.now(UTC)
+
+
+clock = Clock()
+
+
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -194,7 +209,9 @@ def autocommit(engine: Engine) -> Engine:
     return engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
-def get_session(request: Request) -> Iterator[Session]:
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    # Async, so FastAPI does not hand it to a worker thread: making a Session sends nothing to
+    # the database (it connects on its first query, in the route's own thread).
     factory: sessionmaker[Session] = request.app.state.session_factory
     # A GET only reads, and in READ COMMITTED each statement takes a fresh snapshot anyway:
     # autocommit sees the same data and saves two round trips per request. A long read that
@@ -204,12 +221,23 @@ def get_session(request: Request) -> Iterator[Session]:
     try:
         yield session
     finally:
-        try:
-            session.close()
-        except DBAPIError:
-            # Closing runs after the answer was sent; a connection lost meanwhile (a database
-            # restart) has nothing left to undo, and the pool discards it.
-            log.warning("database connection lost while closing a session")
+        # Ending an open transaction is a ROLLBACK sent to the database: a worker thread's job,
+        # on a thread outside the shared pool (as FastAPI does for dependencies' exits), or it
+        # could wait behind requests that are themselves waiting for this connection and lock.
+        # Otherwise (autocommit, or committed) closing only hands the connection back.
+        if session.in_transaction() and not reading:
+            await to_thread.run_sync(_close, session, limiter=CapacityLimiter(1))
+        else:
+            _close(session)
+
+
+def _close(session: Session) -> None:
+    try:
+        session.close()
+    except DBAPIError:
+        # Closing runs after the answer was sent; a connection lost meanwhile (a database
+        # restart) has nothing left to undo, and the pool discards it.
+        log.warning("database connection lost while closing a session")
 
 
 def read_in_one_transaction(session: Session, isolation_level: str = "READ COMMITTED") -> None:
@@ -237,12 +265,24 @@ def page_of(
 
 
 def contains_text(text: str, *columns: SQLColumnExpression[str | None]) -> ColumnElement[bool]:
-    """Any of the columns contains the text, whatever its case.
+    """Any of the columns contains the text, whatever its case."""
+    return contains_pattern(like_pattern(text), *columns)
+
+
+def like_pattern(text: str) -> str:
+    """The pattern that finds the text anywhere in a value, for `contains_pattern`.
 
     "100%" or "snake_case" in a search means those characters, not LIKE's wildcards.
     """
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return or_(*(column.ilike(f"%{escaped}%", escape="\\") for column in columns))
+    return f"%{escaped}%"
+
+
+def contains_pattern(
+    pattern: str | BindParameter[str], *columns: SQLColumnExpression[str | None]
+) -> ColumnElement[bool]:
+    """Any of the columns matches a `like_pattern`, whatever its case (or a bound one)."""
+    return or_(*(column.ilike(pattern, escape="\\") for column in columns))
 
 
 def sort_order(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from fastapi import FastAPI
@@ -19,6 +19,7 @@ from tests.analytics.histories import (
     stage_times,
 )
 from tests.factories import ApiUser
+from tests.interviews.builders import frozen_at, set_time_zone
 
 
 def application_count(user: ApiUser, **params: object) -> int:
@@ -115,3 +116,25 @@ def test_bad_filters_answer_422_with_field_errors(
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "validation_error"
     assert response.json()["error"]["fields"]
+
+
+@pytest.mark.parametrize(
+    ("zone_name", "local_day"),
+    [("Asia/Tokyo", "2026-03-02"), ("Pacific/Honolulu", "2026-03-01"), ("UTC", "2026-03-01")],
+)
+def test_an_application_without_an_applied_date_counts_on_the_users_own_day(
+    alice: ApiUser, zone_name: str, local_day: str
+) -> None:
+    """Made at 20:00 UTC on 1 March: already 2 March in Tokyo, still 1 March in Honolulu."""
+    with frozen_at("2026-03-01T20:00:00+00:00"):
+        alice.create_application(company="Undated")
+    set_time_zone(alice, zone_name)
+
+    def counted(**params: str) -> int:
+        response = alice.client.get("/api/analytics", params=params)
+        assert response.status_code == 200, response.text
+        value: int = response.json()["totals"]["applications"]["value"]
+        return value
+
+    assert counted(date_from=local_day, date_to=local_day) == 1
+    assert counted(date_to=(date.fromisoformat(local_day) - timedelta(days=1)).isoformat()) == 0

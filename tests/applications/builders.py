@@ -48,7 +48,16 @@ CLEARABLE = [
 ]
 
 # Set by the server, so never compared with what was sent.
-SERVER_FIELDS = {"id", "created_at", "updated_at", "next_deliverable"}
+SERVER_FIELDS = {
+    "id",
+    "created_at",
+    "updated_at",
+    "next_deliverable",
+    "archived_at",
+    "stage_entered_at",
+    "board_position",
+    "next_step",
+}
 
 
 def user_fields(application: dict[str, Any]) -> dict[str, Any]:

@@ -144,12 +144,13 @@ def test_applied_on_sent_with_the_move_wins_over_today(alice: ApiUser) -> None:
     assert response.json()["applied_on"] == "2026-02-02"
 
 
-def test_deleting_an_application_deletes_its_events(app: FastAPI, alice: ApiUser) -> None:
+def test_deleting_an_application_for_good_deletes_its_events(app: FastAPI, alice: ApiUser) -> None:
     kept = alice.create_application()
     deleted = alice.create_application()
     _move(alice, deleted["id"], "applied")
 
     alice.client.delete(f"/api/applications/{deleted['id']}")
+    alice.client.delete(f"/api/applications/trash/{deleted['id']}")
 
     with app.state.session_factory() as session:
         remaining = session.execute(

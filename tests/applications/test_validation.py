@@ -241,7 +241,7 @@ def test_a_day_outside_the_years_1900_to_2999_is_refused(
     # The calendar feed ends an all-day deadline the day after: 9999-12-31 answered 500 there.
     response = alice.client.post("/api/applications", json={**VALID, name: day})
 
-    assert field_errors(response) == {name: "must be between 1900-01-01 and 2999-12-31"}
+    assert field_errors(response) == {name: "Use a date between 1900-01-01 and 2999-12-31."}
 
 
 @pytest.mark.parametrize("day", ["1900-01-01", "2999-12-31"])

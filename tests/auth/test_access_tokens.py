@@ -28,6 +28,9 @@ SIGNED_OUT_ROUTES = {
     ("POST", "/api/auth/register/confirm"),
     ("POST", "/api/auth/login"),
     ("POST", "/api/auth/login/2fa"),
+    ("POST", "/api/auth/forgot-password"),
+    ("POST", "/api/auth/reset-password"),  # the emailed link is the credential
+    ("POST", "/api/digest/unsubscribe"),  # the signed link is the credential
 }
 # POSTs that change nothing, so a read token may use them (tests/capture/test_capture_access.py).
 READING_POSTS = {("POST", "/api/capture")}
@@ -47,6 +50,24 @@ SESSION_ONLY_ROUTES = [
     ("POST", "/api/auth/2fa/recovery-codes", {"code": "123456"}),
     ("GET", "/api/admin/settings", None),
     ("PATCH", "/api/admin/settings", {"registration_open": False}),
+    ("GET", "/api/admin/users", None),
+    ("GET", "/api/admin/users/1", None),
+    ("PATCH", "/api/admin/users/1", {"disabled": True}),
+    ("POST", "/api/admin/users/1/password", {"new_password": "a brand new passphrase 42"}),
+    ("POST", "/api/admin/users/1/password-reset", None),
+    ("DELETE", "/api/admin/users/1", {"confirm_email": "alice@example.com"}),
+    ("GET", "/api/admin/audit", None),
+    ("GET", "/api/admin/invites", None),
+    ("POST", "/api/admin/invites", {}),
+    ("DELETE", "/api/admin/invites/1", None),
+    ("GET", "/api/groups/1/invites", None),
+    ("POST", "/api/groups/1/invites", {}),
+    # A webhook sends the account's events to an address of the caller's choosing.
+    ("GET", "/api/webhooks", None),
+    ("POST", "/api/webhooks", {"url": "https://hooks.example/", "events": ["deliverable.due"]}),
+    # Groups are the admin's (tests/groups/test_groups.py covers each of their routes).
+    ("GET", "/api/groups", None),
+    ("POST", "/api/groups", {"name": "Cohort"}),
 ]
 
 

@@ -73,6 +73,8 @@ def test_an_admin_held_to_the_rule_can_still_read_their_account_and_its_status(
 ) -> None:
     token = promote(app, bob)
     assert bob.client.get("/api/me", headers=bearer(token)).status_code == 200
+    whoami = bob.client.get("/api/auth/whoami", headers=bearer(token))
+    assert whoami.json()["user"]["id"] == bob.id  # the app then shows the set-up step
     status = bob.client.get("/api/auth/2fa", headers=bearer(token)).json()
     assert status["required"] is True
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from jobtracker.capture import fetcher as fetcher_module
+from jobtracker.capture import network
 from jobtracker.capture.errors import FetchRefused, FetchTimedOut, PageTooLarge, SiteUnreachable
 from jobtracker.capture.fetcher import (
     NOT_AN_ADDRESS,
@@ -153,7 +153,7 @@ def test_https_at_the_checked_address_verifies_the_certificate_for_the_name(
     dns: dict[str, list[str]], connections: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     server_tls, trusting_client = self_signed_tls("jobs.intranet.test")
-    monkeypatch.setattr(fetcher_module, "_tls", trusting_client)
+    monkeypatch.setattr(network, "_tls", trusting_client)
     dns["jobs.intranet.test"] = ["127.0.0.1"]
 
     with loopback_site(server_tls) as site:
@@ -170,7 +170,7 @@ def test_https_with_a_certificate_for_another_name_is_not_fetched(
     dns: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     server_tls, trusting_client = self_signed_tls("elsewhere.test")
-    monkeypatch.setattr(fetcher_module, "_tls", trusting_client)
+    monkeypatch.setattr(network, "_tls", trusting_client)
     dns["jobs.intranet.test"] = ["127.0.0.1"]
 
     with loopback_site(server_tls) as site, pytest.raises(SiteUnreachable) as unreachable:

@@ -14,6 +14,7 @@ ROUTES_WITH_AN_ID = [
     ("GET", "/api/applications/{application}/contacts", None),
     ("POST", "/api/applications/{application}/contacts", {"name": "Planted by bob"}),
     ("GET", "/api/contacts/{contact}", None),
+    ("GET", "/api/contacts/{contact}.vcf", None),
     ("PATCH", "/api/contacts/{contact}", {"name": "Changed by bob", "email": "bob@example.com"}),
     ("DELETE", "/api/contacts/{contact}", None),
 ]

@@ -187,7 +187,7 @@ def test_non_numeric_id_in_the_path_is_a_422(alice: ApiUser) -> None:
 # Each answered 500 before: converting them to UTC left the years Python can hold.
 BEYOND_UTC = ["9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00"]
 OUT_OF_RANGE = [*BEYOND_UTC, "1899-12-31T23:59:59Z", "2999-12-31T23:30:00-01:00"]
-RANGE_PROBLEM = "must be between 1900-01-01 and 2999-12-31 (in UTC)"
+RANGE_PROBLEM = "Use a date between 1900-01-01 and 2999-12-31 (in UTC)."
 
 
 @pytest.mark.parametrize("due_at", OUT_OF_RANGE)

@@ -18,6 +18,8 @@ ROUTES_WITH_AN_ID: list[tuple[str, str, dict[str, Any] | None]] = [
     ("GET", "/api/documents/{document}/content?inline=1", None),
     ("PATCH", "/api/documents/{document}", {"filename": "renamed by bob.pdf"}),
     ("PATCH", "/api/documents/{document}", {"application_ids": []}),
+    ("PATCH", "/api/documents/{document}", {"kind": "other"}),
+    ("PATCH", "/api/documents/{document}", {"version_of": None}),
     ("DELETE", "/api/documents/{document}", None),
     ("GET", "/api/applications/{application}/documents", None),
     ("GET", "/api/documents?application_id={application}", None),

@@ -88,6 +88,15 @@ def _chart(page: Page, title: str) -> Locator:
     return page.get_by_role("region", name=title, exact=True)
 
 
+def _drawn_chart(page: Page, title: str) -> Locator:
+    """The chart's card scrolled into view: the charts load and draw as they come near it."""
+    expect(page.locator(".chart-grid").first).to_be_attached()  # their place, or the charts
+    page.evaluate("document.querySelector('.chart-grid-pending')?.scrollIntoView()")
+    chart = _chart(page, title)
+    chart.scroll_into_view_if_needed()
+    return chart
+
+
 @pytest.fixture
 def seeded_user(user: ApiUser) -> ApiUser:
     _seed(user)
@@ -98,7 +107,7 @@ def test_every_chart_is_drawn_for_a_user_with_data(seeded_user: ApiUser, page: P
     _open_dashboard(seeded_user, page)
 
     for title in CHARTS:
-        expect(_chart(page, title).locator("svg.recharts-surface")).to_have_count(1)
+        expect(_drawn_chart(page, title).locator("svg.recharts-surface")).to_have_count(1)
     over_time = _chart(page, "Applications over time")
     expect(over_time.locator(".recharts-bar-rectangle")).not_to_have_count(0)
     expect(over_time.locator("path.recharts-line-curve")).to_have_count(1)
@@ -150,7 +159,7 @@ def test_the_data_table_toggle_shows_the_numbers_in_a_table(
 ) -> None:
     steps = _analytics(seeded_user)["funnel"]["steps"]
     _open_dashboard(seeded_user, page)
-    funnel = _chart(page, "Funnel")
+    funnel = _drawn_chart(page, "Funnel")
     expect(funnel.get_by_role("table")).to_be_hidden()
 
     funnel.get_by_role("button", name="Show data table").click()
@@ -204,7 +213,7 @@ def test_download_png_saves_a_png_of_the_chart(seeded_user: ApiUser, page: Page)
 
     page.on("console", watch)
     _open_dashboard(seeded_user, page)
-    funnel = _chart(page, "Funnel")
+    funnel = _drawn_chart(page, "Funnel")
     # The step labels appear once the bars have grown in: the picture shows the whole chart.
     expect(funnel.locator("svg")).to_contain_text("100%")
 
@@ -244,8 +253,34 @@ def test_the_dashboard_fits_the_screen_with_screenshots(
         "aria-current", "page"
     )
     for title in CHARTS:
-        expect(_chart(page, title).locator("svg.recharts-surface")).to_be_visible()
+        expect(_drawn_chart(page, title).locator("svg.recharts-surface")).to_be_visible()
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(1_600)  # let the charts' entry animations finish before the picture
     assert page_scroll_width(page) <= viewport.width, f"wider than {viewport.width} px"
     shoot(page, "dashboard", viewport)
+
+
+def test_on_a_phone_the_charts_load_and_draw_as_they_come_into_view(
+    seeded_user: ApiUser, new_context: Callable[[Viewport], BrowserContext]
+) -> None:
+    context = new_context(PHONE)
+    seeded_user.sign_in_context(context)
+    page = context.new_page()
+    chart_library: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            chart_library.append(request.url) if "DashboardCharts" in request.url else None
+        ),
+    )
+    page.goto("/analytics")
+    expect(_figure(page, "Applications")).to_have_text("5")
+    page.wait_for_load_state("networkidle")
+    # Below the fold: neither the chart library nor any chart yet, only the space they take.
+    assert chart_library == []
+    expect(page.locator("svg.recharts-surface")).to_have_count(0)
+
+    flows = _drawn_chart(page, "Stage flows")
+
+    expect(flows.locator("path.recharts-sankey-link")).not_to_have_count(0)
+    assert len(chart_library) == 1

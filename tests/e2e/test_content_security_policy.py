@@ -50,6 +50,9 @@ def test_every_page_renders_without_a_policy_violation(user: ApiUser, page: Page
     for link, heading in PAGES:
         go_to(page, link, heading=heading)
         if link == "Dashboard":  # Recharts draws SVG and measures text with styled elements
+            # The charts load and draw as they come into view.
+            expect(page.locator(".chart-grid").first).to_be_attached()
+            page.evaluate("document.querySelector('.chart-grid-pending')?.scrollIntoView()")
             expect(page.locator("svg.recharts-surface").first).to_be_visible()
     page.goto(f"/applications/{application['id']}")
     documents = section(page, "Documents")

@@ -15,7 +15,7 @@ from tests.e2e.ui import (
     README_SCREENSHOT,
     Viewport,
     card,
-    main_nav,
+    open_signed_in,
     page_scroll_width,
     shoot,
 )
@@ -58,17 +58,6 @@ def _seed(user: ApiUser) -> dict[str, int]:
     return ids
 
 
-def _signed_in(
-    new_context: Callable[[Viewport], BrowserContext], user: ApiUser, viewport: Viewport
-) -> Page:
-    context = new_context(viewport)
-    user.sign_in_context(context)
-    page = context.new_page()
-    page.goto("/")
-    expect(main_nav(page)).to_be_attached()
-    return page
-
-
 @pytest.fixture
 def sample_user(make_user: Callable[..., ApiUser]) -> tuple[ApiUser, dict[str, int]]:
     user = make_user(display_name="Riley Chen")
@@ -82,9 +71,10 @@ def test_screenshots_of_the_board_an_application_and_upcoming(
     new_context: Callable[[Viewport], BrowserContext],
 ) -> None:
     user, ids = sample_user
-    page = _signed_in(new_context, user, viewport)
+    page = open_signed_in(new_context, user, viewport)
 
-    expect(card(page, "Umbrella Health")).to_be_attached()
+    # Wishlist: the first column of the board, and the stage a phone's board opens on.
+    expect(card(page, "Acme Robotics")).to_be_attached()
     page.wait_for_load_state("networkidle")
     shoot(page, "board", viewport)
     if viewport == DESKTOP:
@@ -125,7 +115,7 @@ def test_the_page_fits_a_phone_screen(
     new_context: Callable[[Viewport], BrowserContext],
 ) -> None:
     user, ids = sample_user
-    page = _signed_in(new_context, user, PHONE)
+    page = open_signed_in(new_context, user, PHONE)
     if path == "/application":
         path = f"/applications/{ids['Umbrella Health']}"
     page.goto(path)

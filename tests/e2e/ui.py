@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, expect
+
+if TYPE_CHECKING:
+    from tests.e2e.api import ApiUser
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "test-artifacts"
@@ -147,3 +152,24 @@ def choose_option_containing(select: Locator, text: str) -> None:
     value = option.get_attribute("value")
     assert value is not None, f"no option containing {text!r}"
     select.select_option(value=value)
+
+
+def open_signed_in(
+    new_context: Callable[[Viewport], BrowserContext], user: ApiUser, viewport: Viewport
+) -> Page:
+    """A new page at this size, signed in as the user, once the app's navigation is there."""
+    context = new_context(viewport)
+    user.sign_in_context(context)
+    page = context.new_page()
+    page.goto("/")
+    expect(main_nav(page)).to_be_attached()
+    return page
+
+
+def wait_until(page: Page, condition: Callable[[], bool], timeout_ms: int = 10_000) -> None:
+    """Let the page run until `condition` holds (it reads what the page's handlers recorded)."""
+    for _ in range(timeout_ms // 20):
+        if condition():
+            return
+        page.wait_for_timeout(20)
+    raise AssertionError("the page did not get there in time")

@@ -76,6 +76,14 @@ def test_meta_names_the_ai_provider_in_use(client: TestClient) -> None:
     assert client.get("/api/meta").json()["ai_provider"] == "offline"
 
 
+def test_meta_says_whether_the_instance_sends_email(client: TestClient, settings: Settings) -> None:
+    assert client.get("/api/meta").json()["email"] is False
+
+    settings.smtp_host = "127.0.0.1"
+
+    assert client.get("/api/meta").json()["email"] is True
+
+
 def test_meta_never_shows_a_secret(client: TestClient, settings: Settings) -> None:
     settings.openai_api_key = "sk-this-must-stay-on-the-server"
 

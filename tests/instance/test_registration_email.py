@@ -89,6 +89,7 @@ def test_an_existing_address_is_mailed_that_it_already_has_an_account(
     [message] = mailbox.to(alice.email)
     assert "already have" in message["Subject"]
     assert f"{PUBLIC_URL}/login" in body_of(message)
+    assert f"{PUBLIC_URL}/forgot-password" in body_of(message)
     assert "confirm" not in body_of(message)
 
 

@@ -148,3 +148,33 @@ def test_rebuilding_a_table_on_sqlite_keeps_the_rows_that_point_at_it(tmp_path: 
         applications = connection.execute(text("SELECT COUNT(*) FROM applications")).scalar_one()
     engine.dispose()
     assert (applications, events) == (1, 1)
+
+
+def test_the_database_records_each_first_stage_and_each_move(
+    empty_database: str, engine: Engine
+) -> None:
+    """The stage history triggers (0011) exist at head: a later migration that rebuilds the
+    applications table on SQLite drops them, and must create them again."""
+    migrations.upgrade(empty_database)
+    user, application, _event = SEED_ONE_APPLICATION_WITH_HISTORY
+    with engine.begin() as connection:
+        connection.execute(text(user))
+        connection.execute(text(application))
+        connection.execute(
+            text(
+                "UPDATE applications SET stage = 'applied',"
+                " updated_at = '2026-01-02 00:00:00.000000' WHERE id = 1"
+            )
+        )
+        connection.execute(text("UPDATE applications SET company = 'Acme Inc' WHERE id = 1"))
+        connection.execute(text("UPDATE applications SET stage = 'applied' WHERE id = 1"))
+        events = connection.execute(
+            text("SELECT from_stage, to_stage, at FROM stage_events ORDER BY id")
+        ).all()
+    engine.dispose()
+
+    assert [(from_stage, to_stage) for from_stage, to_stage, _ in events] == [
+        (None, "wishlist"),
+        ("wishlist", "applied"),
+    ]
+    assert [str(at)[:10] for *_, at in events] == ["2026-01-01", "2026-01-02"]

@@ -18,6 +18,7 @@ from tests.contacts.builders import create_contact
 from tests.deliverables.builders import create_deliverable
 from tests.factories import ApiUser
 from tests.instance.builders import storage_used
+from tests.interviews.builders import create_interview
 from tests.portability.builders import (
     application_count,
     comparable,
@@ -41,7 +42,18 @@ def fill_account(user: ApiUser) -> None:
     )
     create_deliverable(user, first["id"], title="Form", state="done", content="Sent.")
     create_deliverable(user, second["id"], title="Take-home", kind="coding_task")
-    create_contact(user, first["id"], name="Priya", email="priya@example.com", phone="+49 30 1")
+    priya = create_contact(
+        user, first["id"], name="Priya", email="priya@example.com", phone="+49 30 1"
+    )
+    create_interview(
+        user,
+        first["id"],
+        kind="technical",
+        starts_at="2030-03-11T09:30",
+        time_zone="America/Los_Angeles",
+        contact_ids=[priya["id"]],
+        debrief="Went well",
+    )
     create_writing(
         user,
         title="Why us",
@@ -61,6 +73,29 @@ def fill_account(user: ApiUser) -> None:
     )
     assert uploaded.status_code == 201, uploaded.text
     ask(user, first["id"], "How should I prepare for the interview?")
+    set_preferences(user)
+
+
+def set_preferences(user: ApiUser) -> None:
+    """A time zone, a board of the user's own and nudge rules of their own."""
+    changes = [
+        user.client.patch("/api/me", json={"time_zone": "Asia/Kolkata"}),
+        user.client.put(
+            "/api/board/layout",
+            json={
+                "stages": [
+                    {"stage": "applied", "label": "Sent"},
+                    {"stage": "drafting", "hidden": True},
+                    {"stage": "rejected", "collapsed": False},
+                ]
+            },
+        ),
+        user.client.patch(
+            "/api/notification-rules", json={"follow_up_days": 10, "thank_you": False}
+        ),
+    ]
+    for response in changes:
+        assert response.status_code == 200, response.text
 
 
 @pytest.fixture
@@ -72,7 +107,7 @@ def filled_alice(alice: ApiUser) -> ApiUser:
 def test_the_backup_is_a_versioned_document_of_everything(filled_alice: ApiUser) -> None:
     document = export_backup(filled_alice)
 
-    assert (document["format"], document["version"]) == ("jobtracker-backup", 1)
+    assert (document["format"], document["version"]) == ("jobtracker-backup", 2)
     assert document["user"] == {"email": "alice@example.com", "display_name": "Alice"}
     first = document["applications"][0]
     assert first["ref"] == "application-1"
@@ -117,11 +152,45 @@ def test_restoring_into_a_new_account_and_exporting_again_gives_the_same_backup(
         "applications": 3,
         "deliverables": 3,
         "contacts": 1,
+        "interviews": 1,
         "writing": 2,
         "documents": 2,
         "assistant_messages": 2,
     }
     assert comparable(export_backup(newcomer)) == comparable(original)
+
+
+def test_a_restore_brings_the_accounts_own_settings(
+    filled_alice: ApiUser, make_user: Callable[..., ApiUser]
+) -> None:
+    newcomer = make_user(email="newcomer@example.com")
+
+    assert restore_backup(newcomer, export_backup(filled_alice)).status_code == 201
+
+    assert newcomer.client.get("/api/me").json()["time_zone"] == "Asia/Kolkata"
+    columns = {
+        column["stage"]: column
+        for column in newcomer.client.get("/api/board/layout").json()["stages"]
+    }
+    assert columns["applied"]["label"] == "Sent"
+    assert columns["drafting"]["hidden"] is True
+    assert columns["rejected"]["collapsed"] is False
+    rules = newcomer.client.get("/api/notification-rules").json()
+    assert (rules["follow_up_days"], rules["thank_you"], rules["ghosted_days"]) == (10, False, 30)
+
+
+def test_a_backup_without_settings_leaves_the_accounts_own(
+    filled_alice: ApiUser, make_user: Callable[..., ApiUser]
+) -> None:
+    """Backups made before settings were kept restore as they did."""
+    backup = export_backup(filled_alice)
+    del backup["preferences"]
+    newcomer = make_user(email="newcomer@example.com")
+
+    assert restore_backup(newcomer, backup).status_code == 201
+
+    assert newcomer.client.get("/api/me").json()["time_zone"] == "UTC"
+    assert newcomer.client.get("/api/notification-rules").json()["follow_up_days"] == 7
 
 
 def test_restored_data_is_usable_through_the_api(
@@ -225,7 +294,7 @@ def test_a_backup_from_a_newer_version_is_refused_as_such(
     filled_alice: ApiUser, bob: ApiUser
 ) -> None:
     document = export_backup(filled_alice)
-    document["version"] = 2
+    document["version"] = 3
 
     response = restore_backup(bob, document)
 

@@ -42,6 +42,8 @@ def test_a_row_holds_every_field_tags_counts_and_iso_dates(alice: ApiUser) -> No
         "Posted on": "2026-09-20",
         "Deliverables": "2",
         "Open deliverables": "1",
+        "Interviews": "0",
+        "Next interview": "",
         "Created at": row["Created at"],
         "Updated at": row["Updated at"],
         "ID": str(application["id"]),

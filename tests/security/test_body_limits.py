@@ -5,9 +5,11 @@ from __future__ import annotations
 import socket
 from collections.abc import Iterator
 
+import httpx2
 from fastapi import FastAPI
 
 from jobtracker.security.body_limit import MAX_BODY_BYTES, UPLOAD_ROUTES
+from tests.auth.access_token_builders import create_token
 from tests.factories import ApiUser
 from tests.live_server import serve
 
@@ -36,6 +38,25 @@ def test_a_declared_size_over_the_limit_is_refused_before_the_body_is_sent(
 
     assert answer.startswith("HTTP/1.1 413")
     assert '"code":"too_large"' in answer
+
+
+def test_the_mcp_endpoint_refuses_a_streamed_body_past_the_limit(
+    app: FastAPI, alice: ApiUser
+) -> None:
+    token = create_token(alice, scope="write")["token"]
+    with serve(app) as url:
+        response = httpx2.post(
+            f"{url}/mcp",
+            content=_chunks(MAX_BODY_BYTES + 65536),
+            headers={
+                "Content-Type": "application/json",
+                "Accept": "application/json, text/event-stream",
+                "Authorization": f"Bearer {token}",
+            },
+        )
+
+    assert response.status_code == 413
+    assert response.json() == TOO_LARGE
 
 
 def _chunks(total: int) -> Iterator[bytes]:

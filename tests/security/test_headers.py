@@ -40,6 +40,8 @@ def ui(settings: Settings) -> Path:
         ("GET", "/api/no-such-thing", 404),
         ("POST", "/api/applications", 401),
         ("GET", "/calendar/not-a-token.ics", 404),
+        ("POST", "/mcp", 401),  # the MCP endpoint, refused without an access token
+        ("GET", "/mcp", 405),  # stateless: no event stream to open
     ],
 )
 def test_api_responses_carry_the_security_headers(

@@ -31,6 +31,7 @@ class World:
     contact: int
     writing: int
     document: int
+    interview: int
 
 
 BACKUP = {
@@ -55,16 +56,44 @@ VALID_BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/tokens"): {"name": "Script", "scope": "read"},
     ("POST", "/api/applications"): {"company": "Acme", "role": "Engineer"},
     ("PATCH", "/api/applications/{application_id}"): {"company": "Renamed"},
+    ("POST", "/api/applications/bulk"): {"ids": [1], "action": "archive"},
     ("POST", "/api/applications/{application_id}/deliverables"): {"title": "Essay"},
     ("PATCH", "/api/deliverables/{deliverable_id}"): {"title": "Renamed"},
+    ("POST", "/api/applications/{application_id}/interviews"): {
+        "starts_at": "2030-05-06T10:00:00Z"
+    },
+    ("PATCH", "/api/interviews/{interview_id}"): {"debrief": "Went well"},
     ("POST", "/api/writing"): {"title": "Note"},
     ("PATCH", "/api/writing/{writing_id}"): {"title": "Renamed"},
     ("POST", "/api/applications/{application_id}/contacts"): {"name": "Grace"},
     ("PATCH", "/api/contacts/{contact_id}"): {"name": "Renamed"},
     ("PATCH", "/api/documents/{document_id}"): {"filename": "renamed.txt"},
+    ("PATCH", "/api/applications/{application_id}/sent-documents"): {"cover_letter_id": None},
     ("POST", "/api/applications/{application_id}/assistant"): {"message": "Hello"},
     ("POST", "/api/import/backup"): BACKUP,
     ("POST", "/api/capture"): {"text": "Backend Engineer at Acme"},
+    ("PATCH", "/api/notifications/{notification_id}"): {"dismissed": True},
+    ("PATCH", "/api/notification-rules"): {"follow_up_days": 5},
+    ("PATCH", "/api/me/digest"): {"hour": 9},
+    ("POST", "/api/auth/forgot-password"): {"email": "alice@example.com"},
+    ("POST", "/api/auth/reset-password"): {"token": "no", "new_password": "long enough pw"},
+    ("POST", "/api/admin/set-password"): {"email": "a@example.com", "new_password": "long pw 12"},
+    ("POST", "/api/board/cards/{application_id}/move"): {"stage": "applied"},
+    ("PUT", "/api/board/layout"): {"stages": [{"stage": "offer", "label": "Offers"}]},
+    ("PUT", "/api/goals"): {"applications_per_week": 5},
+    ("POST", "/api/webhooks"): {"url": "https://hooks.example/x", "events": ["deliverable.due"]},
+    ("PATCH", "/api/webhooks/{webhook_id}"): {"enabled": False},
+    ("PATCH", "/api/admin/users/{user_id}"): {"disabled": False},
+    ("POST", "/api/admin/users/{user_id}/password"): {"new_password": "a brand new passphrase 4"},
+    ("DELETE", "/api/admin/users/{user_id}"): {"confirm_email": "nobody@example.com"},
+    ("POST", "/api/groups"): {"name": "Cohort"},
+    ("PATCH", "/api/groups/{group_id}"): {"name": "Renamed"},
+    ("POST", "/api/groups/{group_id}/members"): {"email": "bob@example.com"},
+    ("PATCH", "/api/groups/{group_id}/members/{user_id}"): {"group_role": "coach"},
+    ("PATCH", "/api/shares/{group_id}"): {"board": True},
+    ("POST", "/api/applications/{application_id}/comments"): {"body": "Hello"},
+    ("POST", "/api/admin/invites"): {"max_uses": 2},
+    ("POST", "/api/groups/{group_id}/invites"): {"max_uses": 2},
 }
 
 
@@ -99,7 +128,10 @@ def world(alice: ApiUser) -> World:
     ]
     writing = client.post("/api/writing", json={"title": "Note"}).json()["id"]
     document = upload_one(alice, "notes.txt", b"my notes", "text/plain")["id"]
-    return World(application, deliverable, contact, writing, document)
+    interview = client.post(
+        f"/api/applications/{application}/interviews", json={"starts_at": "2030-05-06T10:00:00Z"}
+    ).json()["id"]
+    return World(application, deliverable, contact, writing, document, interview)
 
 
 def everything_alice_sees(alice: ApiUser, world: World) -> list[Any]:
@@ -108,10 +140,15 @@ def everything_alice_sees(alice: ApiUser, world: World) -> list[Any]:
         "/api/meta",
         "/api/admin/settings",
         "/api/applications",
+        "/api/board/cards",
+        "/api/board/layout",
+        "/api/goals",
+        "/api/webhooks",
         "/api/deliverables",
         "/api/writing",
         "/api/documents",
         f"/api/applications/{world.application}/contacts",
+        f"/api/applications/{world.application}/interviews",
         f"/api/applications/{world.application}/assistant",
     ]
     return [alice.client.get(path).json() for path in reads]
@@ -133,6 +170,12 @@ def test_owner_role_ids_and_timestamps_are_refused(
         contact_id=world.contact,
         writing_id=world.writing,
         document_id=world.document,
+        interview_id=world.interview,
+        notification_id="follow_up:1:2026-01-01",
+        # The body is refused before the webhook is looked up (one needs a reachable receiver).
+        webhook_id=1,
+        user_id=1,  # alice, whom the admin's routes would change
+        group_id=1,  # the body is refused before the group is looked up
     )
     own_fields = body_fields(app, method, path)
     assert own_fields & set(FORBIDDEN) <= {JOB_TITLE}  # no owner, id or timestamp field at all

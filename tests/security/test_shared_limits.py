@@ -10,12 +10,8 @@ from fastapi.testclient import TestClient
 
 from jobtracker.app import create_app
 from jobtracker.config import Settings
-from jobtracker.security.ratelimit import (
-    Allowance,
-    FailureLimiter,
-    InProcessLimiter,
-    RedisLimiter,
-)
+from jobtracker.security.ratelimit import Allowance, FailureLimiter, InProcessLimiter
+from jobtracker.security.redis_limiter import RedisLimiter
 from tests.factories import ApiUser
 from tests.live_server import free_port
 from tests.security.conftest import REDIS_URL, use_redis

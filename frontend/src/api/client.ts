@@ -2,6 +2,7 @@
 // schema (schema.d.ts), with cookies, the CSRF header and one error shape for every call.
 import createClient, { type Middleware } from "openapi-fetch";
 
+import { describeFieldProblems } from "../lib/fieldLabels";
 import type { components, paths } from "./schema";
 
 export type Schemas = components["schemas"];
@@ -92,10 +93,24 @@ export async function unwrap<T>(call: Promise<Answer<T>>): Promise<T> {
   return answer.data as T;
 }
 
-/** The message to show for any thrown value. */
+/**
+ * The message to show for any thrown value. When the server's message only sums up its field
+ * messages (it names the fields by their API ids), the fields are described under the labels
+ * people see instead; a message written as its own sentence is kept.
+ */
 export function messageOf(error: unknown): string {
+  if (error instanceof ApiError && sumsUpFields(error)) return describeFieldProblems(error.fields);
   if (error instanceof Error) return error.message;
   return "Something went wrong. Please try again.";
+}
+
+function sumsUpFields({ message, fields }: ApiError): boolean {
+  const problems = Object.values(fields);
+  return (
+    problems.length > 0 &&
+    !problems.includes(message) &&
+    problems.every((problem) => message.includes(problem))
+  );
 }
 
 /** The message for one field of a failed request, if the server named that field. */

@@ -9,6 +9,7 @@ import {
 } from "@tanstack/react-query";
 import { navigate } from "wouter/use-browser-location";
 
+import { browserTimeZone } from "../lib/timeZones";
 import { ApiError, api, unwrap, type Meta, type Schemas, type User } from "./client";
 
 /** Every query key in one place, so a change can invalidate what it affects. */
@@ -23,8 +24,13 @@ export const keys = {
   deliverables: ["deliverables"] as const,
   applicationDeliverables: (id: number) => ["deliverables", "of", id] as const,
   contacts: (applicationId: number) => ["contacts", applicationId] as const,
+  interviews: ["interviews"] as const,
+  applicationInterviews: (id: number) => ["interviews", "of", id] as const,
+  conversation: (applicationId: number) => ["assistant", applicationId] as const,
   writing: ["writing"] as const,
+  applicationWriting: (id: number) => ["writing", "of", id] as const,
   documents: ["documents"] as const,
+  applicationDocuments: (id: number) => ["documents", "of", id] as const,
   adminSettings: ["admin", "settings"] as const,
 };
 
@@ -55,20 +61,17 @@ export function createQueryClient(): QueryClient {
   return client;
 }
 
+/** Who is signed in: the query behind useMe, also run before the first render (main.tsx). */
+export const meQuery = {
+  queryKey: keys.me,
+  // Not GET /api/me: its 401 for a signed-out visitor is logged by the browser as an error.
+  queryFn: async (): Promise<User | null> => (await unwrap(api.GET("/api/auth/whoami"))).user,
+  staleTime: 60_000,
+};
+
 /** The signed-in user, or null when nobody is signed in. */
 export function useMe() {
-  return useQuery({
-    queryKey: keys.me,
-    queryFn: async (): Promise<User | null> => {
-      try {
-        return await unwrap(api.GET("/api/me"));
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
-    },
-    staleTime: 60_000,
-  });
+  return useQuery(meQuery);
 }
 
 /** The signed-in user; only for components rendered inside the signed-in app shell. */
@@ -150,7 +153,11 @@ export function useConfirmSignUp() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (token: string) =>
-      unwrap(api.POST("/api/auth/register/confirm", { body: { token } })),
+      unwrap(
+        api.POST("/api/auth/register/confirm", {
+          body: { token, time_zone: browserTimeZone() },
+        }),
+      ),
     onSuccess: (session) => startSession(client, session.user),
   });
 }

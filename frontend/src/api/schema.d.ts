@@ -4,6 +4,104 @@
  */
 
 export interface paths {
+    "/api/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Audit
+         * @description The audit log, newest first. It can only be read: nothing changes or deletes an entry.
+         */
+        get: operations["list_audit_api_admin_audit_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Invites */
+        get: operations["list_invites_api_admin_invites_get"];
+        put?: never;
+        /**
+         * Create Invite
+         * @description Invite people to the instance, or into a group as coaches or members.
+         */
+        post: operations["create_invite_api_admin_invites_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/invites/{invite_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke Invite
+         * @description Withdraw an invitation: its link stops working; accounts made with it stay.
+         */
+        delete: operations["revoke_invite_api_admin_invites__invite_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Mail Status */
+        get: operations["read_mail_status_api_admin_mail_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/set-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Admin Set Password
+         * @description Set a user's password (how people get back in when there is no email for resets).
+         */
+        post: operations["admin_set_password_api_admin_set_password_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/settings": {
         parameters: {
             query?: never;
@@ -22,6 +120,108 @@ export interface paths {
         patch: operations["update_admin_settings_api_admin_settings_patch"];
         trace?: never;
     };
+    "/api/admin/test-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Test Email
+         * @description Send a test message to the admin's own address, now, and say whether it went.
+         */
+        post: operations["send_test_email_api_admin_test_email_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Users */
+        get: operations["list_users_api_admin_users_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read User */
+        get: operations["read_user_api_admin_users__user_id__get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete User
+         * @description Delete the account and all of its data; the body repeats its email to confirm.
+         */
+        delete: operations["delete_user_api_admin_users__user_id__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update User
+         * @description Disable or re-enable, change the role, set quota overrides (null follows the instance).
+         */
+        patch: operations["update_user_api_admin_users__user_id__patch"];
+        trace?: never;
+    };
+    "/api/admin/users/{user_id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set Password
+         * @description Set a new password; the user's sessions are signed out.
+         */
+        post: operations["set_password_api_admin_users__user_id__password_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{user_id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Password Reset
+         * @description Email the user a link to choose a new password.
+         */
+        post: operations["send_password_reset_api_admin_users__user_id__password_reset_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/analytics": {
         parameters: {
             query?: never;
@@ -31,6 +231,26 @@ export interface paths {
         };
         /** Read Analytics */
         get: operations["read_analytics_api_analytics_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Grouped Results
+         * @description Response, interview and offer rates by resume, source, work mode and month applied.
+         */
+        get: operations["read_grouped_results_api_analytics_results_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -57,6 +277,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bulk Action
+         * @description One action on up to 500 of your applications: all of them, or none if any id is not
+         *     yours (404). Moves record one stage event per application that changes stage.
+         */
+        post: operations["bulk_action_api_applications_bulk_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/tags": {
         parameters: {
             query?: never;
@@ -74,6 +315,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/trash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Trash
+         * @description Deleted applications, restorable until they are purged 30 days after deletion.
+         */
+        get: operations["list_trash_api_applications_trash_get"];
+        put?: never;
+        post?: never;
+        /** Empty Trash */
+        delete: operations["empty_trash_api_applications_trash_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/trash/{application_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete For Good */
+        delete: operations["delete_for_good_api_applications_trash__application_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/trash/{application_id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore Application */
+        post: operations["restore_application_api_applications_trash__application_id__restore_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/{application_id}": {
         parameters: {
             query?: never;
@@ -85,12 +381,35 @@ export interface paths {
         get: operations["read_application_api_applications__application_id__get"];
         put?: never;
         post?: never;
-        /** Delete Application */
+        /**
+         * Delete Application
+         * @description Move it to the trash: restorable for 30 days, then deleted for good.
+         */
         delete: operations["delete_application_api_applications__application_id__delete"];
         options?: never;
         head?: never;
         /** Update Application */
         patch: operations["update_application_api_applications__application_id__patch"];
+        trace?: never;
+    };
+    "/api/applications/{application_id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive Application
+         * @description Off the board and the default list; still counted in analytics and found by search.
+         */
+        post: operations["archive_application_api_applications__application_id__archive_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/applications/{application_id}/assistant": {
@@ -123,6 +442,30 @@ export interface paths {
         put?: never;
         /** Retry Assistant */
         post: operations["retry_assistant_api_applications__application_id__assistant_retry_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{application_id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Comments
+         * @description The thread, oldest first. Read by the owner, the coaches' comments count as read.
+         */
+        get: operations["list_comments_api_applications__application_id__comments_get"];
+        put?: never;
+        /**
+         * Add Comment
+         * @description A coach's comment, or the owner's answer.
+         */
+        post: operations["add_comment_api_applications__application_id__comments_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -193,6 +536,90 @@ export interface paths {
         get: operations["list_stage_events_api_applications__application_id__events_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{application_id}/fit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Fit
+         * @description How well a resume covers what the posting asks for, computed offline.
+         *
+         *     The default resume is the one sent with this application, else the newest one linked to it,
+         *     else your newest resume. Without a job description, a resume or its text, `state` says why
+         *     and `message` what to do; `analysis` is then null.
+         */
+        get: operations["read_fit_api_applications__application_id__fit_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{application_id}/interviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Application Interviews */
+        get: operations["list_application_interviews_api_applications__application_id__interviews_get"];
+        put?: never;
+        /** Create Interview */
+        post: operations["create_interview_api_applications__application_id__interviews_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{application_id}/sent-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Sent Documents
+         * @description Recorded when it moved to Applied (the most recent linked resume and cover letter), or
+         *     as you chose since; a deleted document is still named.
+         */
+        get: operations["read_sent_documents_api_applications__application_id__sent_documents_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Sent Documents
+         * @description Record which of your resumes and cover letters went out with it; null records none.
+         */
+        patch: operations["update_sent_documents_api_applications__application_id__sent_documents_patch"];
+        trace?: never;
+    };
+    "/api/applications/{application_id}/unarchive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unarchive Application */
+        post: operations["unarchive_application_api_applications__application_id__unarchive_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -301,6 +728,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/forgot-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forgot Password
+         * @description Mail a reset link if an account uses the address; the answer is the same either way.
+         */
+        post: operations["forgot_password_api_auth_forgot_password_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/invites/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check Invite
+         * @description Signed out: whether an invitation link works, and for which email and group.
+         */
+        get: operations["check_invite_api_auth_invites__token__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -375,6 +842,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Finish Sign On
+         * @description Where the provider sends the browser back: the board when signed in, else the sign-in
+         *     page with the reason.
+         */
+        get: operations["finish_sign_on_api_auth_oidc_callback_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start Sign On
+         * @description Send the browser to the provider; `invite` carries an invitation link's token along.
+         */
+        get: operations["start_sign_on_api_auth_oidc_login_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/password": {
         parameters: {
             query?: never;
@@ -426,6 +934,108 @@ export interface paths {
          * @description Open the account from the link mailed at registration, and sign in.
          */
         post: operations["confirm_registration_api_auth_register_confirm_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset Password
+         * @description Choose a new password from a reset link; every session of the account is signed out.
+         */
+        post: operations["reset_password_api_auth_reset_password_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/whoami": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who Am I
+         * @description Who is signed in: `user` is null when nobody is (GET /api/me answers that with a 401).
+         */
+        get: operations["who_am_i_api_auth_whoami_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/board/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Cards
+         * @description Your applications that are neither archived nor deleted, in board order, as cards.
+         */
+        get: operations["list_cards_api_board_cards_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/board/cards/{application_id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move Card
+         * @description Put a card in a column, right after another card there (or at the top): its stage and
+         *     its place change in one request.
+         */
+        post: operations["move_card_api_board_cards__application_id__move_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/board/layout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Layout */
+        get: operations["read_layout_api_board_layout_get"];
+        /**
+         * Save Layout
+         * @description Your columns' names, folded and hidden states; stages left out go back to defaults.
+         */
+        put: operations["save_layout_api_board_layout_put"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -499,6 +1109,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search Contacts
+         * @description Contacts on all the applications, by name, each with the application it belongs to.
+         */
+        get: operations["search_contacts_api_contacts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts.vcf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Contacts Vcard
+         * @description Every contact the search matches (all when `q` is empty) in one vCard file, streamed.
+         */
+        get: operations["export_contacts_vcard_api_contacts_vcf_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contacts/{contact_id}": {
         parameters: {
             query?: never;
@@ -516,6 +1166,26 @@ export interface paths {
         head?: never;
         /** Update Contact */
         patch: operations["update_contact_api_contacts__contact_id__patch"];
+        trace?: never;
+    };
+    "/api/contacts/{contact_id}.vcf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contact Vcard
+         * @description One contact as a vCard file for an address book.
+         */
+        get: operations["contact_vcard_api_contacts__contact_id__vcf_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/deliverables": {
@@ -552,6 +1222,26 @@ export interface paths {
         head?: never;
         /** Update Deliverable */
         patch: operations["update_deliverable_api_deliverables__deliverable_id__patch"];
+        trace?: never;
+    };
+    "/api/digest/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unsubscribe
+         * @description Turn the digest off from its email's link, signed in or not (RFC 8058 one-click POST).
+         */
+        post: operations["unsubscribe_api_digest_unsubscribe_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/documents": {
@@ -646,6 +1336,327 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Goals
+         * @description The weekly goal, this week's progress, the last weeks and the streak.
+         */
+        get: operations["read_goals_api_goals_get"];
+        /**
+         * Set Goals
+         * @description Set the weekly goal; a target null or left out is turned off.
+         */
+        put: operations["set_goals_api_goals_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Groups */
+        get: operations["list_groups_api_groups_get"];
+        put?: never;
+        /** Create Group */
+        post: operations["create_group_api_groups_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/coaching/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Sharing Members
+         * @description Members who share something with you, in the groups you coach, and what they share.
+         */
+        get: operations["list_sharing_members_api_groups_coaching_members_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List My Groups
+         * @description The groups you belong to, and whether you coach or are a member in each.
+         */
+        get: operations["list_my_groups_api_groups_mine_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/{group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Group */
+        get: operations["read_group_api_groups__group_id__get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Group
+         * @description The group, its memberships and shares; nobody's applications or documents.
+         */
+        delete: operations["delete_group_api_groups__group_id__delete"];
+        options?: never;
+        head?: never;
+        /** Rename Group */
+        patch: operations["rename_group_api_groups__group_id__patch"];
+        trace?: never;
+    };
+    "/api/groups/{group_id}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Group Dashboard
+         * @description Figures over the members who share their board, together; only counts of the others.
+         */
+        get: operations["read_group_dashboard_api_groups__group_id__dashboard_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/{group_id}/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Group Invites */
+        get: operations["list_group_invites_api_groups__group_id__invites_get"];
+        put?: never;
+        /**
+         * Create Group Invite
+         * @description A coach invites members into a group they coach (the admin into any group).
+         */
+        post: operations["create_group_invite_api_groups__group_id__invites_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/{group_id}/invites/{invite_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke Group Invite */
+        delete: operations["revoke_group_invite_api_groups__group_id__invites__invite_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/{group_id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Members */
+        get: operations["list_members_api_groups__group_id__members_get"];
+        put?: never;
+        /** Add Member */
+        post: operations["add_member_api_groups__group_id__members_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/{group_id}/members/{member_id}/applications/{application_id}/assistant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Member Conversation
+         * @description The member's conversation with the assistant about one application, when shared.
+         */
+        get: operations["read_member_conversation_api_groups__group_id__members__member_id__applications__application_id__assistant_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/{group_id}/members/{member_id}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Member Board
+         * @description The member's board cards, read-only.
+         */
+        get: operations["read_member_board_api_groups__group_id__members__member_id__board_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/{group_id}/members/{member_id}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Member Dashboard
+         * @description The member's dashboard figures, as they see them.
+         */
+        get: operations["read_member_dashboard_api_groups__group_id__members__member_id__dashboard_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/{group_id}/members/{member_id}/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Member Deadlines
+         * @description The member's open deliverables and coming application deadlines.
+         */
+        get: operations["read_member_deadlines_api_groups__group_id__members__member_id__deadlines_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/{group_id}/members/{member_id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Member Documents
+         * @description The member's documents, when they share them.
+         */
+        get: operations["list_member_documents_api_groups__group_id__members__member_id__documents_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/{group_id}/members/{member_id}/documents/{document_id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download Member Document
+         * @description One of the member's documents, as a download, when they share their documents.
+         */
+        get: operations["download_member_document_api_groups__group_id__members__member_id__documents__document_id__content_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/{group_id}/members/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove Member
+         * @description Out of the group; what they shared with it is no longer shared.
+         */
+        delete: operations["remove_member_api_groups__group_id__members__user_id__delete"];
+        options?: never;
+        head?: never;
+        /** Change Member Role */
+        patch: operations["change_member_role_api_groups__group_id__members__user_id__patch"];
         trace?: never;
     };
     "/api/health": {
@@ -747,6 +1758,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/interviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Interviews
+         * @description The owner's interviews across applications, soonest first (Upcoming).
+         */
+        get: operations["list_interviews_api_interviews_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{interview_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Interview */
+        get: operations["read_interview_api_interviews__interview_id__get"];
+        put?: never;
+        post?: never;
+        /** Delete Interview */
+        delete: operations["delete_interview_api_interviews__interview_id__delete"];
+        options?: never;
+        head?: never;
+        /** Update Interview */
+        patch: operations["update_interview_api_interviews__interview_id__patch"];
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -766,6 +1816,24 @@ export interface paths {
         patch: operations["update_me_api_me_patch"];
         trace?: never;
     };
+    "/api/me/digest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Digest Settings */
+        get: operations["read_digest_settings_api_me_digest_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Digest Settings */
+        patch: operations["update_digest_settings_api_me_digest_patch"];
+        trace?: never;
+    };
     "/api/meta": {
         parameters: {
             query?: never;
@@ -775,6 +1843,82 @@ export interface paths {
         };
         /** Read Meta */
         get: operations["read_meta_api_meta_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notification-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Rules */
+        get: operations["read_rules_api_notification_rules_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Rules */
+        patch: operations["update_rules_api_notification_rules_patch"];
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Notifications
+         * @description The nudges waiting for the user (not done, dismissed or snoozed), most urgent first.
+         */
+        get: operations["list_notifications_api_notifications_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{notification_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Notification */
+        patch: operations["update_notification_api_notifications__notification_id__patch"];
+        trace?: never;
+    };
+    "/api/notifications/{notification_id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Draft For Notification
+         * @description A follow-up or thank-you message to the application's contact, ready to send: written
+         *     by the assistant's model when one is configured, else (or when it fails) from a template.
+         */
+        get: operations["draft_for_notification_api_notifications__notification_id__draft_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -798,6 +1942,108 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/reports/proof.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Proof Of Search Csv
+         * @description The same report as a spreadsheet: one row per application, its stage history in one
+         *     cell.
+         */
+        get: operations["proof_of_search_csv_api_reports_proof_csv_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/proof.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Proof Of Search Pdf
+         * @description Every application you sent in the range, with where you found it, the date, contacts,
+         *     the resume sent and its stage history, laid out for printing; dates in your time zone.
+         */
+        get: operations["proof_of_search_pdf_api_reports_proof_pdf_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Shares
+         * @description Per group you are a member of: what you share, its coaches and when each last looked.
+         */
+        get: operations["list_shares_api_shares_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shares/unread-comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Unread Comments
+         * @description Your applications with coaches' comments you have not read yet.
+         */
+        get: operations["list_unread_comments_api_shares_unread_comments_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shares/{group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Share
+         * @description Switch what this group's coaches see; in force from their next request.
+         */
+        patch: operations["update_share_api_shares__group_id__patch"];
         trace?: never;
     };
     "/api/tokens": {
@@ -830,6 +2076,109 @@ export interface paths {
         post?: never;
         /** Revoke Access Token */
         delete: operations["revoke_access_token_api_tokens__token_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Webhooks
+         * @description The account's webhooks, oldest first (at most 10, so one page holds them all).
+         */
+        get: operations["list_webhooks_api_webhooks_get"];
+        put?: never;
+        /**
+         * Create Webhook
+         * @description Add a webhook; the answer carries its signing secret, shown this once.
+         */
+        post: operations["create_webhook_api_webhooks_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Webhook */
+        get: operations["read_webhook_api_webhooks__webhook_id__get"];
+        put?: never;
+        post?: never;
+        /** Delete Webhook */
+        delete: operations["delete_webhook_api_webhooks__webhook_id__delete"];
+        options?: never;
+        head?: never;
+        /** Update Webhook */
+        patch: operations["update_webhook_api_webhooks__webhook_id__patch"];
+        trace?: never;
+    };
+    "/api/webhooks/{webhook_id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Attempts
+         * @description The webhook's delivery attempts, newest first, 50 at most a page (kept 30 days).
+         */
+        get: operations["list_attempts_api_webhooks__webhook_id__attempts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{webhook_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate Secret
+         * @description A new signing secret, shown this once; the old one stops signing at once.
+         */
+        post: operations["rotate_secret_api_webhooks__webhook_id__rotate_secret_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{webhook_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Test
+         * @description Send a `ping` event now (within 5 seconds) and answer how the receiver took it.
+         */
+        post: operations["send_test_api_webhooks__webhook_id__test_post"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -916,6 +2265,12 @@ export interface components {
         /** AccessTokenCreate */
         AccessTokenCreate: {
             /**
+             * Allow Delete
+             * @description Whether it may delete applications (the MCP server's delete tool); only for a read-and-write token
+             * @default false
+             */
+            allow_delete: boolean;
+            /**
              * Expires In Days
              * @description Days until it stops working; none for no expiry
              */
@@ -930,6 +2285,11 @@ export interface components {
         };
         /** AccessTokenCreated */
         AccessTokenCreated: {
+            /**
+             * Allow Delete
+             * @description Whether it may delete applications
+             */
+            allow_delete: boolean;
             /**
              * Created At
              * Format: date-time
@@ -963,6 +2323,11 @@ export interface components {
         /** AccessTokenOut */
         AccessTokenOut: {
             /**
+             * Allow Delete
+             * @description Whether it may delete applications
+             */
+            allow_delete: boolean;
+            /**
              * Created At
              * Format: date-time
              */
@@ -989,6 +2354,24 @@ export interface components {
              * @description Confirms the deletion
              */
             password: string;
+        };
+        /** AdminMessage */
+        AdminMessage: {
+            /** Message */
+            message: string;
+        };
+        /**
+         * AdminPasswordSet
+         * @description The admin sets a new password for a user (when there is no email for resets).
+         */
+        AdminPasswordSet: {
+            /**
+             * Email
+             * Format: email
+             */
+            email: string;
+            /** New Password */
+            new_password: string;
         };
         /** AdminSettings */
         AdminSettings: {
@@ -1018,6 +2401,85 @@ export interface components {
             registration_open?: boolean | null;
         };
         /**
+         * AdminUserDeletion
+         * @description Deleting an account takes its email typed again, so a slip of the mouse deletes nobody.
+         */
+        AdminUserDeletion: {
+            /**
+             * Confirm Email
+             * Format: email
+             */
+            confirm_email: string;
+        };
+        /**
+         * AdminUserOut
+         * @description One account as the admin sees it: who, since when, how much they keep, their limits.
+         */
+        AdminUserOut: {
+            /**
+             * Applications
+             * @description Applications kept (the trash not counted)
+             */
+            applications: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Disabled At */
+            disabled_at: string | null;
+            /** Display Name */
+            display_name: string;
+            /** Email */
+            email: string;
+            /** Id */
+            id: number;
+            /** Last Sign In At */
+            last_sign_in_at: string | null;
+            /**
+             * Max Applications
+             * @description The admin's override of the applications limit; null follows the instance
+             */
+            max_applications: number | null;
+            /**
+             * Max Assistant Messages Per Day
+             * @description The admin's override of the daily assistant messages; null follows the instance
+             */
+            max_assistant_messages_per_day: number | null;
+            /**
+             * Max Storage Mb
+             * @description The admin's override of the storage limit in MB; null follows the instance
+             */
+            max_storage_mb: number | null;
+            role: components["schemas"]["Role"];
+            /**
+             * Storage Bytes
+             * @description Bytes of the user's documents (files)
+             */
+            storage_bytes: number;
+        };
+        /** AdminUserPassword */
+        AdminUserPassword: {
+            /** New Password */
+            new_password: string;
+        };
+        /**
+         * AdminUserUpdate
+         * @description What the admin changes on an account; a field left out stays as it is. For the quota
+         *     overrides, null means "follow the instance" and 0 means unlimited.
+         */
+        AdminUserUpdate: {
+            /** Disabled */
+            disabled?: boolean | null;
+            /** Max Applications */
+            max_applications?: number | null;
+            /** Max Assistant Messages Per Day */
+            max_assistant_messages_per_day?: number | null;
+            /** Max Storage Mb */
+            max_storage_mb?: number | null;
+            role?: components["schemas"]["Role"] | null;
+        };
+        /**
          * Analytics
          * @description Everything the dashboard shows, for the applications the filters select.
          */
@@ -1031,6 +2493,7 @@ export interface components {
              * Format: date-time
              */
             generated_at: string;
+            interviews: components["schemas"]["InterviewFigures"];
             rates: components["schemas"]["Rates"];
             stage_distribution: components["schemas"]["StageDistribution"];
             stage_flows: components["schemas"]["StageFlows"];
@@ -1109,6 +2572,16 @@ export interface components {
         ApplicationOut: {
             /** Applied On */
             applied_on: string | null;
+            /**
+             * Archived At
+             * @description When it was archived: off the board, still in analytics
+             */
+            archived_at?: string | null;
+            /**
+             * Board Position
+             * @description Its place in its board column; null: the default order
+             */
+            board_position?: number | null;
             /** Company */
             company: string;
             /**
@@ -1129,6 +2602,8 @@ export interface components {
             location: string | null;
             /** @description The earliest-due deliverable that is not done yet */
             next_deliverable?: components["schemas"]["NextDeliverable"] | null;
+            /** @description The sooner of its next deliverable and, before it is sent, its deadline */
+            next_step?: components["schemas"]["NextStep"] | null;
             /** Notes */
             notes: string | null;
             /** Posted On */
@@ -1147,6 +2622,11 @@ export interface components {
             /** Source */
             source: string | null;
             stage: components["schemas"]["Stage"];
+            /**
+             * Stage Entered At
+             * @description When it entered its current stage
+             */
+            stage_entered_at?: string | null;
             /** Tags */
             tags: string[];
             /**
@@ -1223,6 +2703,12 @@ export interface components {
             without_applied_date: number;
         };
         /**
+         * ArchivedFilter
+         * @description Which applications a list holds, by whether they are archived.
+         * @enum {string}
+         */
+        ArchivedFilter: "exclude" | "include" | "only";
+        /**
          * AssistantInfo
          * @description The provider in use, and whether it can answer.
          */
@@ -1235,6 +2721,117 @@ export interface components {
             provider: string;
             /** Ready */
             ready: boolean;
+        };
+        /** AttemptOut */
+        AttemptOut: {
+            /**
+             * Attempted At
+             * Format: date-time
+             */
+            attempted_at: string;
+            /** Delivered */
+            delivered: boolean;
+            /** Delivery Id */
+            delivery_id: number;
+            /** Duration Ms */
+            duration_ms: number;
+            /** Error */
+            error: string | null;
+            event: components["schemas"]["WebhookEvent"];
+            /** Id */
+            id: number;
+            /**
+             * Status Code
+             * @description The receiver's HTTP status; null: no answer
+             */
+            status_code: number | null;
+        };
+        /** AuditEntryOut */
+        AuditEntryOut: {
+            /** Action */
+            action: string;
+            /** Actor Email */
+            actor_email: string;
+            /** Actor Id */
+            actor_id: number | null;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** Id */
+            id: number;
+            /** Target Email */
+            target_email: string | null;
+            /** Target User Id */
+            target_user_id: number | null;
+        };
+        /**
+         * BoardCardOut
+         * @description What a card on the board shows, without the long text a list item carries.
+         */
+        BoardCardOut: {
+            /** Board Position */
+            board_position: number | null;
+            /** Company */
+            company: string;
+            /** Id */
+            id: number;
+            /** Location */
+            location: string | null;
+            next_step: components["schemas"]["NextStep"] | null;
+            priority: components["schemas"]["Priority"];
+            /** Role */
+            role: string;
+            /** Salary Currency */
+            salary_currency: string | null;
+            /** Salary Max */
+            salary_max: number | null;
+            /** Salary Min */
+            salary_min: number | null;
+            /** @description None means per year */
+            salary_period: components["schemas"]["SalaryPeriod"] | null;
+            stage: components["schemas"]["Stage"];
+            /** Stage Entered At */
+            stage_entered_at: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            work_mode: components["schemas"]["WorkMode"] | null;
+        };
+        /**
+         * BoardLayoutIn
+         * @description The whole layout; stages not listed go back to their defaults ([] resets the board).
+         */
+        BoardLayoutIn: {
+            /** Stages */
+            stages: components["schemas"]["StageLayoutIn"][];
+        };
+        /** BoardLayoutOut */
+        BoardLayoutOut: {
+            /**
+             * Stages
+             * @description Every stage, in pipeline order
+             */
+            stages: components["schemas"]["StageLayoutOut"][];
+        };
+        /**
+         * BoardMove
+         * @description Where a card goes: a column, and the card it follows there.
+         */
+        BoardMove: {
+            /**
+             * After Id
+             * @description The card it goes right after in that column; null: the top
+             */
+            after_id?: number | null;
+            stage: components["schemas"]["Stage"];
         };
         /** Body_import_applications_api_import_applications_post */
         Body_import_applications_api_import_applications_post: {
@@ -1308,6 +2905,43 @@ export interface components {
              * @description PDF, DOCX, plain text or Markdown files
              */
             files: string[];
+            /** @description Their kind; unset: the versions' kind, or a guess from the name */
+            kind?: components["schemas"]["DocumentKind"] | null;
+            /**
+             * Version Of
+             * @description Store each new file as a new version of it
+             */
+            version_of?: number | null;
+        };
+        /**
+         * BulkAction
+         * @enum {string}
+         */
+        BulkAction: "move" | "add_tag" | "remove_tag" | "archive" | "unarchive" | "delete" | "restore";
+        /**
+         * BulkRequest
+         * @description One action on several of the caller's applications, all of them or none.
+         */
+        BulkRequest: {
+            action: components["schemas"]["BulkAction"];
+            /** Ids */
+            ids: number[];
+            /** @description For move: the stage to move to */
+            stage?: components["schemas"]["Stage"] | null;
+            /**
+             * Tag
+             * @description For add_tag and remove_tag
+             */
+            tag?: string | null;
+        };
+        /** BulkResult */
+        BulkResult: {
+            action: components["schemas"]["BulkAction"];
+            /**
+             * Changed
+             * @description How many applications this changed (others already were)
+             */
+            changed: number;
         };
         /** CalendarFeed */
         CalendarFeed: {
@@ -1422,6 +3056,91 @@ export interface components {
             /** Label */
             label: string;
         };
+        /**
+         * CoachSeen
+         * @description One of a group's coaches, and when they last looked at the member's shared work.
+         */
+        CoachSeen: {
+            /** Display Name */
+            display_name: string;
+            /** Id */
+            id: number;
+            /**
+             * Last Viewed At
+             * @description null: has not looked yet
+             */
+            last_viewed_at: string | null;
+        };
+        /** CommentCreate */
+        CommentCreate: {
+            /**
+             * Body
+             * @description Plain text, up to 2000 characters
+             */
+            body: string;
+        };
+        /** CommentOut */
+        CommentOut: {
+            /** Application Id */
+            application_id: number;
+            /** Author Id */
+            author_id: number | null;
+            /** Author Name */
+            author_name: string;
+            /**
+             * Body
+             * @description Plain text: show it as text, never as HTML
+             */
+            body: string;
+            /**
+             * By Owner
+             * @description Written by the application's owner (an answer)
+             */
+            by_owner: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /**
+             * Unread
+             * @description A coach's comment the owner has not seen yet
+             */
+            unread: boolean;
+        };
+        /** CommentPage */
+        CommentPage: {
+            /**
+             * Items
+             * @description Oldest first
+             */
+            items: components["schemas"]["CommentOut"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+            /**
+             * Unread
+             * @description Coaches' comments the owner had not seen before this read
+             */
+            unread: number;
+        };
+        /**
+         * ContactApplication
+         * @description The application a contact was added to, enough to name and link it.
+         */
+        ContactApplication: {
+            /** Company */
+            company: string;
+            /** Id */
+            id: number;
+            /** Role */
+            role: string;
+        };
         /** ContactCreate */
         ContactCreate: {
             /** Email */
@@ -1434,6 +3153,37 @@ export interface components {
             phone?: string | null;
             /** Role */
             role?: string | null;
+        };
+        /**
+         * ContactListed
+         * @description A contact on the all-contacts page, with the application it belongs to.
+         */
+        ContactListed: {
+            application: components["schemas"]["ContactApplication"];
+            /** Application Id */
+            application_id: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Email */
+            email: string | null;
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Notes */
+            notes: string | null;
+            /** Phone */
+            phone: string | null;
+            /** Role */
+            role: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
         };
         /** ContactOut */
         ContactOut: {
@@ -1520,6 +3270,15 @@ export interface components {
              * @enum {string}
              */
             order: "month_first" | "day_first";
+        };
+        /** Deadline */
+        Deadline: {
+            application: components["schemas"]["ApplicationSummary"];
+            /**
+             * Deadline
+             * Format: date
+             */
+            deadline: string;
         };
         /** DeliverableCounts */
         DeliverableCounts: {
@@ -1617,6 +3376,38 @@ export interface components {
             /** Text */
             text: string;
         };
+        /**
+         * DigestFrequency
+         * @enum {string}
+         */
+        DigestFrequency: "daily" | "weekly";
+        /** DigestSettings */
+        DigestSettings: {
+            /** Email Available */
+            email_available: boolean;
+            /** Enabled */
+            enabled: boolean;
+            frequency: components["schemas"]["DigestFrequency"];
+            /** Hour */
+            hour: number;
+            /** Time Zone */
+            time_zone: string;
+            /** Weekday */
+            weekday: number;
+        };
+        /**
+         * DigestSettingsUpdate
+         * @description Only the fields sent change.
+         */
+        DigestSettingsUpdate: {
+            /** Enabled */
+            enabled?: boolean | null;
+            frequency?: components["schemas"]["DigestFrequency"] | null;
+            /** Hour */
+            hour?: number | null;
+            /** Weekday */
+            weekday?: number | null;
+        };
         /** DocumentDetail */
         DocumentDetail: {
             /**
@@ -1640,12 +3431,19 @@ export interface components {
              */
             extraction_note: string | null;
             /**
+             * Family Id
+             * @description The id of the first version of this document (its own, when it is the first); null when it has no other versions
+             */
+            family_id: number | null;
+            /**
              * Filename
              * @description For display only; uploads keep just the last path part
              */
             filename: string;
             /** Id */
             id: number;
+            /** @description Resume, cover letter or other; shared by its versions */
+            kind: components["schemas"]["DocumentKind"];
             media_type: components["schemas"]["MediaType"];
             /**
              * Previewable
@@ -1666,7 +3464,19 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /**
+             * Version
+             * @description Its place among its versions by upload order (1 for the first); null when it has no other versions
+             */
+            version: number | null;
         };
+        /**
+         * DocumentKind
+         * @description What a document is for: the resume and cover letter an application sent are chosen from
+         *     documents of that kind.
+         * @enum {string}
+         */
+        DocumentKind: "resume" | "cover_letter" | "other";
         /**
          * DocumentOut
          * @description A document's metadata; the bytes are at /api/documents/{id}/content.
@@ -1688,12 +3498,19 @@ export interface components {
              */
             extraction_note: string | null;
             /**
+             * Family Id
+             * @description The id of the first version of this document (its own, when it is the first); null when it has no other versions
+             */
+            family_id: number | null;
+            /**
              * Filename
              * @description For display only; uploads keep just the last path part
              */
             filename: string;
             /** Id */
             id: number;
+            /** @description Resume, cover letter or other; shared by its versions */
+            kind: components["schemas"]["DocumentKind"];
             media_type: components["schemas"]["MediaType"];
             /**
              * Previewable
@@ -1714,6 +3531,11 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /**
+             * Version
+             * @description Its place among its versions by upload order (1 for the first); null when it has no other versions
+             */
+            version: number | null;
         };
         /**
          * DocumentUpdate
@@ -1724,6 +3546,13 @@ export interface components {
             application_ids?: number[] | null;
             /** Filename */
             filename?: string | null;
+            /** @description Set on the document and all its versions */
+            kind?: components["schemas"]["DocumentKind"] | null;
+            /**
+             * Version Of
+             * @description Make it a version of that document of yours (joining its versions, numbered by upload order); null takes it out of its versions
+             */
+            version_of?: number | null;
         };
         /**
          * DoneEvent
@@ -1766,6 +3595,14 @@ export interface components {
          * @enum {string}
          */
         EmploymentType: "full_time" | "part_time" | "contract" | "temporary" | "internship" | "volunteer" | "other";
+        /** EmptiedTrash */
+        EmptiedTrash: {
+            /**
+             * Deleted
+             * @description How many applications were deleted for good
+             */
+            deleted: number;
+        };
         /**
          * ErrorEvent
          * @description `event: error`: the provider failed; the question is kept, and so is any partial answer.
@@ -1800,6 +3637,75 @@ export interface components {
          * @enum {string}
          */
         FieldSource: "job_board" | "json_ld" | "microdata" | "meta" | "page_text" | "ai";
+        /** FitAnalysis */
+        FitAnalysis: {
+            /** Explanation */
+            explanation: string;
+            /**
+             * Keywords Found
+             * @description Words the posting repeats, also in the resume
+             */
+            keywords_found: string[];
+            /** Keywords Missing */
+            keywords_missing: string[];
+            /** Matched */
+            matched: components["schemas"]["MatchedSkillOut"][];
+            /** Missing Nice */
+            missing_nice: components["schemas"]["MissingSkillOut"][];
+            /**
+             * Missing Other
+             * @description Skills the posting names outside its requirements and nice-to-haves
+             */
+            missing_other: components["schemas"]["MissingSkillOut"][];
+            /** Missing Required */
+            missing_required: components["schemas"]["MissingSkillOut"][];
+            /** Score */
+            score: number;
+            /**
+             * Truncated
+             * @description Whether a text was longer than the scorer reads
+             */
+            truncated: boolean;
+        };
+        /** FitOut */
+        FitOut: {
+            analysis: components["schemas"]["FitAnalysis"] | null;
+            /**
+             * Message
+             * @description What to do, when there is no analysis
+             */
+            message: string | null;
+            resume: components["schemas"]["FitResume"] | null;
+            /**
+             * Resume Choices
+             * @description The user's resumes, newest first (at most 50)
+             */
+            resume_choices: components["schemas"]["ResumeOption"][];
+            state: components["schemas"]["FitState"];
+        };
+        /** FitResume */
+        FitResume: {
+            /** @description `chosen` (document_id), `sent` with this application, `linked` to it, or the user's `latest` resume */
+            chosen_because: components["schemas"]["ResumeChoice"];
+            /** Filename */
+            filename: string;
+            /** Id */
+            id: number;
+        };
+        /**
+         * FitState
+         * @description `ready` with an analysis; otherwise why there is none, which `message` says in words.
+         * @enum {string}
+         */
+        FitState: "ready" | "no_job_description" | "no_resume" | "resume_text_pending" | "resume_unreadable";
+        /** ForgotPassword */
+        ForgotPassword: {
+            /**
+             * Email
+             * Format: email
+             */
+            email: string;
+        };
         /** FoundAmount */
         FoundAmount: {
             /** @description Where the value was read; `ai` when a model filled it */
@@ -1867,6 +3773,205 @@ export interface components {
              */
             share_of_previous: number | null;
             stage: components["schemas"]["Stage"];
+        };
+        /** GroupCreate */
+        GroupCreate: {
+            /**
+             * Name
+             * @description A class, a cohort: how members and coaches know it
+             */
+            name: string;
+        };
+        /**
+         * GroupDashboard
+         * @description Figures over the members who share their board with the group's coaches, together.
+         */
+        GroupDashboard: {
+            /** @description null while fewer than minimum_sharing members share, so that no one's figures can be told apart */
+            figures: components["schemas"]["GroupFigures"] | null;
+            /** Group Id */
+            group_id: number;
+            /** Group Name */
+            group_name: string;
+            /**
+             * Members
+             * @description Members of the group (coaches not counted)
+             */
+            members: number;
+            /**
+             * Members Sharing
+             * @description Of them, those who share their board
+             */
+            members_sharing: number;
+            /**
+             * Minimum Sharing
+             * @description Figures are shown from this many members sharing
+             */
+            minimum_sharing: number;
+        };
+        /**
+         * GroupDimension
+         * @enum {string}
+         */
+        GroupDimension: "resume" | "source" | "work_mode" | "month";
+        /** GroupFigures */
+        GroupFigures: {
+            /** Applications */
+            applications: number;
+            /**
+             * Applications Per Week
+             * @description The last 12 weeks, oldest first
+             */
+            applications_per_week: components["schemas"]["WeekCount"][];
+            interview_rate: components["schemas"]["GroupRate"];
+            response_rate: components["schemas"]["GroupRate"];
+            /**
+             * Stages
+             * @description Applications in each stage now
+             */
+            stages: components["schemas"]["GroupStageCount"][];
+        };
+        /**
+         * GroupInviteCreate
+         * @description A coach's (or the admin's) invitation into one group, as a member.
+         */
+        GroupInviteCreate: {
+            /**
+             * Email
+             * @description Only this address may sign up with the link
+             */
+            email?: string | null;
+            /**
+             * Expires In Hours
+             * @description The link stops working after this many hours (1 to 2160)
+             * @default 168
+             */
+            expires_in_hours: number;
+            /**
+             * Max Uses
+             * @description How many people may sign up with the link
+             * @default 1
+             */
+            max_uses: number;
+        };
+        /** GroupMemberOut */
+        GroupMemberOut: {
+            /** Display Name */
+            display_name: string;
+            /** Email */
+            email: string;
+            group_role: components["schemas"]["GroupRole"];
+            /**
+             * Joined At
+             * Format: date-time
+             */
+            joined_at: string;
+            /** User Id */
+            user_id: number;
+        };
+        /** GroupOut */
+        GroupOut: {
+            /**
+             * Coaches
+             * @description How many coaches it has
+             */
+            coaches: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /**
+             * Members
+             * @description How many members (not counting coaches) it has
+             */
+            members: number;
+            /** Name */
+            name: string;
+        };
+        /** GroupRate */
+        GroupRate: {
+            /** Denominator */
+            denominator: number;
+            /** Numerator */
+            numerator: number;
+            /**
+             * Value
+             * @description numerator / denominator; null when it is 0
+             */
+            value: number | null;
+        };
+        /**
+         * GroupRole
+         * @description A person's place in a group: coaches see what members share with them.
+         * @enum {string}
+         */
+        GroupRole: "coach" | "member";
+        /** GroupStageCount */
+        GroupStageCount: {
+            /** Count */
+            count: number;
+            stage: components["schemas"]["Stage"];
+        };
+        /** GroupUpdate */
+        GroupUpdate: {
+            /** Name */
+            name: string;
+        };
+        /** GroupedDimension */
+        GroupedDimension: {
+            /** Applications Left Out */
+            applications_left_out: number;
+            /** Definition */
+            definition: string;
+            dimension: components["schemas"]["GroupDimension"];
+            /** Groups */
+            groups: components["schemas"]["ResultGroup"][];
+            /**
+             * Groups Left Out
+             * @description Smaller (or, by month, older) groups not listed
+             */
+            groups_left_out: number;
+            /** Label */
+            label: string;
+        };
+        /**
+         * GroupedResults
+         * @description Response, interview and offer rates by group, with 95% intervals and what stands out.
+         */
+        GroupedResults: {
+            /**
+             * Definition
+             * @description What the table shows, for a tooltip
+             */
+            definition: string;
+            /**
+             * Definitions
+             * @description Each rate's own definition
+             */
+            definitions: {
+                [key: string]: string;
+            };
+            /** Dimensions */
+            dimensions: components["schemas"]["GroupedDimension"][];
+            filters: components["schemas"]["AnalyticsFilters"];
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            /**
+             * Min Group Size
+             * @description Groups with fewer applications are too few to tell
+             */
+            min_group_size: number;
+            /**
+             * Standouts
+             * @description Differences whose 95% intervals do not overlap, between groups both of at least min_group_size; empty when no difference is clear
+             */
+            standouts: components["schemas"]["Standout"][];
         };
         /** HTTPValidationError */
         HTTPValidationError: {
@@ -2090,6 +4195,295 @@ export interface components {
          * @enum {string}
          */
         Interval: "week" | "month";
+        /** InterviewContact */
+        InterviewContact: {
+            /** Email */
+            email: string | null;
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Role */
+            role: string | null;
+        };
+        /** InterviewCreate */
+        InterviewCreate: {
+            /**
+             * Contact Ids
+             * @description The application's contacts
+             */
+            contact_ids?: number[];
+            /** Debrief */
+            debrief?: string | null;
+            /**
+             * Duration Minutes
+             * @default 60
+             */
+            duration_minutes: number;
+            /** @default video */
+            kind: components["schemas"]["InterviewKind"];
+            /**
+             * Location
+             * @description An address or a room
+             */
+            location?: string | null;
+            /**
+             * Meeting Url
+             * @description http(s) link to the meeting
+             */
+            meeting_url?: string | null;
+            /** @description How it went; null: not yet */
+            outcome?: components["schemas"]["InterviewOutcome"] | null;
+            /** Prep Notes */
+            prep_notes?: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             * @description When it starts. With an offset (2027-03-14T10:00:00-07:00) it is that moment; without one (2027-03-14T10:00) it is that wall-clock time in time_zone
+             */
+            starts_at: string;
+            /**
+             * Time Zone
+             * @description IANA name of the zone it was arranged in; the user's own zone when left out
+             */
+            time_zone?: string | null;
+        };
+        /** InterviewFigures */
+        InterviewFigures: {
+            held: components["schemas"]["Count"];
+            scheduled_this_week: components["schemas"]["Count"];
+        };
+        /**
+         * InterviewKind
+         * @enum {string}
+         */
+        InterviewKind: "recruiter_call" | "phone_screen" | "video" | "technical" | "take_home" | "onsite" | "panel" | "final";
+        /** InterviewOut */
+        InterviewOut: {
+            application: components["schemas"]["ApplicationSummary"];
+            /** Application Id */
+            application_id: number;
+            /** Contacts */
+            contacts: components["schemas"]["InterviewContact"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Debrief */
+            debrief: string | null;
+            /** Duration Minutes */
+            duration_minutes: number;
+            /**
+             * Ends At
+             * Format: date-time
+             * @description starts_at plus the duration, in UTC
+             */
+            ends_at: string;
+            /** Id */
+            id: number;
+            kind: components["schemas"]["InterviewKind"];
+            /**
+             * Local Start
+             * @description The wall-clock start in time_zone, ISO 8601 without an offset
+             */
+            local_start: string;
+            /** Location */
+            location: string | null;
+            /** Meeting Url */
+            meeting_url: string | null;
+            outcome: components["schemas"]["InterviewOutcome"] | null;
+            /** Prep Notes */
+            prep_notes: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             * @description The start, in UTC
+             */
+            starts_at: string;
+            /** Time Zone */
+            time_zone: string;
+            /**
+             * Upcoming
+             * @description It has not ended yet
+             */
+            upcoming: boolean;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * InterviewOutcome
+         * @description How it went, recorded afterwards; null until then.
+         * @enum {string}
+         */
+        InterviewOutcome: "waiting" | "advanced" | "offer" | "rejected" | "cancelled";
+        /**
+         * InterviewUpdate
+         * @description Only the fields sent are changed; send null to clear an optional one.
+         *
+         *     A new time_zone without starts_at keeps the wall-clock time and moves the moment.
+         */
+        InterviewUpdate: {
+            /** Contact Ids */
+            contact_ids?: number[] | null;
+            /** Debrief */
+            debrief?: string | null;
+            /** Duration Minutes */
+            duration_minutes?: number | null;
+            kind?: components["schemas"]["InterviewKind"] | null;
+            /**
+             * Location
+             * @description An address or a room
+             */
+            location?: string | null;
+            /**
+             * Meeting Url
+             * @description http(s) link to the meeting
+             */
+            meeting_url?: string | null;
+            /** @description How it went; null: not yet */
+            outcome?: components["schemas"]["InterviewOutcome"] | null;
+            /** Prep Notes */
+            prep_notes?: string | null;
+            /**
+             * Starts At
+             * @description When it starts. With an offset (2027-03-14T10:00:00-07:00) it is that moment; without one (2027-03-14T10:00) it is that wall-clock time in time_zone
+             */
+            starts_at?: string | null;
+            /**
+             * Time Zone
+             * @description IANA name of the zone it was arranged in; the user's own zone when left out
+             */
+            time_zone?: string | null;
+        };
+        /**
+         * InviteCheckOut
+         * @description What the sign-up page learns from a link, signed out.
+         */
+        InviteCheckOut: {
+            /**
+             * Email
+             * @description The only address that may sign up with it
+             */
+            email: string | null;
+            /** Expires At */
+            expires_at: string | null;
+            /**
+             * Group Name
+             * @description The group the new account joins
+             */
+            group_name: string | null;
+            /**
+             * Message
+             * @description Why the link does not work, in plain words
+             */
+            message: string | null;
+            /** Valid */
+            valid: boolean;
+        };
+        /**
+         * InviteCreate
+         * @description The admin's invitation: to the instance, or into a group as a coach or a member.
+         */
+        InviteCreate: {
+            /**
+             * Email
+             * @description Only this address may sign up with the link
+             */
+            email?: string | null;
+            /**
+             * Expires In Hours
+             * @description The link stops working after this many hours (1 to 2160)
+             * @default 168
+             */
+            expires_in_hours: number;
+            /** Group Id */
+            group_id?: number | null;
+            /** @description With group_id; member when left out */
+            group_role?: components["schemas"]["GroupRole"] | null;
+            /**
+             * Max Uses
+             * @description How many people may sign up with the link
+             * @default 1
+             */
+            max_uses: number;
+        };
+        /** InviteCreated */
+        InviteCreated: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Email */
+            email: string | null;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /** Group Id */
+            group_id: number | null;
+            /** Group Name */
+            group_name: string | null;
+            group_role: components["schemas"]["GroupRole"] | null;
+            /** Id */
+            id: number;
+            /**
+             * Link
+             * @description The sign-up page with the token, to send to the people invited
+             */
+            link: string;
+            /** Max Uses */
+            max_uses: number;
+            /** Revoked At */
+            revoked_at: string | null;
+            state: components["schemas"]["InviteState"];
+            /**
+             * Token
+             * @description Shown this once: only its hash is kept
+             */
+            token: string;
+            /** Uses */
+            uses: number;
+        };
+        /** InviteOut */
+        InviteOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Email */
+            email: string | null;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /** Group Id */
+            group_id: number | null;
+            /** Group Name */
+            group_name: string | null;
+            group_role: components["schemas"]["GroupRole"] | null;
+            /** Id */
+            id: number;
+            /** Max Uses */
+            max_uses: number;
+            /** Revoked At */
+            revoked_at: string | null;
+            state: components["schemas"]["InviteState"];
+            /** Uses */
+            uses: number;
+        };
+        /**
+         * InviteState
+         * @enum {string}
+         */
+        InviteState: "active" | "expired" | "revoked" | "used_up";
         /** Limits */
         Limits: {
             /**
@@ -2124,12 +4518,76 @@ export interface components {
             /** Password */
             password: string;
         };
+        /** MailStatus */
+        MailStatus: {
+            /** Email Enabled */
+            email_enabled: boolean;
+            /** Failed */
+            failed: number;
+            /** Last Error */
+            last_error: string | null;
+            /** Waiting */
+            waiting: number;
+        };
+        /** MatchedSkillOut */
+        MatchedSkillOut: {
+            /** Category */
+            category: string;
+            /** @description Where the posting asks for it: required, nice or other */
+            section: components["schemas"]["Section"];
+            /** Skill */
+            skill: string;
+            /**
+             * Through
+             * @description The narrower skill the resume names that shows this one, if it is not named itself (SAP MM for ERP systems)
+             */
+            through: string | null;
+        };
         /**
          * MediaType
          * @description The kinds of file accepted, decided from the bytes, never from the name or the header.
          * @enum {string}
          */
         MediaType: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "text/plain" | "text/markdown";
+        /** MemberAdd */
+        MemberAdd: {
+            /**
+             * Email
+             * Format: email
+             * @description The account's email
+             */
+            email: string;
+            /**
+             * @description coach or member
+             * @default member
+             */
+            group_role: components["schemas"]["GroupRole"];
+        };
+        /**
+         * MemberDeadlines
+         * @description What a member has coming: open deliverables by due date, and application deadlines.
+         */
+        MemberDeadlines: {
+            /**
+             * Application Deadlines
+             * @description From today on, soonest first
+             */
+            application_deadlines: components["schemas"]["Deadline"][];
+            /**
+             * Deliverables
+             * @description Not done yet, soonest due first
+             */
+            deliverables: components["schemas"]["DeliverableOut"][];
+        };
+        /** MemberUpdate */
+        MemberUpdate: {
+            group_role: components["schemas"]["GroupRole"];
+        };
+        /** Message */
+        Message: {
+            /** Message */
+            message: string;
+        };
         /** MessageOut */
         MessageOut: {
             /** Content */
@@ -2172,9 +4630,15 @@ export interface components {
             deliverable_kinds: components["schemas"]["Choice"][];
             /** Deliverable States */
             deliverable_states: components["schemas"]["Choice"][];
+            /**
+             * Email
+             * @description Whether the instance sends email (SMTP is set): password resets, digests
+             */
+            email: boolean;
             limits: components["schemas"]["Limits"];
             /** Priorities */
             priorities: components["schemas"]["Choice"][];
+            sign_on: components["schemas"]["SignOn"];
             /** Stages */
             stages: components["schemas"]["StageChoice"][];
             /** @description Present when signed in */
@@ -2185,6 +4649,24 @@ export interface components {
             work_modes: components["schemas"]["Choice"][];
             /** Writing Kinds */
             writing_kinds: components["schemas"]["Choice"][];
+        };
+        /** MissingSkillOut */
+        MissingSkillOut: {
+            /** Category */
+            category: string;
+            /** Skill */
+            skill: string;
+        };
+        /**
+         * MyGroup
+         * @description A group the caller belongs to, and their place in it.
+         */
+        MyGroup: {
+            group_role: components["schemas"]["GroupRole"];
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
         };
         /** NextDeliverable */
         NextDeliverable: {
@@ -2197,10 +4679,207 @@ export interface components {
             /** Title */
             title: string;
         };
+        /**
+         * NextStep
+         * @description What an application asks of its owner next, for the board's card.
+         */
+        NextStep: {
+            /**
+             * Deliverable Id
+             * @description The deliverable's id, when it is one
+             */
+            deliverable_id: number | null;
+            /**
+             * Due At
+             * @description A deliverable's due time, if it has one, or an interview's start
+             */
+            due_at: string | null;
+            /**
+             * Due On
+             * @description The deadline's day, for a deadline
+             */
+            due_on: string | null;
+            /**
+             * Interview Id
+             * @description The interview's id, for one
+             */
+            interview_id?: number | null;
+            /**
+             * Kind
+             * @description A deliverable, the deadline to apply by, or an interview (board cards only)
+             * @enum {string}
+             */
+            kind: "deliverable" | "deadline" | "interview";
+            /** Title */
+            title: string;
+        };
+        /** NudgeApplication */
+        NudgeApplication: {
+            /** Company */
+            company: string;
+            /** Id */
+            id: number;
+            /** Role */
+            role: string;
+        };
+        /** NudgeDraft */
+        NudgeDraft: {
+            /** Body */
+            body: string;
+            /** Mailto */
+            mailto: string;
+            /** Subject */
+            subject: string;
+            /** To */
+            to: string | null;
+            /**
+             * Written By
+             * @enum {string}
+             */
+            written_by: "template" | "assistant";
+        };
+        /**
+         * NudgeKind
+         * @enum {string}
+         */
+        NudgeKind: "follow_up" | "follow_up_again" | "thank_you" | "deadline_soon" | "deadline_passed" | "deliverable_due" | "deliverable_overdue" | "ghosted";
+        /** NudgeList */
+        NudgeList: {
+            /** Items */
+            items: components["schemas"]["NudgeOut"][];
+            /** Total */
+            total: number;
+        };
+        /** NudgeOut */
+        NudgeOut: {
+            /** About On */
+            about_on: string | null;
+            application: components["schemas"]["NudgeApplication"];
+            /** Dismissed */
+            dismissed: boolean;
+            /** Done */
+            done: boolean;
+            /** Draftable */
+            draftable: boolean;
+            /** Id */
+            id: string;
+            kind: components["schemas"]["NudgeKind"];
+            /** Snoozed Until */
+            snoozed_until: string | null;
+            /** Title */
+            title: string;
+        };
+        /**
+         * NudgeRulesOut
+         * @description Each number is days; null turns that rule off.
+         */
+        NudgeRulesOut: {
+            /** Deadline Passed */
+            deadline_passed: boolean;
+            /** Deadline Soon Days */
+            deadline_soon_days: number | null;
+            /** Deliverables Due */
+            deliverables_due: boolean;
+            /** Follow Up Again Days */
+            follow_up_again_days: number | null;
+            /** Follow Up Days */
+            follow_up_days: number | null;
+            /** Ghosted Days */
+            ghosted_days: number | null;
+            /** Thank You */
+            thank_you: boolean;
+        };
+        /**
+         * NudgeRulesUpdate
+         * @description Only the fields sent change; a number set to null turns its rule off.
+         */
+        NudgeRulesUpdate: {
+            /** Deadline Passed */
+            deadline_passed?: boolean | null;
+            /** Deadline Soon Days */
+            deadline_soon_days?: number | null;
+            /** Deliverables Due */
+            deliverables_due?: boolean | null;
+            /** Follow Up Again Days */
+            follow_up_again_days?: number | null;
+            /** Follow Up Days */
+            follow_up_days?: number | null;
+            /** Ghosted Days */
+            ghosted_days?: number | null;
+            /** Thank You */
+            thank_you?: boolean | null;
+        };
+        /**
+         * NudgeUpdate
+         * @description Only the fields sent change: done or dismissed (false undoes), or a snooze (null ends it).
+         */
+        NudgeUpdate: {
+            /** Dismissed */
+            dismissed?: boolean | null;
+            /** Done */
+            done?: boolean | null;
+            /** Snoozed Until */
+            snoozed_until?: string | null;
+        };
+        /** Page[AdminUserOut] */
+        Page_AdminUserOut_: {
+            /** Items */
+            items: components["schemas"]["AdminUserOut"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
         /** Page[ApplicationOut] */
         Page_ApplicationOut_: {
             /** Items */
             items: components["schemas"]["ApplicationOut"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** Page[AttemptOut] */
+        Page_AttemptOut_: {
+            /** Items */
+            items: components["schemas"]["AttemptOut"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** Page[AuditEntryOut] */
+        Page_AuditEntryOut_: {
+            /** Items */
+            items: components["schemas"]["AuditEntryOut"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** Page[BoardCardOut] */
+        Page_BoardCardOut_: {
+            /** Items */
+            items: components["schemas"]["BoardCardOut"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** Page[ContactListed] */
+        Page_ContactListed_: {
+            /** Items */
+            items: components["schemas"]["ContactListed"][];
             /** Limit */
             limit: number;
             /** Offset */
@@ -2241,10 +4920,98 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** Page[GroupMemberOut] */
+        Page_GroupMemberOut_: {
+            /** Items */
+            items: components["schemas"]["GroupMemberOut"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** Page[GroupOut] */
+        Page_GroupOut_: {
+            /** Items */
+            items: components["schemas"]["GroupOut"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** Page[InterviewOut] */
+        Page_InterviewOut_: {
+            /** Items */
+            items: components["schemas"]["InterviewOut"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** Page[InviteOut] */
+        Page_InviteOut_: {
+            /** Items */
+            items: components["schemas"]["InviteOut"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** Page[MyGroup] */
+        Page_MyGroup_: {
+            /** Items */
+            items: components["schemas"]["MyGroup"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** Page[ShareOut] */
+        Page_ShareOut_: {
+            /** Items */
+            items: components["schemas"]["ShareOut"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** Page[SharedMember] */
+        Page_SharedMember_: {
+            /** Items */
+            items: components["schemas"]["SharedMember"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
         /** Page[StageEventOut] */
         Page_StageEventOut_: {
             /** Items */
             items: components["schemas"]["StageEventOut"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** Page[TrashedApplication] */
+        Page_TrashedApplication_: {
+            /** Items */
+            items: components["schemas"]["TrashedApplication"][];
             /** Limit */
             limit: number;
             /** Offset */
@@ -2263,6 +5030,11 @@ export interface components {
             /** Total */
             total: number;
         };
+        /**
+         * Paper
+         * @enum {string}
+         */
+        Paper: "a4" | "letter";
         /** ParsedRow */
         ParsedRow: {
             /**
@@ -2335,6 +5107,33 @@ export interface components {
              */
             value: number | null;
         };
+        /**
+         * RateName
+         * @enum {string}
+         */
+        RateName: "response" | "interview" | "offer";
+        /** RateWithInterval */
+        RateWithInterval: {
+            /** Denominator */
+            denominator: number;
+            /**
+             * High
+             * @description Upper end of the 95% Wilson score interval
+             */
+            high: number | null;
+            /**
+             * Low
+             * @description Lower end of the 95% Wilson score interval
+             */
+            low: number | null;
+            /** Numerator */
+            numerator: number;
+            /**
+             * Value
+             * @description numerator / denominator; null when it is 0
+             */
+            value: number | null;
+        };
         /** Rates */
         Rates: {
             interview: components["schemas"]["Rate"];
@@ -2358,11 +5157,26 @@ export interface components {
              * Format: email
              */
             email: string;
+            /**
+             * Invite
+             * @description The token of an invitation link: registers even while registration is closed
+             */
+            invite?: string | null;
             /** Password */
             password: string;
+            /**
+             * Time Zone
+             * @description The browser's IANA time zone; an unknown one is taken as UTC
+             */
+            time_zone?: string | null;
         };
         /** RegistrationConfirmation */
         RegistrationConfirmation: {
+            /**
+             * Time Zone
+             * @description The browser's IANA time zone; an unknown one is taken as UTC
+             */
+            time_zone?: string | null;
             /**
              * Token
              * @description From the link in the email
@@ -2382,6 +5196,13 @@ export interface components {
              */
             pending: boolean;
         };
+        /** ResetPassword */
+        ResetPassword: {
+            /** New Password */
+            new_password: string;
+            /** Token */
+            token: string;
+        };
         /** RestoreResult */
         RestoreResult: {
             /** Applications */
@@ -2394,8 +5215,58 @@ export interface components {
             deliverables: number;
             /** Documents */
             documents: number;
+            /**
+             * Interviews
+             * @default 0
+             */
+            interviews: number;
             /** Writing */
             writing: number;
+        };
+        /** ResultGroup */
+        ResultGroup: {
+            /**
+             * Applications
+             * @description Applied applications in the group: every rate's base
+             */
+            applications: number;
+            interview: components["schemas"]["RateWithInterval"];
+            /**
+             * Key
+             * @description Stable within the dimension, for React keys and links
+             */
+            key: string;
+            /**
+             * Label
+             * @description The group as a person reads it: a file name, a source
+             */
+            label: string;
+            offer: components["schemas"]["RateWithInterval"];
+            /**
+             * Recorded
+             * @description False for the group of applications with nothing recorded
+             */
+            recorded: boolean;
+            response: components["schemas"]["RateWithInterval"];
+            /**
+             * Too Few
+             * @description Under the minimum group size: too few to tell
+             */
+            too_few: boolean;
+        };
+        /**
+         * ResumeChoice
+         * @description Why this resume: named in the request, sent with the application, linked to it, or the
+         *     user's most recent resume.
+         * @enum {string}
+         */
+        ResumeChoice: "chosen" | "sent" | "linked" | "latest";
+        /** ResumeOption */
+        ResumeOption: {
+            /** Filename */
+            filename: string;
+            /** Id */
+            id: number;
         };
         /**
          * Role
@@ -2433,6 +5304,62 @@ export interface components {
          * @enum {string}
          */
         SalaryPeriod: "hour" | "day" | "week" | "month" | "year";
+        /**
+         * Section
+         * @enum {string}
+         */
+        Section: "required" | "nice" | "other";
+        /**
+         * SentDocumentOut
+         * @description One document that went out with an application, as it was when chosen.
+         */
+        SentDocumentOut: {
+            /**
+             * Chosen At
+             * Format: date-time
+             */
+            chosen_at: string;
+            /**
+             * Document Id
+             * @description The document sent; null once it has been deleted (the name is kept)
+             */
+            document_id: number | null;
+            /**
+             * Filename
+             * @description Its file name when it was chosen
+             */
+            filename: string;
+            kind: components["schemas"]["DocumentKind"];
+            /**
+             * Version
+             * @description Its number among its versions today; null without other versions
+             */
+            version: number | null;
+        };
+        /**
+         * SentDocuments
+         * @description The resume and cover letter an application went out with; null when none is recorded.
+         */
+        SentDocuments: {
+            cover_letter: components["schemas"]["SentDocumentOut"] | null;
+            resume: components["schemas"]["SentDocumentOut"] | null;
+        };
+        /**
+         * SentDocumentsUpdate
+         * @description Only the fields sent change: a document's id to record it, null to record none.
+         */
+        SentDocumentsUpdate: {
+            /**
+             * Cover Letter Id
+             * @description A document of kind cover letter
+             */
+            cover_letter_id?: number | null;
+            /**
+             * Resume Id
+             * @description A document of kind resume
+             */
+            resume_id?: number | null;
+        };
         /** SessionOut */
         SessionOut: {
             /** Access Token */
@@ -2448,6 +5375,102 @@ export interface components {
              */
             token_type: string;
             user: components["schemas"]["UserOut"];
+        };
+        /**
+         * ShareOut
+         * @description What the member shares with one group's coaches, and who those coaches are.
+         */
+        ShareOut: {
+            /**
+             * Board
+             * @description The board, upcoming deadlines and dashboard, read-only
+             */
+            board: boolean;
+            /** Coaches */
+            coaches: components["schemas"]["CoachSeen"][];
+            /**
+             * Conversations
+             * @description Conversations with the assistant
+             */
+            conversations: boolean;
+            /**
+             * Documents
+             * @description Document names and downloads
+             */
+            documents: boolean;
+            /** Group Id */
+            group_id: number;
+            /** Group Name */
+            group_name: string;
+            /**
+             * Updated At
+             * @description When the switches last changed
+             */
+            updated_at: string | null;
+        };
+        /**
+         * ShareUpdate
+         * @description Only the switches sent change.
+         */
+        ShareUpdate: {
+            /** Board */
+            board?: boolean | null;
+            /** Conversations */
+            conversations?: boolean | null;
+            /** Documents */
+            documents?: boolean | null;
+        };
+        /**
+         * SharedMember
+         * @description A member who shares something with the caller, in a group the caller coaches.
+         */
+        SharedMember: {
+            /**
+             * Board
+             * @description The board, upcoming deadlines and dashboard, read-only
+             */
+            board: boolean;
+            /**
+             * Conversations
+             * @description Conversations with the assistant
+             */
+            conversations: boolean;
+            /** Display Name */
+            display_name: string;
+            /**
+             * Documents
+             * @description Document names and downloads
+             */
+            documents: boolean;
+            /** Email */
+            email: string;
+            /** Group Id */
+            group_id: number;
+            /** Group Name */
+            group_name: string;
+            /** Member Id */
+            member_id: number;
+        };
+        /**
+         * SignOn
+         * @description How people sign in here, for the sign-in and sign-up pages.
+         */
+        SignOn: {
+            /**
+             * Oidc
+             * @description Single sign-on with an OpenID Connect provider is set up
+             */
+            oidc: boolean;
+            /**
+             * Oidc Label
+             * @description The single sign-on button's words
+             */
+            oidc_label: string | null;
+            /**
+             * Password
+             * @description Password sign-in and registration are on
+             */
+            password: boolean;
         };
         /**
          * Stage
@@ -2515,6 +5538,44 @@ export interface components {
             /** Links */
             links: components["schemas"]["StageFlow"][];
         };
+        /**
+         * StageLayoutIn
+         * @description One column as the user wants it; what is left out keeps its default.
+         */
+        StageLayoutIn: {
+            /**
+             * Collapsed
+             * @description Folded into a narrow lane; null: final stages are
+             */
+            collapsed?: boolean | null;
+            /**
+             * Hidden
+             * @default false
+             */
+            hidden: boolean;
+            /**
+             * Label
+             * @description The user's name for it, up to 40 characters
+             */
+            label?: string | null;
+            /** Stage */
+            stage: string;
+        };
+        /** StageLayoutOut */
+        StageLayoutOut: {
+            /** Collapsed */
+            collapsed: boolean;
+            /** Final */
+            final: boolean;
+            /** Hidden */
+            hidden: boolean;
+            /**
+             * Label
+             * @description The user's name for it; null: the stage's own
+             */
+            label: string | null;
+            stage: components["schemas"]["Stage"];
+        };
         /** StageTime */
         StageTime: {
             /**
@@ -2527,6 +5588,26 @@ export interface components {
             /** Median Days */
             median_days: number | null;
             stage: components["schemas"]["Stage"];
+        };
+        /** Standout */
+        Standout: {
+            dimension: components["schemas"]["GroupDimension"];
+            /**
+             * Higher
+             * @description Key of the group with the higher rate
+             */
+            higher: string;
+            /**
+             * Lower
+             * @description Key of the group with the lower rate
+             */
+            lower: string;
+            rate: components["schemas"]["RateName"];
+            /**
+             * Text
+             * @description The difference in a sentence
+             */
+            text: string;
         };
         /**
          * StartEvent
@@ -2558,12 +5639,34 @@ export interface components {
              */
             value: string;
         };
+        /**
+         * SubscribableEvent
+         * @description The events a webhook may be sent (ping is only ever sent by "Send test").
+         * @enum {string}
+         */
+        SubscribableEvent: "application.created" | "application.stage_changed" | "deliverable.due" | "interview.scheduled";
         /** TagCount */
         TagCount: {
             /** Count */
             count: number;
             /** Name */
             name: string;
+        };
+        /** TestEmailSent */
+        TestEmailSent: {
+            /** Message */
+            message: string;
+        };
+        /** TestResult */
+        TestResult: {
+            /** Delivered */
+            delivered: boolean;
+            /** Duration Ms */
+            duration_ms: number;
+            /** Error */
+            error: string | null;
+            /** Status Code */
+            status_code: number | null;
         };
         /**
          * TextStatus
@@ -2615,6 +5718,35 @@ export interface components {
             applications: components["schemas"]["Count"];
             applied_last_30_days: components["schemas"]["Count"];
             offers: components["schemas"]["Count"];
+        };
+        /**
+         * TrashedApplication
+         * @description An application in the trash: restorable until it is purged.
+         */
+        TrashedApplication: {
+            /** Company */
+            company: string;
+            /**
+             * Days Left
+             * @description Whole days until it is deleted for good (0: today)
+             */
+            days_left: number;
+            /**
+             * Deleted At
+             * Format: date-time
+             */
+            deleted_at: string;
+            /** Id */
+            id: number;
+            /**
+             * Purge At
+             * Format: date-time
+             * @description When it is deleted for good
+             */
+            purge_at: string;
+            /** Role */
+            role: string;
+            stage: components["schemas"]["Stage"];
         };
         /**
          * TwoFactorChallenge
@@ -2689,6 +5821,41 @@ export interface components {
              */
             required: boolean;
         };
+        /**
+         * UnreadComments
+         * @description The owner's applications with coaches' comments not read yet, newest first.
+         */
+        UnreadComments: {
+            /**
+             * Comments
+             * @description Unread comments across all of them
+             */
+            comments: number;
+            /** Items */
+            items: components["schemas"]["UnreadThread"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** UnreadThread */
+        UnreadThread: {
+            application: components["schemas"]["ApplicationSummary"];
+            /**
+             * Latest At
+             * Format: date-time
+             */
+            latest_at: string;
+            /** Unread */
+            unread: number;
+        };
+        /** Unsubscribed */
+        Unsubscribed: {
+            /** Message */
+            message: string;
+        };
         /** UploadedDocument */
         UploadedDocument: {
             /**
@@ -2712,12 +5879,19 @@ export interface components {
              */
             extraction_note: string | null;
             /**
+             * Family Id
+             * @description The id of the first version of this document (its own, when it is the first); null when it has no other versions
+             */
+            family_id: number | null;
+            /**
              * Filename
              * @description For display only; uploads keep just the last path part
              */
             filename: string;
             /** Id */
             id: number;
+            /** @description Resume, cover letter or other; shared by its versions */
+            kind: components["schemas"]["DocumentKind"];
             media_type: components["schemas"]["MediaType"];
             /**
              * Previewable
@@ -2738,11 +5912,31 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /**
+             * Version
+             * @description Its place among its versions by upload order (1 for the first); null when it has no other versions
+             */
+            version: number | null;
         };
         /** Usage */
         Usage: {
             /** Applications */
             applications: number;
+            /**
+             * Max Applications
+             * @description The applications the caller may keep: the admin's override for them, else max_applications_per_user; 0 means unlimited
+             */
+            max_applications: number;
+            /**
+             * Max Assistant Messages Per Day
+             * @description The caller's daily assistant messages: the admin's override for them, else the instance's; 0 means unlimited
+             */
+            max_assistant_messages_per_day: number;
+            /**
+             * Max Storage Mb
+             * @description The caller's storage limit in MB: the admin's override for them, else max_storage_mb_per_user; 0 means unlimited
+             */
+            max_storage_mb: number;
             /**
              * Storage Bytes
              * @description Bytes of everything stored, counted against max_storage_mb_per_user: documents (each file once) and their extracted text, writing, applications' job descriptions and notes, deliverables, contacts' notes and assistant conversations (text as UTF-8)
@@ -2790,6 +5984,12 @@ export interface components {
             id: number;
             role: components["schemas"]["Role"];
             /**
+             * Time Zone
+             * @description IANA name; dates are worded in it
+             * @default UTC
+             */
+            time_zone: string;
+            /**
              * Two Factor Enabled
              * @default false
              */
@@ -2798,7 +5998,12 @@ export interface components {
         /** UserUpdate */
         UserUpdate: {
             /** Display Name */
-            display_name: string;
+            display_name?: string | null;
+            /**
+             * Time Zone
+             * @description IANA name, e.g. Europe/Paris
+             */
+            time_zone?: string | null;
         };
         /** ValidationError */
         ValidationError: {
@@ -2812,6 +6017,204 @@ export interface components {
             msg: string;
             /** Error Type */
             type: string;
+        };
+        /** WebhookCreate */
+        WebhookCreate: {
+            /**
+             * Description
+             * @description What the webhook is for
+             */
+            description?: string | null;
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+            /**
+             * Events
+             * @description The events to send
+             */
+            events: components["schemas"]["SubscribableEvent"][];
+            /**
+             * Url
+             * @description Where events are POSTed: https:// (http:// only to a host the admin allowed)
+             */
+            url: string;
+        };
+        /**
+         * WebhookEvent
+         * @enum {string}
+         */
+        WebhookEvent: "application.created" | "application.stage_changed" | "deliverable.due" | "interview.scheduled" | "ping";
+        /** WebhookList */
+        WebhookList: {
+            /** Items */
+            items: components["schemas"]["WebhookOut"][];
+            /** Limit */
+            limit: number;
+            /**
+             * Max Webhooks
+             * @description How many webhooks one account may have
+             */
+            max_webhooks: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** WebhookOut */
+        WebhookOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Description */
+            description: string | null;
+            /** Enabled */
+            enabled: boolean;
+            /** Events */
+            events: components["schemas"]["SubscribableEvent"][];
+            /** Id */
+            id: number;
+            /**
+             * Secret Hint
+             * @description The secret's last characters, to tell it apart
+             */
+            secret_hint: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string;
+        };
+        /**
+         * WebhookUpdate
+         * @description Only the fields sent are changed.
+         */
+        WebhookUpdate: {
+            /** Description */
+            description?: string | null;
+            /** Enabled */
+            enabled?: boolean | null;
+            /** Events */
+            events?: components["schemas"]["SubscribableEvent"][] | null;
+            /** Url */
+            url?: string | null;
+        };
+        /** WebhookWithSecret */
+        WebhookWithSecret: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Description */
+            description: string | null;
+            /** Enabled */
+            enabled: boolean;
+            /** Events */
+            events: components["schemas"]["SubscribableEvent"][];
+            /** Id */
+            id: number;
+            /**
+             * Secret
+             * @description The signing secret: shown this once, never again
+             */
+            secret: string;
+            /**
+             * Secret Hint
+             * @description The secret's last characters, to tell it apart
+             */
+            secret_hint: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string;
+        };
+        /** WeekCount */
+        WeekCount: {
+            /** Applications */
+            applications: number;
+            /**
+             * Week
+             * Format: date
+             * @description The Monday the week starts
+             */
+            week: string;
+        };
+        /** WeekProgress */
+        WeekProgress: {
+            /**
+             * Applications
+             * @description Applications applied for in the week
+             */
+            applications: number;
+            /**
+             * Contacts
+             * @description Networking contacts added in the week
+             */
+            contacts: number;
+            /**
+             * Met
+             * @description Every goal set was reached; null when none is set
+             */
+            met: boolean | null;
+            /**
+             * Week Start
+             * Format: date
+             * @description The week's Monday, in the user's time zone
+             */
+            week_start: string;
+        };
+        /** WeeklyGoals */
+        WeeklyGoals: {
+            /** Applications Per Week */
+            applications_per_week: number | null;
+            /** Contacts Per Week */
+            contacts_per_week: number | null;
+            /** Definition */
+            definition: string;
+            /**
+             * Recent Weeks
+             * @description The last 8 weeks, oldest first, this week last
+             */
+            recent_weeks: components["schemas"]["WeekProgress"][];
+            /**
+             * Streak Weeks
+             * @description Weeks in a row the goal was met, up to last week, plus this week once it is met; 0 when no goal is set
+             */
+            streak_weeks: number;
+            this_week: components["schemas"]["WeekProgress"];
+        };
+        /**
+         * WeeklyGoalsUpdate
+         * @description The whole goal: a target left out is turned off, as with null.
+         */
+        WeeklyGoalsUpdate: {
+            /**
+             * Applications Per Week
+             * @description Per week, 1 to 100; null turns this goal off
+             */
+            applications_per_week?: number | null;
+            /**
+             * Contacts Per Week
+             * @description Per week, 1 to 100; null turns this goal off
+             */
+            contacts_per_week?: number | null;
+        };
+        /**
+         * WhoAmI
+         * @description Who the caller is; a 200 either way, so a signed-out page load logs no failed request.
+         */
+        WhoAmI: {
+            /** @description Null when nobody is signed in */
+            user: components["schemas"]["UserOut"] | null;
         };
         /**
          * WorkMode
@@ -2898,6 +6301,198 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_audit_api_admin_audit_get: {
+        parameters: {
+            query?: {
+                /** @description Only actions on this user */
+                target_user_id?: number | null;
+                /** @description Only this action, e.g. user.disabled */
+                action?: string | null;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AuditEntryOut_"];
+                };
+            };
+            /** @description The caller is not an admin, or came with an access token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_invites_api_admin_invites_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_InviteOut_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_invite_api_admin_invites_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteCreated"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    revoke_invite_api_admin_invites__invite_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invite_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    read_mail_status_api_admin_mail_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailStatus"];
+                };
+            };
+        };
+    };
+    admin_set_password_api_admin_set_password_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminPasswordSet"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     read_admin_settings_api_admin_settings_get: {
         parameters: {
             query?: never;
@@ -2951,6 +6546,290 @@ export interface operations {
             };
         };
     };
+    send_test_email_api_admin_test_email_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestEmailSent"];
+                };
+            };
+            /** @description No email is set up */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not sent */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    list_users_api_admin_users_get: {
+        parameters: {
+            query?: {
+                /** @description Email or name contains */
+                q?: string | null;
+                /** @description email, name, created, last_sign_in, applications or storage; `-` first for descending */
+                sort?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AdminUserOut_"];
+                };
+            };
+            /** @description The caller is not an admin, or came with an access token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    read_user_api_admin_users__user_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserOut"];
+                };
+            };
+            /** @description The caller is not an admin, or came with an access token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_user_api_admin_users__user_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminUserDeletion"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller is not an admin, or came with an access token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_user_api_admin_users__user_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminUserUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserOut"];
+                };
+            };
+            /** @description The caller is not an admin, or came with an access token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    set_password_api_admin_users__user_id__password_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminUserPassword"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminMessage"];
+                };
+            };
+            /** @description The caller is not an admin, or came with an access token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    send_password_reset_api_admin_users__user_id__password_reset_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminMessage"];
+                };
+            };
+            /** @description The caller is not an admin, or came with an access token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No email is set up on this instance */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     read_analytics_api_analytics_get: {
         parameters: {
             query?: {
@@ -2987,6 +6866,42 @@ export interface operations {
             };
         };
     };
+    read_grouped_results_api_analytics_results_get: {
+        parameters: {
+            query?: {
+                /** @description First day of the range (YYYY-MM-DD). An application is in the range when its applied_on date, or the UTC day it was created if it has no applied_on date, falls between date_from and date_to (both included). */
+                date_from?: string | null;
+                /** @description Last day of the range (YYYY-MM-DD). An application is in the range when its applied_on date, or the UTC day it was created if it has no applied_on date, falls between date_from and date_to (both included). */
+                date_to?: string | null;
+                /** @description Only applications that carry every one of these tags; repeat the parameter for several (?tag=remote&tag=python). Case does not matter. */
+                tag?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupedResults"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     list_applications_api_applications_get: {
         parameters: {
             query?: {
@@ -3000,6 +6915,10 @@ export interface operations {
                 q?: string | null;
                 /** @description A field, `-` first for descending */
                 sort?: string;
+                /** @description Archived applications: left out (`exclude`), with the rest (`include`) or alone (`only`). Unset: left out, unless `q` searches or `id` names them, since a search finds archived applications too. */
+                archived?: components["schemas"]["ArchivedFilter"] | null;
+                /** @description Only these applications (a selection); repeat it, up to 500 times */
+                id?: number[] | null;
             };
             header?: never;
             path?: never;
@@ -3060,6 +6979,39 @@ export interface operations {
             };
         };
     };
+    bulk_action_api_applications_bulk_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     list_tags_api_applications_tags_get: {
         parameters: {
             query?: never;
@@ -3076,6 +7028,118 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TagCount"][];
+                };
+            };
+        };
+    };
+    list_trash_api_applications_trash_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TrashedApplication_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    empty_trash_api_applications_trash_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptiedTrash"];
+                };
+            };
+        };
+    };
+    delete_for_good_api_applications_trash__application_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    restore_application_api_applications_trash__application_id__restore_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -3154,6 +7218,37 @@ export interface operations {
                 "application/json": components["schemas"]["ApplicationUpdate"];
             };
         };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    archive_application_api_applications__application_id__archive_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description Successful Response */
             200: {
@@ -3292,6 +7387,75 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": string | components["schemas"]["StartEvent"] | components["schemas"]["DeltaEvent"] | components["schemas"]["DoneEvent"] | components["schemas"]["ErrorEvent"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_comments_api_applications__application_id__comments_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentPage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    add_comment_api_applications__application_id__comments_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentOut"];
                 };
             };
             /** @description Validation Error */
@@ -3511,6 +7675,206 @@ export interface operations {
             };
         };
     };
+    read_fit_api_applications__application_id__fit_get: {
+        parameters: {
+            query?: {
+                /** @description A document of yours; the default resume when left out */
+                document_id?: number | null;
+            };
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FitOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_application_interviews_api_applications__application_id__interviews_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_InterviewOut_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_interview_api_applications__application_id__interviews_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterviewCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    read_sent_documents_api_applications__application_id__sent_documents_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentDocuments"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_sent_documents_api_applications__application_id__sent_documents_patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SentDocumentsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentDocuments"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    unarchive_application_api_applications__application_id__unarchive_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     list_application_writing_api_applications__application_id__writing_get: {
         parameters: {
             query?: {
@@ -3703,6 +8067,84 @@ export interface operations {
             };
         };
     };
+    forgot_password_api_auth_forgot_password_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForgotPassword"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description No email is set up on this instance */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Too many requests for this address or network; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    check_invite_api_auth_invites__token__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteCheckOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     login_api_auth_login_post: {
         parameters: {
             query?: never;
@@ -3819,6 +8261,66 @@ export interface operations {
             };
         };
     };
+    finish_sign_on_api_auth_oidc_callback_get: {
+        parameters: {
+            query?: {
+                code?: string | null;
+                state?: string | null;
+                error?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    start_sign_on_api_auth_oidc_login_get: {
+        parameters: {
+            query?: {
+                invite?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     change_password_api_auth_password_post: {
         parameters: {
             query?: never;
@@ -3921,6 +8423,179 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    reset_password_api_auth_reset_password_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPassword"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    who_am_i_api_auth_whoami_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhoAmI"];
+                };
+            };
+        };
+    };
+    list_cards_api_board_cards_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_BoardCardOut_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    move_card_api_board_cards__application_id__move_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BoardMove"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardCardOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    read_layout_api_board_layout_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardLayoutOut"];
+                };
+            };
+        };
+    };
+    save_layout_api_board_layout_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BoardLayoutIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardLayoutOut"];
                 };
             };
             /** @description Validation Error */
@@ -4051,6 +8726,72 @@ export interface operations {
             };
         };
     };
+    search_contacts_api_contacts_get: {
+        parameters: {
+            query?: {
+                /** @description Name, role, email, phone, or the application's company or role */
+                q?: string | null;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ContactListed_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    export_contacts_vcard_api_contacts_vcf_get: {
+        parameters: {
+            query?: {
+                /** @description Name, role, email, phone, or the application's company or role */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description vCard 3.0 (RFC 2426) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/vcard": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     read_contact_api_contacts__contact_id__get: {
         parameters: {
             query?: never;
@@ -4134,6 +8875,44 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ContactOut"];
                 };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    contact_vcard_api_contacts__contact_id__vcf_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description vCard 3.0 (RFC 2426) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/vcard": unknown;
+                };
+            };
+            /** @description No such contact of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Validation Error */
             422: {
@@ -4285,6 +9064,37 @@ export interface operations {
             };
         };
     };
+    unsubscribe_api_digest_unsubscribe_post: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unsubscribed"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     list_documents_api_documents_get: {
         parameters: {
             query?: {
@@ -4294,6 +9104,8 @@ export interface operations {
                 q?: string | null;
                 /** @description Any of these */
                 media_type?: components["schemas"]["MediaType"][] | null;
+                /** @description Only resumes, say */
+                kind?: components["schemas"]["DocumentKind"] | null;
                 limit?: number;
                 offset?: number;
             };
@@ -4527,6 +9339,10 @@ export interface operations {
                 q?: string | null;
                 /** @description A field, `-` first for descending */
                 sort?: string;
+                /** @description Archived applications: left out (`exclude`), with the rest (`include`) or alone (`only`). Unset: left out, unless `q` searches or `id` names them, since a search finds archived applications too. */
+                archived?: components["schemas"]["ArchivedFilter"] | null;
+                /** @description Only these applications (a selection); repeat it, up to 500 times */
+                id?: number[] | null;
             };
             header?: never;
             path?: never;
@@ -4570,6 +9386,756 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+        };
+    };
+    read_goals_api_goals_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyGoals"];
+                };
+            };
+        };
+    };
+    set_goals_api_goals_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WeeklyGoalsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyGoals"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_groups_api_groups_get: {
+        parameters: {
+            query?: {
+                /** @description Part of the name */
+                q?: string | null;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_GroupOut_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_group_api_groups_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_sharing_members_api_groups_coaching_members_get: {
+        parameters: {
+            query?: {
+                /** @description Only this group */
+                group_id?: number | null;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SharedMember_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_my_groups_api_groups_mine_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_MyGroup_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    read_group_api_groups__group_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_group_api_groups__group_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    rename_group_api_groups__group_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    read_group_dashboard_api_groups__group_id__dashboard_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDashboard"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_group_invites_api_groups__group_id__invites_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_InviteOut_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_group_invite_api_groups__group_id__invites_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupInviteCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteCreated"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    revoke_group_invite_api_groups__group_id__invites__invite_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: number;
+                invite_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_members_api_groups__group_id__members_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_GroupMemberOut_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    add_member_api_groups__group_id__members_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberAdd"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupMemberOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    read_member_conversation_api_groups__group_id__members__member_id__applications__application_id__assistant_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Only messages before this id */
+                before?: number | null;
+            };
+            header?: never;
+            path: {
+                group_id: number;
+                member_id: number;
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    read_member_board_api_groups__group_id__members__member_id__board_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                group_id: number;
+                member_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_BoardCardOut_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    read_member_dashboard_api_groups__group_id__members__member_id__dashboard_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: number;
+                member_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Analytics"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    read_member_deadlines_api_groups__group_id__members__member_id__deadlines_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: number;
+                member_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDeadlines"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_member_documents_api_groups__group_id__members__member_id__documents_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                group_id: number;
+                member_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DocumentOut_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    download_member_document_api_groups__group_id__members__member_id__documents__document_id__content_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: number;
+                member_id: number;
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file's bytes, exactly as uploaded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    remove_member_api_groups__group_id__members__user_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: number;
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    change_member_role_api_groups__group_id__members__user_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: number;
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupMemberOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -4806,6 +10372,137 @@ export interface operations {
             };
         };
     };
+    list_interviews_api_interviews_get: {
+        parameters: {
+            query?: {
+                /** @description Starting at or after this moment (with time zone) */
+                starts_after?: string | null;
+                /** @description Starting strictly before this moment (with time zone) */
+                starts_before?: string | null;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_InterviewOut_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    read_interview_api_interviews__interview_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                interview_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_interview_api_interviews__interview_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                interview_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_interview_api_interviews__interview_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                interview_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterviewUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     read_me_api_me_get: {
         parameters: {
             query?: never;
@@ -4890,6 +10587,66 @@ export interface operations {
             };
         };
     };
+    read_digest_settings_api_me_digest_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestSettings"];
+                };
+            };
+        };
+    };
+    update_digest_settings_api_me_digest_patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DigestSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestSettings"];
+                };
+            };
+            /** @description No email is set up */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     read_meta_api_meta_get: {
         parameters: {
             query?: never;
@@ -4906,6 +10663,156 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Meta"];
+                };
+            };
+        };
+    };
+    read_rules_api_notification_rules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NudgeRulesOut"];
+                };
+            };
+        };
+    };
+    update_rules_api_notification_rules_patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NudgeRulesUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NudgeRulesOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_notifications_api_notifications_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NudgeList"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_notification_api_notifications__notification_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notification_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NudgeUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NudgeOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    draft_for_notification_api_notifications__notification_id__draft_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notification_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NudgeDraft"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -4934,6 +10841,185 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    proof_of_search_csv_api_reports_proof_csv_get: {
+        parameters: {
+            query: {
+                /** @description First day (YYYY-MM-DD) */
+                date_from: string;
+                /** @description Last day (YYYY-MM-DD), before the same day two years on */
+                date_to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 with a BOM */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Dates missing or out of order, a range over two years, or more than 2,000 applications in it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description More than 20 reports in the window */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    proof_of_search_pdf_api_reports_proof_pdf_get: {
+        parameters: {
+            query: {
+                /** @description First day (YYYY-MM-DD) */
+                date_from: string;
+                /** @description Last day (YYYY-MM-DD), before the same day two years on */
+                date_to: string;
+                /** @description A4 or US Letter */
+                paper?: components["schemas"]["Paper"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Dates missing or out of order, a range over two years, or more than 2,000 applications in it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description More than 20 reports in the window */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    list_shares_api_shares_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ShareOut_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_unread_comments_api_shares_unread_comments_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadComments"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_share_api_shares__group_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShareUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };
@@ -5023,6 +11109,276 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
+            };
+        };
+    };
+    list_webhooks_api_webhooks_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_webhook_api_webhooks_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description The account has its most webhooks */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    read_webhook_api_webhooks__webhook_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_webhook_api_webhooks__webhook_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_webhook_api_webhooks__webhook_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_attempts_api_webhooks__webhook_id__attempts_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AttemptOut_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    rotate_secret_api_webhooks__webhook_id__rotate_secret_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    send_test_api_webhooks__webhook_id__test_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Too many tests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -1,5 +1,5 @@
 // Routes: the two public pages, and every other page inside the signed-in app shell.
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
 import { Redirect, Route, Switch, useLocation, useSearch } from "wouter";
 
 import { useMe } from "../api/hooks";
@@ -7,23 +7,45 @@ import { ErrorAlert } from "../components/ErrorAlert";
 import { Loading } from "../components/Loading";
 import LoginPage from "../features/auth/LoginPage";
 import ConfirmSignupPage from "../features/auth/ConfirmSignupPage";
+import ForgotPasswordPage from "../features/auth/ForgotPasswordPage";
+import ResetPasswordPage from "../features/auth/ResetPasswordPage";
 import SignupPage from "../features/auth/SignupPage";
+import UnsubscribePage from "../features/auth/UnsubscribePage";
 import { TwoFactorGate } from "../features/settings/TwoFactorGate";
 import { AppShell } from "./AppShell";
 import { NotFoundPage } from "./NotFoundPage";
+import {
+  AdminAuditPage,
+  AdminGroupsPage,
+  AdminUsersPage,
+  AnalyticsPage,
+  ApplicationPage,
+  BoardPage,
+  CoachingPage,
+  ContactsPage,
+  DocumentsPage,
+  ImportPage,
+  NotificationsPage,
+  preloadPage,
+  ProofOfSearchPage,
+  SettingsPage,
+  TablePage,
+  TrashPage,
+  UpcomingPage,
+  WritingPage,
+} from "./pages";
 
-// Each page is its own chunk, so the first load carries only the shell and the sign-in pages.
-const BoardPage = lazy(() => import("../features/applications/BoardPage"));
-const TablePage = lazy(() => import("../features/applications/TablePage"));
-const ApplicationPage = lazy(() => import("../features/applications/ApplicationPage"));
-const UpcomingPage = lazy(() => import("../features/upcoming/UpcomingPage"));
-const WritingPage = lazy(() => import("../features/writing/WritingPage"));
-const DocumentsPage = lazy(() => import("../features/documents/DocumentsPage"));
-const SettingsPage = lazy(() => import("../features/settings/SettingsPage"));
-const AnalyticsPage = lazy(() => import("../features/analytics/AnalyticsPage"));
-const ImportPage = lazy(() => import("../features/portability/ImportPage"));
+const PUBLIC_PATHS = [
+  "/login",
+  "/signup",
+  "/signup/confirm",
+  "/forgot-password",
+  "/reset-password",
+];
+// Pages an email links to that work the same signed in or not.
+const EMAIL_LINK_PATHS = ["/unsubscribe"];
 
-const PUBLIC_PATHS = ["/login", "/signup", "/signup/confirm"];
+preloadPage(window.location.pathname);
 
 /** Where to go after signing in: the page asked for, if it is one of ours. */
 function nextPath(search: string): string {
@@ -61,6 +83,8 @@ export function App() {
     );
   }
 
+  if (EMAIL_LINK_PATHS.includes(location)) return <UnsubscribePage />;
+
   if (!me.data) {
     if (!PUBLIC_PATHS.includes(location)) {
       const asked = `${location}${search ? `?${search}` : ""}`;
@@ -71,6 +95,8 @@ export function App() {
       <Switch>
         <Route path="/signup" component={SignupPage} />
         <Route path="/signup/confirm" component={ConfirmSignupPage} />
+        <Route path="/forgot-password" component={ForgotPasswordPage} />
+        <Route path="/reset-password" component={ResetPasswordPage} />
         <Route component={LoginPage} />
       </Switch>
     );
@@ -90,15 +116,23 @@ export function App() {
           <Switch>
             <Route path="/" component={BoardPage} />
             <Route path="/table" component={TablePage} />
+            <Route path="/trash" component={TrashPage} />
             <Route path="/applications/:id">
               {(params) => <ApplicationPage key={params.id} id={params.id} />}
             </Route>
             <Route path="/upcoming" component={UpcomingPage} />
+            <Route path="/notifications" component={NotificationsPage} />
             <Route path="/writing" component={WritingPage} />
+            <Route path="/contacts" component={ContactsPage} />
             <Route path="/documents" component={DocumentsPage} />
             <Route path="/analytics" component={AnalyticsPage} />
+            <Route path="/reports" component={ProofOfSearchPage} />
             <Route path="/import" component={ImportPage} />
             <Route path="/settings" component={SettingsPage} />
+            <Route path="/admin/users" component={AdminUsersPage} />
+            <Route path="/admin/audit" component={AdminAuditPage} />
+            <Route path="/admin/groups" component={AdminGroupsPage} />
+            <Route path="/coaching" component={CoachingPage} />
             <Route component={NotFoundPage} />
           </Switch>
         </TwoFactorGate>

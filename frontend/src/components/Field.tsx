@@ -7,6 +7,11 @@ import {
   type TextareaHTMLAttributes,
 } from "react";
 
+/** How many characters a text holds and takes; shown once it nears the limit. */
+export type Counter = { count: number; limit: number };
+// Shown from 90% of the limit: early enough to plan, late enough not to nag.
+const COUNTER_FROM = 0.9;
+
 type Common = {
   label: string;
   /** The server's message for this field (`fieldError(error, "company")`), shown under it. */
@@ -15,12 +20,25 @@ type Common = {
   className?: string;
 };
 
-function useFieldIds(error: string | undefined, hint: ReactNode) {
+function useFieldIds(error: string | undefined, hint: ReactNode, counter?: Counter) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
-  return { id, hintId, errorId, describedBy };
+  const shownCounter = counter && counter.count >= counter.limit * COUNTER_FROM ? counter : undefined;
+  const counterId = shownCounter ? `${id}-counter` : undefined;
+  const describedBy = [hintId, counterId, errorId].filter(Boolean).join(" ") || undefined;
+  return { id, hintId, errorId, counterId, shownCounter, describedBy };
+}
+
+function CounterLine({ id, counter }: { id: string; counter: Counter }) {
+  const { count, limit } = counter;
+  const state = count > limit ? " field-counter-over" : count === limit ? " field-counter-full" : "";
+  return (
+    <p id={id} className={`field-counter${state}`}>
+      {count.toLocaleString()} / {limit.toLocaleString()}
+      {count === limit && " · that's the limit"}
+    </p>
+  );
 }
 
 function FieldFrame(props: {
@@ -31,12 +49,17 @@ function FieldFrame(props: {
   error: string | undefined;
   errorId: string | undefined;
   className: string | undefined;
+  counterId: string | undefined;
+  shownCounter: Counter | undefined;
   children: ReactNode;
 }) {
   return (
     <div className={["field", props.className].filter(Boolean).join(" ")}>
       <label htmlFor={props.id}>{props.label}</label>
       {props.children}
+      {props.counterId && props.shownCounter && (
+        <CounterLine id={props.counterId} counter={props.shownCounter} />
+      )}
       {props.hint && (
         <p id={props.hintId} className="field-hint">
           {props.hint}
@@ -56,9 +79,10 @@ export function TextField({
   error,
   hint,
   className,
+  counter,
   ...input
-}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "className">) {
-  const ids = useFieldIds(error, hint);
+}: Common & { counter?: Counter } & Omit<InputHTMLAttributes<HTMLInputElement>, "className">) {
+  const ids = useFieldIds(error, hint, counter);
   return (
     <FieldFrame {...ids} label={label} hint={hint} error={error} className={className}>
       <input
@@ -76,9 +100,13 @@ export function TextAreaField({
   error,
   hint,
   className,
+  counter,
   ...textarea
-}: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "className">) {
-  const ids = useFieldIds(error, hint);
+}: Common & { counter?: Counter } & Omit<
+    TextareaHTMLAttributes<HTMLTextAreaElement>,
+    "className"
+  >) {
+  const ids = useFieldIds(error, hint, counter);
   return (
     <FieldFrame {...ids} label={label} hint={hint} error={error} className={className}>
       <textarea

@@ -35,7 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from jobtracker.analytics.schemas import AnalyticsFilters, Interval
-from jobtracker.analytics.sql import median_of, month_start, seconds_between, utc_day, week_start
+from jobtracker.analytics.sql import median_of, month_start, seconds_between, week_start
 from jobtracker.applications.models import Application, ApplicationTag, StageEvent
 from jobtracker.applications.stages import FINAL_STAGES, Stage
 from jobtracker.db import UTCDateTime
@@ -85,12 +85,15 @@ class Scope:
 
     def parameters(self) -> dict[str, Any]:
         today = self.now.date()
+        offset = self.now.utcoffset()
         return {
             "owner_id": self.owner_id,
             "date_from": self.filters.date_from,
             "date_to": self.filters.date_to,
             **{f"tag_{index}": tag for index, tag in enumerate(self.filters.tag)},
             "now": self.now,
+            "zone": str(self.now.tzinfo),
+            "utc_offset": f"{int(offset.total_seconds()) if offset else 0:+d} seconds",
             "today": today,
             "recent_from": today - timedelta(days=29),
             "week_ahead": self.now + timedelta(days=7),
@@ -102,10 +105,22 @@ OWNER = bindparam("owner_id", type_=Integer())
 NOW = bindparam("now", type_=UTCDateTime())
 
 
-def _selected_applications(shape: Shape) -> list[ColumnElement[bool]]:
-    """Conditions on applications: the owner's, in the date range, with every tag."""
-    conditions: list[ColumnElement[bool]] = [Application.owner_id == OWNER]
-    day = func.coalesce(Application.applied_on, utc_day(Application.created_at))
+def local_day(shape: Shape, moment: SQLColumnExpression[datetime]) -> ColumnElement[date]:
+    """The day a stored UTC moment fell on in the user's time zone. PostgreSQL knows the zone's
+    rules; SQLite is given the zone's offset now, an hour out only across a clock change."""
+    if shape.dialect == "postgresql":
+        return cast(func.timezone(bindparam("zone", type_=String()), moment), Date)
+    return func.date(moment, bindparam("utc_offset", type_=String()), type_=Date)
+
+
+def selected_applications(shape: Shape) -> list[ColumnElement[bool]]:
+    """Conditions on applications: the owner's, not in the trash, in the date range, with
+    every tag. Archived ones count: archiving clears the board, not the record."""
+    conditions: list[ColumnElement[bool]] = [
+        Application.owner_id == OWNER,
+        Application.deleted_at.is_(None),
+    ]
+    day = func.coalesce(Application.applied_on, local_day(shape, Application.created_at))
     if shape.date_from:
         conditions.append(day >= bindparam("date_from", type_=Date()))
     if shape.date_to:
@@ -121,11 +136,15 @@ def _selected_applications(shape: Shape) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _narrowed(shape: Shape, application_id: SQLColumnExpression[int]) -> list[ColumnElement[bool]]:
-    """A condition keeping rows of selected applications, when the filters leave any out."""
+def narrowed(shape: Shape, application_id: SQLColumnExpression[int]) -> list[ColumnElement[bool]]:
+    """A condition keeping rows of selected applications."""
     if not shape.narrows:
-        return []
-    return [application_id.in_(select(Application.id).where(*_selected_applications(shape)))]
+        # Only the trash is left out: usually empty or small, and found by its index.
+        trashed = select(Application.id).where(
+            Application.owner_id == OWNER, Application.deleted_at.is_not(None)
+        )
+        return [application_id.not_in(trashed)]
+    return [application_id.in_(select(Application.id).where(*selected_applications(shape)))]
 
 
 @dataclass(frozen=True)
@@ -155,7 +174,7 @@ class Figures:
     in_stage_now: dict[Stage, int]
 
 
-def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+def count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.count().filter(condition)
 
 
@@ -173,8 +192,8 @@ def _per_application(shape: Shape) -> CTE:
     return (
         select(
             StageEvent.application_id,
-            _count_if(entered == Stage.ACCEPTED).label("acceptances"),
-            _count_if(entered == Stage.REJECTED).label("rejections"),
+            count_if(entered == Stage.ACCEPTED).label("acceptances"),
+            count_if(entered == Stage.REJECTED).label("rejections"),
             seconds_between(
                 func.min(StageEvent.at).filter(entered == Stage.APPLIED),
                 func.min(StageEvent.at).filter(left == Stage.APPLIED, entered.in_(RESPONSE_STAGES)),
@@ -187,7 +206,7 @@ def _per_application(shape: Shape) -> CTE:
                 for stage in TIMED_STAGES
             ],
         )
-        .where(StageEvent.owner_id == OWNER, *_narrowed(shape, StageEvent.application_id))
+        .where(StageEvent.owner_id == OWNER, *narrowed(shape, StageEvent.application_id))
         .group_by(StageEvent.application_id)
         .cte("per_application")
     )
@@ -226,18 +245,18 @@ def _figures_statement(shape: Shape) -> Select[*tuple[Any, ...]]:
     )
     counts = [
         func.count(),
-        _count_if(Application.stage.not_in(sorted(FINAL_STAGES))),
-        _count_if(recently),
-        _count_if(Application.applied_on.is_(None)),
-        _count_if(applied),
-        _count_if(and_(applied, or_(reached(Stage.SCREENING), history.c.rejections > 0))),
-        _count_if(and_(applied, reached(Stage.SCREENING))),
-        _count_if(and_(applied, reached(Stage.INTERVIEW))),
-        _count_if(and_(applied, reached(Stage.OFFER))),
+        count_if(Application.stage.not_in(sorted(FINAL_STAGES))),
+        count_if(recently),
+        count_if(Application.applied_on.is_(None)),
+        count_if(applied),
+        count_if(and_(applied, or_(reached(Stage.SCREENING), history.c.rejections > 0))),
+        count_if(and_(applied, reached(Stage.SCREENING))),
+        count_if(and_(applied, reached(Stage.INTERVIEW))),
+        count_if(and_(applied, reached(Stage.OFFER))),
     ]
     # The current stages come from the same rows, so they cost no pass of their own.
     in_stage_now = [
-        _count_if(Application.stage == stage).label(f"now_in_{stage.value}") for stage in Stage
+        count_if(Application.stage == stage).label(f"now_in_{stage.value}") for stage in Stage
     ]
     return (
         select(
@@ -255,7 +274,7 @@ def _figures_statement(shape: Shape) -> Select[*tuple[Any, ...]]:
         )
         .select_from(Application)
         .outerjoin(history, history.c.application_id == Application.id)
-        .where(*_selected_applications(shape))
+        .where(*selected_applications(shape))
     )
 
 
@@ -279,7 +298,7 @@ def _per_period_statement(shape: Shape) -> CompoundSelect[Any]:
     # Counted per day first: one pass over the applications, then a few hundred days bucketed.
     days = (
         select(Application.applied_on.label("day"), func.count().label("applications"))
-        .where(*_selected_applications(shape), Application.applied_on.is_not(None))
+        .where(*selected_applications(shape), Application.applied_on.is_not(None))
         .group_by(Application.applied_on)
         .cte("days")
     )
@@ -323,10 +342,10 @@ def _deliverables_statement(shape: Shape) -> Select[*tuple[Any, ...]]:
         Deliverable.done_at >= bindparam("month_ago", type_=UTCDateTime()),
     )
     return select(
-        _count_if(and_(not_done, due_soon)),
-        _count_if(and_(not_done, Deliverable.due_at < NOW)),
-        _count_if(done_recently),
-    ).where(Deliverable.owner_id == OWNER, *_narrowed(shape, Deliverable.application_id))
+        count_if(and_(not_done, due_soon)),
+        count_if(and_(not_done, Deliverable.due_at < NOW)),
+        count_if(done_recently),
+    ).where(Deliverable.owner_id == OWNER, *narrowed(shape, Deliverable.application_id))
 
 
 def deliverable_figures(session: Session, scope: Scope) -> DeliverableFigures:
@@ -340,7 +359,7 @@ def _stage_moves_statement(shape: Shape) -> Select[*tuple[Any, ...]]:
         select(StageEvent.from_stage, StageEvent.to_stage, func.count())
         .where(
             StageEvent.owner_id == OWNER,
-            *_narrowed(shape, StageEvent.application_id),
+            *narrowed(shape, StageEvent.application_id),
             StageEvent.from_stage.is_not(None),
         )
         .group_by(StageEvent.from_stage, StageEvent.to_stage)

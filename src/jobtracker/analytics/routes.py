@@ -1,4 +1,5 @@
-"""Route for the analytics dashboard: every figure and chart in one request."""
+"""Routes for the analytics dashboard: every figure and chart in one request, and the results
+by group beside it."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from jobtracker.analytics import service
-from jobtracker.analytics.schemas import Analytics, AnalyticsFilters
+from jobtracker.analytics import grouped, service
+from jobtracker.analytics.schemas import Analytics, AnalyticsFilters, GroupedResults
 from jobtracker.auth.deps import CurrentUser
 from jobtracker.db import SessionDep
 
@@ -18,4 +19,12 @@ router = APIRouter(prefix="/api/analytics", tags=["analytics"])
 def read_analytics(
     user: CurrentUser, session: SessionDep, filters: Annotated[AnalyticsFilters, Query()]
 ) -> Analytics:
-    return service.dashboard(session, user.id, filters)
+    return service.dashboard(session, user.id, filters, time_zone=user.time_zone)
+
+
+@router.get("/results")
+def read_grouped_results(
+    user: CurrentUser, session: SessionDep, filters: Annotated[AnalyticsFilters, Query()]
+) -> GroupedResults:
+    """Response, interview and offer rates by resume, source, work mode and month applied."""
+    return grouped.grouped_results(session, user.id, filters, time_zone=user.time_zone)

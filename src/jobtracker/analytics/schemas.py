@@ -92,6 +92,11 @@ class DeliverableCounts(BaseModel):
     done_last_30_days: Count
 
 
+class InterviewFigures(BaseModel):
+    scheduled_this_week: Count
+    held: Count
+
+
 class Interval(StrEnum):
     WEEK = "week"
     MONTH = "month"
@@ -169,7 +174,72 @@ class Analytics(BaseModel):
     time_to_first_response: TimeToResponse
     time_in_stage: TimeInStage
     deliverables: DeliverableCounts
+    interviews: InterviewFigures
     applications_over_time: ApplicationsOverTime
     stage_distribution: StageDistribution
     funnel: Funnel
     stage_flows: StageFlows
+
+
+class GroupDimension(StrEnum):
+    RESUME = "resume"
+    SOURCE = "source"
+    WORK_MODE = "work_mode"
+    MONTH = "month"
+
+
+class RateName(StrEnum):
+    RESPONSE = "response"
+    INTERVIEW = "interview"
+    OFFER = "offer"
+
+
+class RateWithInterval(BaseModel):
+    numerator: int
+    denominator: int
+    value: float | None = Field(description="numerator / denominator; null when it is 0")
+    low: float | None = Field(description="Lower end of the 95% Wilson score interval")
+    high: float | None = Field(description="Upper end of the 95% Wilson score interval")
+
+
+class ResultGroup(BaseModel):
+    key: str = Field(description="Stable within the dimension, for React keys and links")
+    label: str = Field(description="The group as a person reads it: a file name, a source")
+    recorded: bool = Field(description="False for the group of applications with nothing recorded")
+    applications: int = Field(description="Applied applications in the group: every rate's base")
+    too_few: bool = Field(description="Under the minimum group size: too few to tell")
+    response: RateWithInterval
+    interview: RateWithInterval
+    offer: RateWithInterval
+
+
+class GroupedDimension(BaseModel):
+    dimension: GroupDimension
+    label: str
+    groups: list[ResultGroup]
+    groups_left_out: int = Field(description="Smaller (or, by month, older) groups not listed")
+    applications_left_out: int
+    definition: str
+
+
+class Standout(BaseModel):
+    dimension: GroupDimension
+    rate: RateName
+    higher: str = Field(description="Key of the group with the higher rate")
+    lower: str = Field(description="Key of the group with the lower rate")
+    text: str = Field(description="The difference in a sentence")
+
+
+class GroupedResults(BaseModel):
+    """Response, interview and offer rates by group, with 95% intervals and what stands out."""
+
+    generated_at: datetime
+    filters: AnalyticsFilters
+    min_group_size: int = Field(description="Groups with fewer applications are too few to tell")
+    dimensions: list[GroupedDimension]
+    standouts: list[Standout] = Field(
+        description="Differences whose 95% intervals do not overlap, between groups both of "
+        "at least min_group_size; empty when no difference is clear"
+    )
+    definition: str = Field(description="What the table shows, for a tooltip")
+    definitions: dict[RateName, str] = Field(description="Each rate's own definition")

@@ -25,6 +25,7 @@ from jobtracker.analytics.schemas import (
     Funnel,
     FunnelStep,
     Interval,
+    InterviewFigures,
     PeriodCount,
     Rate,
     Rates,
@@ -40,6 +41,9 @@ from jobtracker.analytics.schemas import (
 )
 from jobtracker.applications.stages import Stage
 from jobtracker.db import utcnow
+from jobtracker.interviews import service as interviews_service
+from jobtracker.interviews.service import InterviewCounts
+from jobtracker.time_zones import local_date, start_of_day, start_of_week, zone
 
 FUNNEL_STAGES = (Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEW, Stage.OFFER)
 PIPELINE_POSITION = {stage: position for position, stage in enumerate(Stage)}
@@ -56,7 +60,7 @@ DEFINITIONS = {
     "active": "Applications whose current stage is not final "
     "(Accepted, Rejected, Withdrawn and Ghosted are final).",
     "applied_last_30_days": "Applications with an applied_on date in the last 30 days: "
-    "today (UTC) and the 29 days before it.",
+    "today (in your time zone) and the 29 days before it.",
     "offers": "Applications that ever reached Offer or Accepted, by their stage history.",
     "response": f"Of the {APPLIED}, the share that ever moved on to Screening, Interview, "
     "Offer, Accepted or Rejected. A rejection is a response; Withdrawn and Ghosted are not.",
@@ -73,6 +77,9 @@ DEFINITIONS = {
     "due_this_week": "Deliverables not done yet that are due in the next 7 days.",
     "overdue": "Deliverables not done yet whose due time has passed.",
     "done_last_30_days": "Deliverables marked done in the last 30 days.",
+    "scheduled_this_week": "Interviews starting this week, Monday to Sunday in your time zone, "
+    "not cancelled; whatever the filters.",
+    "held": "Interviews that have ended, not cancelled; whatever the filters.",
     "week": "Applications per week (Monday to Sunday) by applied_on date; applications "
     "without an applied_on date are left out.",
     "month": "Applications per calendar month by applied_on date; applications without an "
@@ -95,12 +102,19 @@ def _share(part: int, whole: int) -> float | None:
 
 
 def dashboard(
-    session: Session, owner_id: int, filters: AnalyticsFilters, *, now: datetime | None = None
+    session: Session,
+    owner_id: int,
+    filters: AnalyticsFilters,
+    *,
+    now: datetime | None = None,
+    time_zone: str = "UTC",
 ) -> Analytics:
     """Every figure and chart of the dashboard for the owner's applications the filters pick."""
-    now = now or utcnow()
+    # On the user's clock: its .date() is their today (the last 30 days, the timelines' end);
+    # as a moment it is the same instant, stored and compared in UTC.
+    now = (now or utcnow()).astimezone(zone(time_zone))
     scope = Scope(owner_id, filters, session.get_bind().dialect.name, now)
-    figures, rest = _run_queries(session, scope)
+    figures, rest = _run_queries(session, scope, time_zone)
     deliverables, per_period = rest.deliverables, rest.per_period
     horizon = min(filters.date_to, now.date()) if filters.date_to else now.date()
     return Analytics(
@@ -128,6 +142,10 @@ def dashboard(
             overdue=_count("overdue", deliverables.overdue),
             done_last_30_days=_count("done_last_30_days", deliverables.done_last_30_days),
         ),
+        interviews=InterviewFigures(
+            scheduled_this_week=_count("scheduled_this_week", rest.interviews.scheduled),
+            held=_count("held", rest.interviews.held),
+        ),
         applications_over_time=ApplicationsOverTime(
             week=_timeline(per_period[Interval.WEEK], Interval.WEEK, horizon),
             month=_timeline(per_period[Interval.MONTH], Interval.MONTH, horizon),
@@ -152,13 +170,22 @@ class _Rest:
     deliverables: DeliverableFigures
     per_period: dict[Interval, dict[date, int]]
     moves: list[tuple[Stage, Stage, int]]
+    interviews: InterviewCounts
 
 
-def _the_rest(session: Session, scope: Scope) -> _Rest:
+def _the_rest(session: Session, scope: Scope, time_zone: str) -> _Rest:
+    monday = start_of_week(local_date(scope.now, time_zone))
     return _Rest(
         deliverables=queries.deliverable_figures(session, scope),
         per_period=queries.applications_per_period(session, scope),
         moves=queries.stage_moves(session, scope),
+        interviews=interviews_service.counts(
+            session,
+            scope.owner_id,
+            start_of_day(monday, time_zone),
+            start_of_day(monday + timedelta(days=7), time_zone),
+            scope.now,
+        ),
     )
 
 
@@ -169,13 +196,13 @@ def _the_rest(session: Session, scope: Scope) -> _Rest:
 _BESIDE_THE_HISTORY = ThreadPoolExecutor(max_workers=4, thread_name_prefix="dashboard")
 
 
-def _run_queries(session: Session, scope: Scope) -> tuple[Figures, _Rest]:
+def _run_queries(session: Session, scope: Scope, time_zone: str) -> tuple[Figures, _Rest]:
     if scope.dialect != "postgresql" or not _spare_connection(session):
-        return queries.figures(session, scope), _the_rest(session, scope)
+        return queries.figures(session, scope), _the_rest(session, scope, time_zone)
 
     def beside() -> _Rest:
         with Session(session.get_bind()) as own_session:
-            return _the_rest(own_session, scope)
+            return _the_rest(own_session, scope, time_zone)
 
     rest = _BESIDE_THE_HISTORY.submit(beside)
     figures = queries.figures(session, scope)

@@ -15,12 +15,6 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
 
-class _UtcDay(FunctionElement[date]):
-    type = Date()
-    inherit_cache = True
-    name = "utc_day"
-
-
 class _WeekStart(FunctionElement[date]):
     type = Date()
     inherit_cache = True
@@ -37,11 +31,6 @@ class _SecondsBetween(FunctionElement[float]):
     type = Float()
     inherit_cache = True
     name = "seconds_between"
-
-
-def utc_day(moment: SQLColumnExpression[Any]) -> ColumnElement[date]:
-    """The UTC calendar day of a stored UTC timestamp."""
-    return _UtcDay(moment)
 
 
 def week_start(day: SQLColumnExpression[Any]) -> ColumnElement[date]:
@@ -72,11 +61,6 @@ def _arguments(element: FunctionElement[Any], compiler: SQLCompiler, **kw: Any) 
 
 # PostgreSQL. Casting to timestamp without time zone first keeps the session's TimeZone
 # setting out of the answer; stored moments are UTC.
-@compiles(_UtcDay, "postgresql")
-def _utc_day_postgresql(element: _UtcDay, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"CAST(timezone('UTC', {_argument(element, compiler, **kw)}) AS DATE)"
-
-
 @compiles(_WeekStart, "postgresql")
 def _week_start_postgresql(element: _WeekStart, compiler: SQLCompiler, **kw: Any) -> str:
     return (
@@ -98,11 +82,6 @@ def _seconds_between_postgresql(element: _SecondsBetween, compiler: SQLCompiler,
 
 
 # SQLite keeps UTC moments as 'YYYY-MM-DD HH:MM:SS.ffffff' text, which its date functions read.
-@compiles(_UtcDay, "sqlite")
-def _utc_day_sqlite(element: _UtcDay, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"date({_argument(element, compiler, **kw)})"
-
-
 @compiles(_WeekStart, "sqlite")
 def _week_start_sqlite(element: _WeekStart, compiler: SQLCompiler, **kw: Any) -> str:
     # 'weekday 0' moves forward to the next Sunday (or stays on one); six days back is Monday.

@@ -115,7 +115,8 @@ class DuplicateFinder:
                 Application.job_url,
                 Application.created_at,
             )
-            .where(Application.owner_id == owner_id)
+            # The trash is not compared against: what is in it was given up.
+            .where(Application.owner_id == owner_id, Application.deleted_at.is_(None))
             .order_by(Application.id)
         )
         return cls([TrackedApplication(*row) for row in rows])

@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    event,
+    inspect,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobtracker.applications.stages import (
@@ -51,6 +63,14 @@ class Application(Timestamped, Base):
     applied_on: Mapped[date | None] = mapped_column(Date)
     deadline: Mapped[date | None] = mapped_column(Date)
     posted_on: Mapped[date | None] = mapped_column(Date)
+    # When it entered its current stage, for "days in stage" on the board.
+    stage_entered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Off the board but still counted in analytics and found by search.
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # In the trash since then: hidden everywhere, restorable, purged after 30 days.
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    # Its place within its stage's column, as the user dragged it; null sorts by default order.
+    board_position: Mapped[float | None] = mapped_column(Float)
 
     tag_rows: Mapped[list[ApplicationTag]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="ApplicationTag.name"
@@ -59,6 +79,28 @@ class Application(Timestamped, Base):
     @property
     def tags(self) -> list[str]:
         return [tag.name for tag in self.tag_rows]
+
+
+# The database keeps stage_entered_at (triggers in migration 0012) on every path. These give an
+# application in memory the same value as it is written, so an answer built from it is right
+# without reading the row again.
+@event.listens_for(Application, "before_insert")
+def _entered_first_stage_on_creation(_mapper: Any, _connection: Any, target: Application) -> None:
+    if target.created_at is None:
+        target.created_at = utcnow()
+    if target.stage_entered_at is None:
+        target.stage_entered_at = target.created_at
+
+
+@event.listens_for(Application, "before_update")
+def _entered_stage_on_move(_mapper: Any, _connection: Any, target: Application) -> None:
+    state = inspect(target)
+    stage = state.attrs.stage.history
+    if not (stage.deleted and stage.added and stage.deleted[0] != stage.added[0]):
+        return
+    if not state.attrs.updated_at.history.added:
+        target.updated_at = utcnow()
+    target.stage_entered_at = target.updated_at
 
 
 class ApplicationTag(Base):

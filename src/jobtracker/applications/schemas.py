@@ -3,28 +3,30 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from enum import StrEnum
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from jobtracker.applications.stages import EmploymentType, Priority, SalaryPeriod, Stage, WorkMode
-from jobtracker.common import Day, LongText, RequiredShortText, ShortText, Tags
+from jobtracker.common import MAX_ID, Day, LongText, RequiredShortText, ShortText, Tag, Tags
 
 MAX_SALARY = 1_000_000_000
-SALARY_RANGE_PROBLEM = "must not be less than salary_min"
+# Shown under the "Salary max" input: it says what to do, in the form's own words.
+SALARY_RANGE_PROBLEM = "Make this at least the minimum salary."
 
 
 def _http_url(url: str) -> str:
     url = url.strip()
     if url and not url.lower().startswith(("http://", "https://")):
-        raise ValueError("must start with http:// or https://")
+        raise ValueError("Enter a web address starting with http:// or https://.")
     return url
 
 
 def _currency(code: str) -> str:
     code = code.strip().upper()
     if len(code) != 3 or not code.isalpha():
-        raise ValueError("must be a three-letter ISO 4217 code, like EUR or USD")
+        raise ValueError("Use a three-letter currency code, like EUR or USD.")
     return code
 
 
@@ -89,7 +91,7 @@ class ApplicationUpdate(ApplicationFields):
     @classmethod
     def _required_fields_stay_set(cls, value: object) -> object:
         if value is None:
-            raise ValueError("cannot be cleared")
+            raise ValueError("This is required; it can't be left empty.")
         return value
 
 
@@ -98,6 +100,21 @@ class NextDeliverable(BaseModel):
     title: str
     due_at: datetime | None
     overdue: bool
+
+
+class NextStep(BaseModel):
+    """What an application asks of its owner next, for the board's card."""
+
+    kind: Literal["deliverable", "deadline", "interview"] = Field(
+        description="A deliverable, the deadline to apply by, or an interview (board cards only)"
+    )
+    title: str
+    deliverable_id: int | None = Field(description="The deliverable's id, when it is one")
+    interview_id: int | None = Field(default=None, description="The interview's id, for one")
+    due_at: datetime | None = Field(
+        description="A deliverable's due time, if it has one, or an interview's start"
+    )
+    due_on: date | None = Field(description="The deadline's day, for a deadline")
 
 
 class ApplicationOut(BaseModel):
@@ -125,8 +142,21 @@ class ApplicationOut(BaseModel):
     tags: list[str]
     created_at: datetime
     updated_at: datetime
+    archived_at: datetime | None = Field(
+        default=None, description="When it was archived: off the board, still in analytics"
+    )
     next_deliverable: NextDeliverable | None = Field(
         default=None, description="The earliest-due deliverable that is not done yet"
+    )
+    stage_entered_at: datetime | None = Field(
+        default=None, description="When it entered its current stage"
+    )
+    board_position: float | None = Field(
+        default=None, description="Its place in its board column; null: the default order"
+    )
+    next_step: NextStep | None = Field(
+        default=None,
+        description="The sooner of its next deliverable and, before it is sent, its deadline",
     )
 
 
@@ -154,3 +184,65 @@ class StageEventOut(BaseModel):
 class TagCount(BaseModel):
     name: str
     count: int
+
+
+class ArchivedFilter(StrEnum):
+    """Which applications a list holds, by whether they are archived."""
+
+    EXCLUDE = "exclude"
+    INCLUDE = "include"
+    ONLY = "only"
+
+
+class TrashedApplication(BaseModel):
+    """An application in the trash: restorable until it is purged."""
+
+    id: int
+    company: str
+    role: str
+    stage: Stage
+    deleted_at: datetime
+    purge_at: datetime = Field(description="When it is deleted for good")
+    days_left: int = Field(description="Whole days until it is deleted for good (0: today)")
+
+
+class EmptiedTrash(BaseModel):
+    deleted: int = Field(description="How many applications were deleted for good")
+
+
+# A bulk action names its applications; this many at most, so one request stays cheap.
+MAX_BULK_IDS = 500
+
+
+class BulkAction(StrEnum):
+    MOVE = "move"
+    ADD_TAG = "add_tag"
+    REMOVE_TAG = "remove_tag"
+    ARCHIVE = "archive"
+    UNARCHIVE = "unarchive"
+    DELETE = "delete"
+    RESTORE = "restore"
+
+
+class BulkRequest(BaseModel):
+    """One action on several of the caller's applications, all of them or none."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ids: Annotated[
+        list[Annotated[int, Field(ge=1, le=MAX_ID)]],
+        Field(min_length=1, max_length=MAX_BULK_IDS),
+    ]
+    action: BulkAction
+    stage: Stage | None = Field(default=None, description="For move: the stage to move to")
+    tag: Tag | None = Field(default=None, description="For add_tag and remove_tag")
+
+    @field_validator("tag")
+    @classmethod
+    def _lower_case(cls, tag: str | None) -> str | None:
+        return None if tag is None else tag.lower()
+
+
+class BulkResult(BaseModel):
+    action: BulkAction
+    changed: int = Field(description="How many applications this changed (others already were)")

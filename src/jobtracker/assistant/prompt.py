@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from jobtracker.assistant.context import ApplicationContext
+from jobtracker.assistant.context import ApplicationContext, InterviewFacts
 from jobtracker.deliverables.models import DeliverableState
+from jobtracker.time_zones import zone
 
 DATA_START = "<<<APPLICATION DATA>>>"
 DATA_END = "<<<END OF APPLICATION DATA>>>"
@@ -29,7 +30,8 @@ Rules:
 and never invent facts about the user's experience.
 - Be specific and practical. Prefer short sections and lists; keep drafts ready to send.
 - Answer in the language the user writes in.
-- Dates in the data are in UTC; the current time is given at the top of the data."""
+- Times in the data are in the user's own time zone, named with the current time at the top \
+of the data; say "today" or "tomorrow" as that zone counts days."""
 
 
 def system_prompt(application_data: str) -> str:
@@ -42,7 +44,9 @@ def render_context(context: ApplicationContext, limit: int) -> str:
     sections = [
         _application(context),
         _text("Job description", context.job_description, limit * 3 // 10),
+        _fit(context),
         _deliverables(context, limit // 20),
+        _interviews(context, limit // 20),
         _contacts(context, limit // 30),
         _text("The user's notes on this application", context.notes, limit // 10),
         _writing(context, limit // 10),
@@ -54,7 +58,7 @@ def render_context(context: ApplicationContext, limit: int) -> str:
 
 def _application(context: ApplicationContext) -> str:
     lines = [
-        f"Current time: {_moment(context.now)}",
+        f"Current time: {_moment(context.now, context.time_zone)} ({context.time_zone})",
         "",
         "Application:",
         f"- Company: {context.company}",
@@ -108,11 +112,50 @@ def _deliverables(context: ApplicationContext, limit_each: int) -> str:
         due = "no due date"
         if deliverable.due_at is not None:
             late = deliverable.due_at < context.now and deliverable.state != DeliverableState.DONE
-            due = f"due {_moment(deliverable.due_at)}" + (" (overdue)" if late else "")
+            due = f"due {_moment(deliverable.due_at, context.time_zone)}" + (
+                " (overdue)" if late else ""
+            )
         lines.append(f"- {deliverable.title} [{kind}; {state}; {due}]")
         if deliverable.content and deliverable.content.strip():
             lines.append("  " + _clip(deliverable.content.strip(), limit_each))
     return "\n".join(lines)
+
+
+def _interviews(context: ApplicationContext, limit_each: int) -> str:
+    if not context.interviews:
+        return "Interviews: none scheduled."
+    lines = []
+    upcoming = context.next_interview
+    if upcoming is not None:
+        lines += ["Next interview:", _interview_line(upcoming, context.time_zone)]
+        if upcoming.prep_notes and upcoming.prep_notes.strip():
+            lines.append("  Preparation notes: " + _clip(upcoming.prep_notes.strip(), limit_each))
+    earlier = context.earlier_interviews
+    if earlier:
+        lines.append(f"Earlier interviews ({len(earlier)}), with the user's debriefs:")
+        for interview in earlier:
+            lines.append(_interview_line(interview, context.time_zone))
+            if interview.debrief and interview.debrief.strip():
+                lines.append("  Debrief: " + _clip(interview.debrief.strip(), limit_each))
+    return "\n".join(lines)
+
+
+def _interview_line(interview: InterviewFacts, time_zone: str) -> str:
+    kind = interview.kind.value.replace("_", " ")
+    minutes = int((interview.ends_at - interview.starts_at).total_seconds() // 60)
+    parts = [f"- {kind}, {_moment(interview.starts_at, time_zone)}, {minutes} minutes"]
+    if interview.time_zone != time_zone:
+        arranged = interview.starts_at.astimezone(zone(interview.time_zone))
+        parts.append(f"arranged as {arranged:%H:%M} {interview.time_zone}")
+    if interview.with_whom:
+        parts.append("with " + ", ".join(interview.with_whom))
+    if interview.location:
+        parts.append(f"at {interview.location}")
+    if interview.meeting_url:
+        parts.append(f"link {interview.meeting_url}")
+    if interview.outcome:
+        parts.append(f"outcome: {interview.outcome.value}")
+    return "; ".join(parts)
 
 
 def _contacts(context: ApplicationContext, limit_each: int) -> str:
@@ -147,8 +190,43 @@ def _documents(context: ApplicationContext, limit_each: int) -> str:
     return "\n".join(parts)
 
 
-def _moment(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
+def _fit(context: ApplicationContext) -> str:
+    fit = context.fit
+    if fit is None:
+        return ""
+    if not fit.ready:
+        return f"Fit of the resume with the posting: not measured. {fit.message}"
+    because = {
+        "sent": "the resume sent with this application",
+        "linked": "a resume linked to this application",
+        "latest": "the user's most recent resume",
+        "chosen": "the resume the user chose",
+    }.get(fit.resume_chosen_because or "", "a resume")
+    lines = [
+        f"Fit of the resume with the posting (measured offline by Job Tracker, against "
+        f"{fit.resume_filename}, {because}): {fit.score}/100.",
+        f"- {fit.explanation}",
+    ]
+    if fit.matched:
+        shown = [
+            item.skill + (f" (through {item.through})" if item.through else "")
+            for item in fit.matched
+        ]
+        lines.append("- Skills in both: " + ", ".join(shown))
+    for label, names in (
+        ("Required skills the resume does not show", fit.missing_required),
+        ("Nice-to-have skills it does not show", fit.missing_nice),
+        ("Other skills the posting names that it does not show", fit.missing_other),
+        ("Words the posting repeats that the resume lacks", fit.keywords_missing),
+    ):
+        if names:
+            lines.append(f"- {label}: " + ", ".join(names))
+    return "\n".join(lines)
+
+
+def _moment(moment: datetime, time_zone: str) -> str:
+    """The moment on the user's clock, with its UTC offset so a model cannot misread it."""
+    return moment.astimezone(zone(time_zone)).strftime("%a %Y-%m-%d %H:%M (UTC%z)")
 
 
 def _clip(text: str, limit: int) -> str:

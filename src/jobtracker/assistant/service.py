@@ -25,9 +25,8 @@ from jobtracker.assistant.schemas import (
     MessageOut,
     UsageToday,
 )
-from jobtracker.auth.models import User
 from jobtracker.config import Settings
-from jobtracker.db import lock_row, utcnow
+from jobtracker.db import utcnow
 from jobtracker.errors import AppError, Conflict, QuotaExceeded
 from jobtracker.instance import usage as storage
 
@@ -98,11 +97,19 @@ def conversation(
     )
 
 
+def daily_message_limit(session: Session, settings: Settings, owner_id: int) -> int:
+    """Messages (and AI requests) the owner may send a day, 0 for no limit: the admin's
+    override for them, else the instance's."""
+    owner = storage.owner_override(session, owner_id)
+    override = owner.max_assistant_messages_per_day if owner is not None else None
+    return settings.ai_daily_messages_per_user if override is None else override
+
+
 def usage_today(session: Session, settings: Settings, owner_id: int) -> UsageToday:
     today = utcnow().date()
     usage = session.get(AssistantUsage, (owner_id, today))
     used = usage.messages if usage else 0
-    limit = settings.ai_daily_messages_per_user or None
+    limit = daily_message_limit(session, settings, owner_id) or None
     return UsageToday(
         messages=used,
         daily_limit=limit,
@@ -184,7 +191,7 @@ def save_answer(
     """Store the answer however it ended; None when its application was deleted meanwhile."""
     if usage.input_tokens or usage.output_tokens:
         # Recorded first and apart: the tokens were spent even if the answer cannot be kept.
-        lock_row(session, User.__table__, pending.owner_id)
+        storage.lock_owner(session, pending.owner_id)
         day = _usage_row(session, pending.owner_id, utcnow().date())
         day.input_tokens += usage.input_tokens or 0
         day.output_tokens += usage.output_tokens or 0
@@ -340,10 +347,10 @@ def _count_message(session: Session, settings: Settings, owner_id: int) -> None:
     """Count one message against today's limit, or refuse it with 429."""
     # Held until commit, so concurrent messages by one user are counted one at a time,
     # whichever app process serves them.
-    lock_row(session, User.__table__, owner_id)
+    storage.lock_owner(session, owner_id)
     today = utcnow().date()
     usage = _usage_row(session, owner_id, today)
-    limit = settings.ai_daily_messages_per_user
+    limit = daily_message_limit(session, settings, owner_id)
     if limit and usage.messages >= limit:
         raise DailyLimitReached(
             f"You have sent this instance's daily limit of {limit} messages to the assistant. "

@@ -35,7 +35,12 @@ def create_access_token(
     body: AccessTokenCreate, user: CurrentUserBySession, session: SessionDep
 ) -> AccessTokenCreated:
     created = access_tokens.create_token(
-        session, user, name=body.name, scope=body.scope, expires_in_days=body.expires_in_days
+        session,
+        user,
+        name=body.name,
+        scope=body.scope,
+        expires_in_days=body.expires_in_days,
+        allow_delete=body.allow_delete,
     )
     out = AccessTokenOut.model_validate(created.record)
     return AccessTokenCreated(**out.model_dump(), token=created.secret)

@@ -6,7 +6,7 @@ import unicodedata
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from jobtracker.auth.models import AccessTokenScope
@@ -22,6 +22,11 @@ class AccessTokenCreate(BaseModel):
     expires_in_days: Literal[30, 90, 365] | None = Field(
         default=None, description="Days until it stops working; none for no expiry"
     )
+    allow_delete: bool = Field(
+        default=False,
+        description="Whether it may delete applications (the MCP server's delete tool); "
+        "only for a read-and-write token",
+    )
 
     @field_validator("name")
     @classmethod
@@ -35,6 +40,18 @@ class AccessTokenCreate(BaseModel):
             )
         return name
 
+    @field_validator("allow_delete")
+    @classmethod
+    def _deleting_needs_write(cls, allow_delete: bool, info: ValidationInfo) -> bool:
+        # scope is declared first, so it is in info.data when it was valid.
+        if allow_delete and info.data.get("scope") is not AccessTokenScope.WRITE:
+            raise PydanticCustomError(
+                "delete_needs_write",
+                "Only a read-and-write token can be allowed to delete. Choose read and write, "
+                "or leave deleting off.",
+            )
+        return allow_delete
+
 
 class AccessTokenOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
@@ -45,6 +62,7 @@ class AccessTokenOut(BaseModel):
     created_at: datetime
     expires_at: datetime | None
     last_used_at: datetime | None
+    allow_delete: bool = Field(description="Whether it may delete applications")
 
 
 class AccessTokenCreated(AccessTokenOut):

@@ -11,8 +11,10 @@ from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from jobtracker.auth.models import AccessTokenScope, PersonalAccessToken, User
+from jobtracker.auth.service import ACCOUNT_DISABLED
 from jobtracker.db import utcnow
 from jobtracker.errors import Conflict, NotAuthenticated, NotFound
+from jobtracker.instance import service as instance_service
 
 # Told apart from a session JWT without decoding it, and findable by secret scanners.
 PREFIX = "jtpat_"
@@ -30,6 +32,14 @@ class NewAccessToken:
 
     record: PersonalAccessToken
     secret: str
+
+
+@dataclass(frozen=True)
+class AuthenticatedToken:
+    """Who a valid token acts for, and the token's own row (its name, scope and rights)."""
+
+    user: User
+    token: PersonalAccessToken
 
 
 def is_access_token(credentials: str) -> bool:
@@ -53,6 +63,7 @@ def create_token(
     name: str,
     scope: AccessTokenScope,
     expires_in_days: int | None,
+    allow_delete: bool = False,
 ) -> NewAccessToken:
     count = select(func.count()).where(PersonalAccessToken.owner_id == owner.id)
     if (session.scalar(count) or 0) >= MAX_TOKENS_PER_USER:
@@ -69,6 +80,8 @@ def create_token(
         token_hash=_hash(secret),
         created_at=now,
         expires_at=now + timedelta(days=expires_in_days) if expires_in_days else None,
+        # Deleting is a right of read-and-write tokens only (the schema refuses the rest).
+        allow_delete=allow_delete and scope is AccessTokenScope.WRITE,
     )
     session.add(record)
     session.commit()
@@ -88,17 +101,28 @@ def revoke_token(session: Session, owner: User, token_id: int) -> None:
 
 def authenticate(session: Session, secret: str) -> tuple[User, AccessTokenScope]:
     """The token's owner and scope; NotAuthenticated when it is unknown, revoked or expired."""
+    found = authenticate_token(session, secret)
+    return found.user, found.token.scope
+
+
+def authenticate_token(session: Session, secret: str) -> AuthenticatedToken:
+    """The token's owner and row; NotAuthenticated when it is unknown, revoked or expired."""
     now = utcnow()
     found = session.execute(
-        select(PersonalAccessToken, User)
-        .join(User, User.id == PersonalAccessToken.owner_id)
-        .where(PersonalAccessToken.token_hash == _hash(secret))
+        instance_service.with_instance_settings(
+            select(PersonalAccessToken, User)
+            .join(User, User.id == PersonalAccessToken.owner_id)
+            .where(PersonalAccessToken.token_hash == _hash(secret))
+        )
     ).first()
     if found is None:
         raise NotAuthenticated(REFUSED)
-    token, user = found
+    token, user, instance_settings = found
+    instance_service.keep_for_the_request(session, instance_settings)
     if token.expires_at is not None and token.expires_at <= now:
         raise NotAuthenticated(REFUSED)
+    if user.disabled_at is not None:  # kept, so re-enabling the account restores its tokens
+        raise NotAuthenticated(ACCOUNT_DISABLED)
     if token.last_used_at is None or now - token.last_used_at >= LAST_USED_PRECISION:
         session.execute(
             update(PersonalAccessToken)
@@ -106,4 +130,4 @@ def authenticate(session: Session, secret: str) -> tuple[User, AccessTokenScope]
             .values(last_used_at=now)
         )
         session.commit()
-    return user, token.scope
+    return AuthenticatedToken(user, token)

@@ -95,17 +95,6 @@ def _access_token_scope(request: Request) -> AccessTokenScope | None:
     return scope
 
 
-def optional_user(request: Request, session: SessionDep, settings: SettingsDep) -> User | None:
-    # Told apart by its prefix, so a session's JWT path gains no query and no decoding attempt.
-    secret = _access_token(request)
-    if secret is not None:
-        user, scope = access_tokens.authenticate(session, secret)
-        request.state.access_token_scope = scope
-        return user
-    caller = _caller_session(request, session, settings)
-    return caller.user if caller else None
-
-
 def session_to_end(
     request: Request, session: SessionDep, settings: SettingsDep
 ) -> CallerSession | None:
@@ -121,48 +110,81 @@ def session_to_end(
         return None
 
 
-def _signed_in(request: Request, user: User | None, session: Session, settings: Settings) -> User:
+def _identify(request: Request, session: Session, settings: Settings) -> User | None:
+    """The caller's account, from an access token or a session; None when they sent neither."""
+    # Told apart by its prefix, so a session's JWT path gains no query and no decoding attempt.
+    secret = _access_token(request)
+    if secret is not None:
+        user, scope = access_tokens.authenticate(session, secret)
+        request.state.access_token_scope = scope
+        return user
+    caller = _caller_session(request, session, settings)
+    return caller.user if caller else None
+
+
+def _signed_in(
+    request: Request,
+    session: Session,
+    settings: Settings,
+    *,
+    writing: bool,
+    session_only: bool = False,
+) -> User:
+    """The signed-in caller, held to the token rules and then to the admin rule.
+
+    `writing`: a read-only access token is refused a change. `session_only`: any access
+    token is refused (a sensitive route).
+    """
+    user = _identify(request, session, settings)
     if user is None:
         raise NotAuthenticated("Please sign in.")
+    # After the sign-in check (a scope comes only with a valid token), and session-only
+    # first, so a read-only token learns what would actually let it through.
+    scope = _access_token_scope(request)
+    if session_only and scope is not None:
+        raise Forbidden(SESSION_ONLY)
+    if writing and scope is AccessTokenScope.READ and request.method not in SAFE_METHODS:
+        raise Forbidden(READ_ONLY)
     if user.is_admin:
         # Only admins can be held to two-factor: everyone else skips this (blocking) query.
         two_factor.enforce_admin_rule(request, session, settings, user)
     return user
 
 
-async def current_user(
-    request: Request,
-    user: Annotated[User | None, Depends(optional_user)],
-    session: SessionDep,
-    settings: SettingsDep,
-) -> User:
-    # A scope is set only beside a user, so "sign in" still comes before "read-only".
-    if _access_token_scope(request) is AccessTokenScope.READ and request.method not in SAFE_METHODS:
-        raise Forbidden(READ_ONLY)
-    return _signed_in(request, user, session, settings)
+# The checks below are plain functions: FastAPI runs each on a worker thread, one hand-off
+# for the whole check (and its one query).
 
 
-async def current_reader(
-    request: Request,
-    user: Annotated[User | None, Depends(optional_user)],
-    session: SessionDep,
-    settings: SettingsDep,
-) -> User:
+def optional_user(request: Request, session: SessionDep, settings: SettingsDep) -> User | None:
+    return _identify(request, session, settings)
+
+
+def user_if_signed_in(
+    request: Request, response: Response, session: SessionDep, settings: SettingsDep
+) -> User | None:
+    """The caller's account, or None for anyone not signed in, including with an expired or
+    ended session; such a session's cookies are cleared, so the browser's next calls go as
+    signed out instead of refused."""
+    try:
+        return _identify(request, session, settings)
+    except NotAuthenticated:
+        if _bearer_token(request) is None:  # the stale session came as cookies
+            end_session(response)
+        return None
+
+
+def current_user(request: Request, session: SessionDep, settings: SettingsDep) -> User:
+    return _signed_in(request, session, settings, writing=True)
+
+
+def current_reader(request: Request, session: SessionDep, settings: SettingsDep) -> User:
     """The signed-in user for a POST that changes nothing (capture): a read-only token will do."""
-    return _signed_in(request, user, session, settings)
+    return _signed_in(request, session, settings, writing=False)
 
 
-async def current_user_by_session(
-    request: Request,
-    user: Annotated[User | None, Depends(optional_user)],
-    session: SessionDep,
-    settings: SettingsDep,
-) -> User:
+def current_user_by_session(request: Request, session: SessionDep, settings: SettingsDep) -> User:
     """The signed-in user, refused when they came with an access token (sensitive routes)."""
-    # Before the scope check, so a read-only token learns what would actually let it through.
-    if _access_token_scope(request) is not None:
-        raise Forbidden(SESSION_ONLY)
-    return await current_user(request, user, session, settings)
+    return _signed_in(request, session, settings, writing=True, session_only=True)
 
 
 async def current_admin(user: Annotated[User, Depends(current_user_by_session)]) -> User:
@@ -172,6 +194,8 @@ async def current_admin(user: Annotated[User, Depends(current_user_by_session)])
 
 
 OptionalUser = Annotated[User | None, Depends(optional_user)]
+# Never refuses: for asking who is signed in (a stale session is treated as none).
+UserIfSignedIn = Annotated[User | None, Depends(user_if_signed_in)]
 CurrentUser = Annotated[User, Depends(current_user)]
 CurrentReader = Annotated[User, Depends(current_reader)]
 # For routes a leaked access token must never reach: tokens, password, 2FA, sign-outs, account.

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, String
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from jobtracker.db import Base, UTCDateTime, enum_column, utcnow
@@ -36,6 +37,21 @@ class User(Base):
     two_factor_secret: Mapped[str | None] = mapped_column(String(255))
     two_factor_enabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     two_factor_last_step: Mapped[int | None] = mapped_column(Integer)
+    # The user's own board: per stage, a label of their own, and whether it is collapsed or hidden.
+    board_layout: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # IANA name of the user's zone: every "today", "due in N days" and all-day date is theirs.
+    time_zone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
+    # Has at least one enabled webhook (kept by webhooks/service.py): events are queued only
+    # then, so a user without webhooks pays no query when an application changes.
+    webhooks_active: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Set by an admin: the account cannot sign in and its sessions and tokens stop working; its
+    # data stays.
+    disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # An admin's per-user overrides of the instance's quotas; null follows the instance.
+    max_applications: Mapped[int | None] = mapped_column(Integer)
+    max_storage_mb: Mapped[int | None] = mapped_column(Integer)
+    max_assistant_messages_per_day: Mapped[int | None] = mapped_column(Integer)
 
     @property
     def is_admin(self) -> bool:
@@ -100,3 +116,5 @@ class PersonalAccessToken(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Read-and-write tokens may delete only when their owner allowed it (MCP's delete tools).
+    allow_delete: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

@@ -22,7 +22,7 @@ from jobtracker.auth.models import PendingRegistration, User
 from jobtracker.auth.security import hash_password
 from jobtracker.config import Settings
 from jobtracker.db import utcnow
-from jobtracker.errors import NotFound
+from jobtracker.errors import Forbidden, NotFound
 from jobtracker.security.ratelimit import Allowance, FailureLimiter, TooManyAttempts
 
 LINK_LIFETIME = timedelta(hours=24)
@@ -89,7 +89,7 @@ def start(
     mail.send(settings, email, "Finish signing up to Job Tracker", _confirm_body(settings, token))
 
 
-def confirm(session: Session, settings: Settings, token: str) -> User:
+def confirm(session: Session, settings: Settings, token: str, time_zone: str | None = None) -> User:
     """Open the account a sign-up link stands for; the link works once."""
     pending = session.scalar(
         select(PendingRegistration).where(
@@ -105,10 +105,53 @@ def confirm(session: Session, settings: Settings, token: str) -> User:
         email=pending.email,
         password_hash=pending.password_hash,
         display_name=pending.display_name,
+        time_zone=time_zone,
     )
     session.delete(pending)
     session.commit()
     return user
+
+
+def through_invite(
+    session: Session,
+    settings: Settings,
+    *,
+    invite: str,
+    email: str,
+    password: str,
+    display_name: str | None,
+    time_zone: str | None,
+) -> User:
+    """Open the account at once with an invitation link, even while registration is closed.
+
+    No confirmation email: the invitation, not the address, is what admits the person (one
+    bound to an email admits only that address).
+    """
+    # Imported here: groups builds on auth, not the other way round.
+    from jobtracker.groups import invites
+
+    return invites.register(
+        session,
+        settings,
+        token=invite,
+        email=email,
+        # Hashed before the instance's lock is taken, like every registration.
+        password_hash=hash_password(password),
+        display_name=display_name,
+        time_zone=time_zone,
+    )
+
+
+SIGNIN_OFF_MESSAGE = (
+    "Signing in and signing up with a password are turned off on this instance. "
+    "Use the single sign-on button instead."
+)
+
+
+def ensure_password_signin(settings: Settings) -> None:
+    """Refuse password sign-in and registration when PASSWORD_SIGNIN is off."""
+    if not settings.password_signin:
+        raise Forbidden(SIGNIN_OFF_MESSAGE)
 
 
 def _site(settings: Settings) -> str:
@@ -131,6 +174,6 @@ def _existing_body(settings: Settings) -> str:
         "Someone, hopefully you, tried to create a Job Tracker account with this address, "
         "but you already have one.\n\n"
         f"Sign in at {_site(settings)}/login\n"
-        "If you forgot your password, ask the instance's admin to reset it.\n\n"
+        f"Forgot your password? Choose a new one at {_site(settings)}/forgot-password\n\n"
         "If it wasn't you, ignore this email: nothing has changed.\n"
     )

@@ -11,6 +11,7 @@ from jobtracker.auth.deps import (
     CurrentUserBySession,
     SessionToEnd,
     SettingsDep,
+    UserIfSignedIn,
     end_session,
     start_session,
 )
@@ -26,6 +27,7 @@ from jobtracker.auth.schemas import (
     SessionOut,
     UserOut,
     UserUpdate,
+    WhoAmI,
 )
 from jobtracker.auth.two_factor_routes import finish_sign_in
 from jobtracker.auth.two_factor_routes import router as two_factor_router
@@ -64,9 +66,21 @@ def register(
     guard: AttemptGuardDep,
 ) -> SessionOut | RegistrationPending:
     """Open an account and sign in (201); with email set up, mail a sign-up link instead (202)."""
+    registration.ensure_password_signin(settings)
     address = client_address(request)
     registration.count_registration(request.app.state.failure_limiter, settings, address)
     with guard.attempt("register", body.email, address):
+        if body.invite is not None:
+            user = registration.through_invite(
+                session,
+                settings,
+                invite=body.invite,
+                email=body.email,
+                password=body.password,
+                display_name=body.display_name,
+                time_zone=body.time_zone,
+            )
+            return _session_out(request, response, settings, user)
         if settings.email_enabled:
             registration.start(
                 session,
@@ -83,6 +97,7 @@ def register(
             email=body.email,
             password=body.password,
             display_name=body.display_name,
+            time_zone=body.time_zone,
         )
     return _session_out(request, response, settings, user)
 
@@ -96,7 +111,8 @@ def confirm_registration(
     settings: SettingsDep,
 ) -> SessionOut:
     """Open the account from the link mailed at registration, and sign in."""
-    user = registration.confirm(session, settings, body.token)
+    registration.ensure_password_signin(settings)
+    user = registration.confirm(session, settings, body.token, body.time_zone)
     return _session_out(request, response, settings, user)
 
 
@@ -114,6 +130,7 @@ def login(
     A code sent with the password finishes at once, and gets past an account that someone
     else's guesses have locked; so does a browser that signed in to the account before.
     """
+    registration.ensure_password_signin(settings)
     device = known_device_for(request, session, settings, body.email)
     address = client_address(request)
     second_factor = body.code is not None
@@ -123,7 +140,7 @@ def login(
         )
     if challenge_needed:
         return TwoFactorChallenge(challenge=two_factor.issue_challenge(settings, user))
-    return finish_sign_in(request, response, settings, user)
+    return finish_sign_in(request, response, session, settings, user)
 
 
 @router.post("/auth/logout", status_code=status.HTTP_204_NO_CONTENT)
@@ -159,10 +176,18 @@ def read_me(user: CurrentUser) -> UserOut:
     return UserOut.model_validate(user)
 
 
+@router.get("/auth/whoami")
+def who_am_i(user: UserIfSignedIn) -> WhoAmI:
+    """Who is signed in: `user` is null when nobody is (GET /api/me answers that with a 401)."""
+    return WhoAmI(user=UserOut.model_validate(user) if user else None)
+
+
 @router.patch("/me")
 def update_me(body: UserUpdate, user: CurrentUser, session: SessionDep) -> UserOut:
     return UserOut.model_validate(
-        service.update_profile(session, user, display_name=body.display_name)
+        service.update_profile(
+            session, user, display_name=body.display_name, time_zone=body.time_zone
+        )
     )
 
 

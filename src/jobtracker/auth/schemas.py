@@ -12,6 +12,7 @@ from jobtracker.auth.models import Role
 from jobtracker.auth.passwords import MAX_LENGTH as PASSWORD_MAX
 from jobtracker.auth.passwords import MIN_LENGTH as PASSWORD_MIN
 from jobtracker.auth.passwords import password_problem
+from jobtracker.time_zones import DEFAULT_ZONE, ZoneName
 
 # Categories that break a line or are invisible controls: a name shows on one line everywhere
 # (the calendar feed's name among them).
@@ -44,6 +45,17 @@ class RegisterRequest(BaseModel):
     email: EmailStr = Field(max_length=254)
     password: str = Password
     display_name: str | None = Field(default=None, max_length=100)
+    time_zone: str | None = Field(
+        default=None,
+        max_length=64,
+        description="The browser's IANA time zone; an unknown one is taken as UTC",
+    )
+    invite: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=100,
+        description="The token of an invitation link: registers even while registration is closed",
+    )
 
     @field_validator("password")
     @classmethod
@@ -68,6 +80,11 @@ class RegistrationConfirmation(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     token: str = Field(min_length=1, max_length=100, description="From the link in the email")
+    time_zone: str | None = Field(
+        default=None,
+        max_length=64,
+        description="The browser's IANA time zone; an unknown one is taken as UTC",
+    )
 
 
 class LoginRequest(BaseModel):
@@ -92,6 +109,13 @@ class UserOut(BaseModel):
     role: Role
     created_at: datetime
     two_factor_enabled: bool = False
+    time_zone: str = Field(default=DEFAULT_ZONE, description="IANA name; dates are worded in it")
+
+
+class WhoAmI(BaseModel):
+    """Who the caller is; a 200 either way, so a signed-out page load logs no failed request."""
+
+    user: UserOut | None = Field(description="Null when nobody is signed in")
 
 
 class SessionOut(BaseModel):
@@ -105,9 +129,18 @@ class UserUpdate(BaseModel):
     # Stripped before the length check, so a name of only spaces is refused, not stored empty.
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    display_name: str = Field(min_length=1, max_length=100)
+    display_name: str | None = Field(default=None, min_length=1, max_length=100)
+    time_zone: ZoneName | None = Field(default=None, description="IANA name, e.g. Europe/Paris")
 
     _one_line = field_validator("display_name")(one_line_name)
+
+    @field_validator("display_name", "time_zone")
+    @classmethod
+    def _cannot_be_cleared(cls, value: str | None) -> str | None:
+        # Runs only on values sent: leaving a field out is fine, sending null is not.
+        if value is None:
+            raise ValueError("cannot be cleared")
+        return value
 
 
 class PasswordChange(BaseModel):

@@ -7,6 +7,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 import jwt
 from argon2 import PasswordHasher
@@ -16,8 +17,16 @@ from jobtracker.db import utcnow
 
 ALGORITHM = "HS256"
 _hasher = PasswordHasher()  # argon2id with the library's OWASP-aligned defaults
-# Verified against when the email is unknown, so both failures take the same time.
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+
+@cache
+def _unknown_email_hash() -> str:
+    """Verified against when the email is unknown, so both failures take the same time.
+
+    Made on the first such sign-in rather than at import: a hash takes ~0.1 s and 64 MiB,
+    which every process start would pay.
+    """
+    return _hasher.hash(secrets.token_urlsafe(16))
 
 
 def hash_password(password: str) -> str:
@@ -26,7 +35,10 @@ def hash_password(password: str) -> str:
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return (
+            _hasher.verify(password_hash or _unknown_email_hash(), password)
+            and password_hash is not None
+        )
     except (VerificationError, InvalidHashError):
         return False
 

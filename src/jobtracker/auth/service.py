@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -22,8 +22,13 @@ from jobtracker.errors import (
     QuotaExceeded,
 )
 from jobtracker.instance import service as instance_service
+from jobtracker.time_zones import zone_or_default
 
 WRONG_CREDENTIALS = "Email or password is wrong."
+ACCOUNT_DISABLED = (
+    "This account has been disabled by the instance's admin (its data is kept). "
+    "Ask the admin to re-enable it."
+)
 # Leaves room below the column's 32-bit limit for a lifetime of revocations.
 _TOKEN_VERSION_START_RANGE = 2**30
 
@@ -54,17 +59,52 @@ def list_accounts(session: Session) -> list[User]:
     return list(session.scalars(select(User).order_by(User.id)))
 
 
+# One statement on every signed-in request: the user, the revocation list and the instance's
+# settings together. A revocation (sign-out, sign out everywhere, a new password) is a row
+# in the database, so every process and replica refuses the token from the next request on.
+_ACTIVE_USER = instance_service.with_instance_settings(
+    select(User).where(
+        User.id == bindparam("user_id"),
+        User.token_version == bindparam("token_version"),
+        ~select(RevokedToken.token_id)
+        .where(RevokedToken.token_id == bindparam("token_id"))
+        .exists(),
+    )
+)
+
+
 def get_active_user(session: Session, claims: TokenClaims) -> User | None:
     """The token's user, unless the token was revoked (one by one, or all at once)."""
-    # One statement on every authenticated request: the user and the revocation list together.
-    signed_out = select(RevokedToken.token_id).where(RevokedToken.token_id == claims.token_id)
-    return session.scalar(
-        select(User).where(
-            User.id == claims.user_id,
-            User.token_version == claims.token_version,
-            ~signed_out.exists(),
-        )
-    )
+    found = session.execute(
+        _ACTIVE_USER,
+        {
+            "user_id": claims.user_id,
+            "token_version": claims.token_version,
+            "token_id": claims.token_id,
+        },
+    ).first()
+    if found is None:
+        return None
+    user: User = found[0]
+    # Checked on every request (no cache), so disabling takes effect on the very next one.
+    if user.disabled_at is not None:
+        raise NotAuthenticated(ACCOUNT_DISABLED)
+    instance_service.keep_for_the_request(session, found[1])
+    return user
+
+
+def ensure_enabled(user: User) -> None:
+    """Refuse a disabled account, in words its owner understands."""
+    if user.disabled_at is not None:
+        raise Forbidden(ACCOUNT_DISABLED)
+
+
+def record_sign_in(session: Session, user: User) -> None:
+    """Every way in (password, two-factor, single sign-on) ends here: a disabled account is
+    refused, else the moment is kept for the admin's list of users."""
+    ensure_enabled(user)
+    user.last_sign_in_at = utcnow()
+    session.commit()
 
 
 def revoke_session(session: Session, claims: TokenClaims) -> None:
@@ -81,26 +121,41 @@ def revoke_session(session: Session, claims: TokenClaims) -> None:
 
 
 def register(
-    session: Session, settings: Settings, *, email: str, password: str, display_name: str | None
+    session: Session,
+    settings: Settings,
+    *,
+    email: str,
+    password: str,
+    display_name: str | None,
+    time_zone: str | None = None,
 ) -> User:
     # Hashed before taking the instance lock: argon2 is slow on purpose, and on SQLite the
     # lock is the database's one write lock, which every other writer would wait behind.
     password_hash = hash_password(password)
     user = add_registered_account(
-        session, settings, email=email, password_hash=password_hash, display_name=display_name
+        session,
+        settings,
+        email=email,
+        password_hash=password_hash,
+        display_name=display_name,
+        time_zone=time_zone,
     )
     session.commit()
     return user
 
 
-def ensure_registration_allowed(session: Session, settings: Settings) -> int:
+def ensure_registration_allowed(
+    session: Session, settings: Settings, *, invited: bool = False
+) -> int:
     """Refuse when registration is closed or the instance is full; else how many users there are.
 
     Neither depends on the address, so saying so reveals nothing about who has an account.
+    `invited`: the person came with a valid invitation, which lets them in while registration
+    is closed, never past the instance's limit of users.
     """
     limits = instance_service.current_limits(session, settings)
     users = count_users(session)
-    if users and not limits.registration_open:
+    if users and not limits.registration_open and not invited:
         raise Forbidden("Registration is closed on this instance. Ask its admin for an account.")
     if limits.max_users and users >= limits.max_users:
         raise QuotaExceeded(
@@ -117,11 +172,13 @@ def add_registered_account(
     email: str,
     password_hash: str,
     display_name: str | None,
+    time_zone: str | None = None,
+    invited: bool = False,
 ) -> User:
     """A new account under the instance's rules (open, MAX_USERS, one per email); not committed."""
     email = normalise_email(email)
     instance_service.lock_instance(session)
-    users = ensure_registration_allowed(session, settings)
+    users = ensure_registration_allowed(session, settings, invited=invited)
     if find_by_email(session, email) is not None:
         raise Conflict("An account with this email already exists. Sign in instead.")
     user = User(
@@ -130,6 +187,8 @@ def add_registered_account(
         password_hash=password_hash,
         role=Role.USER if users else Role.ADMIN,  # the first account runs the instance
         token_version=_first_token_version(),
+        # The browser's guess; a zone this server does not know must not refuse the sign-up.
+        time_zone=zone_or_default(time_zone),
     )
     session.add(user)
     return user
@@ -139,6 +198,8 @@ def authenticate(session: Session, *, email: str, password: str) -> User:
     user = find_by_email(session, email)
     if not verify_password(user.password_hash if user else None, password) or user is None:
         raise NotAuthenticated(WRONG_CREDENTIALS)
+    # Only after the password: whether an account is disabled is no one else's business.
+    ensure_enabled(user)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
         session.commit()
@@ -162,8 +223,18 @@ def create_admin(session: Session, *, email: str, password: str, display_name: s
     return user
 
 
-def update_profile(session: Session, user: User, *, display_name: str) -> User:
-    user.display_name = display_name.strip()
+def time_zone_of(session: Session, user_id: int) -> str:
+    """The user's IANA zone, for domains that word dates for them without the User at hand."""
+    return session.scalar(select(User.time_zone).where(User.id == user_id)) or "UTC"
+
+
+def update_profile(
+    session: Session, user: User, *, display_name: str | None, time_zone: str | None
+) -> User:
+    if display_name is not None:
+        user.display_name = display_name.strip()
+    if time_zone is not None:
+        user.time_zone = time_zone
     session.commit()
     return user
 
@@ -232,7 +303,9 @@ def revoke_calendar_token(session: Session, user: User) -> None:
 def find_by_calendar_token(session: Session, token: str) -> User | None:
     # A lookup by hash: the database never sees the token, and there is nothing to time.
     return session.scalar(
-        select(User).where(User.calendar_token_hash == _calendar_token_hash(token))
+        select(User).where(
+            User.calendar_token_hash == _calendar_token_hash(token), User.disabled_at.is_(None)
+        )
     )
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response, status
+from sqlalchemy.orm import Session
 
-from jobtracker.auth import two_factor
+from jobtracker.auth import service, two_factor
 from jobtracker.auth.deps import CurrentUserBySession, SettingsDep, start_session
 from jobtracker.auth.devices import remember_device
 from jobtracker.auth.models import User
@@ -30,9 +31,10 @@ _LIMITED: dict[int | str, dict[str, object]] = {
 
 
 def finish_sign_in(
-    request: Request, response: Response, settings: Settings, user: User
+    request: Request, response: Response, session: Session, settings: Settings, user: User
 ) -> SessionOut:
     """A full sign-in: the session, and this browser remembered as one of the user's devices."""
+    service.record_sign_in(session, user)
     remember_device(request, response, settings, user)
     token, csrf = start_session(request, response, settings, user)
     return SessionOut(access_token=token, csrf_token=csrf, user=UserOut.model_validate(user))
@@ -50,7 +52,7 @@ def login_second_step(
     user = two_factor.user_for_challenge(session, settings, body.challenge)
     with guard.attempt(GUARDED_ACTION, user.email, client_address(request)):
         two_factor.finish_challenge(session, settings, user, body.code)
-    return finish_sign_in(request, response, settings, user)
+    return finish_sign_in(request, response, session, settings, user)
 
 
 @router.get("/2fa")

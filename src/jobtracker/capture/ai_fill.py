@@ -12,21 +12,20 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Annotated, Any, Protocol
+from typing import TYPE_CHECKING, Annotated, Any, Protocol
 
-import httpx2
-import openai
-from google import genai
-from google.genai import errors as genai_errors
-from google.genai import types
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from jobtracker.applications.schemas import MAX_SALARY
 from jobtracker.applications.stages import EmploymentType, SalaryPeriod, WorkMode
 from jobtracker.assistant.providers import configuration_problem
-from jobtracker.assistant.providers.openai_compatible import KEYLESS, OPENAI_API_URL
 from jobtracker.capture.posting import ExtractedPosting, FieldSource, Found
 from jobtracker.config import AIProvider, Settings
+
+# The AI SDKs are imported by the filler that uses them: each costs a few tenths of a second and
+# megabytes at start-up, and most servers use one of them or none.
+if TYPE_CHECKING:
+    from google.genai import types
 
 # The fields a model may fill. Never the link or the description: those it could only invent.
 AI_FIELDS: tuple[str, ...] = (
@@ -169,6 +168,8 @@ def _nullable(field: dict[str, Any], definitions: dict[str, Any]) -> dict[str, A
 
 def _gemini_schema(missing: list[str]) -> types.Schema:
     """The same schema in the OpenAPI subset Gemini's response_schema takes."""
+    from google.genai import types
+
     properties: dict[str, types.Schema] = {}
     for name, field in answer_schema(missing)["properties"].items():
         kind = types.Type.INTEGER if "integer" in field["type"] else types.Type.STRING
@@ -220,6 +221,10 @@ class OpenAIFiller:
     timeout_seconds: float
 
     def fill(self, text: str, missing: list[str]) -> dict[str, Any]:
+        import openai
+
+        from jobtracker.assistant.providers.openai_compatible import KEYLESS, OPENAI_API_URL
+
         response_format: Any = {
             "type": "json_schema",
             "json_schema": {
@@ -267,6 +272,11 @@ class GeminiFiller:
     timeout_seconds: float
 
     def fill(self, text: str, missing: list[str]) -> dict[str, Any]:
+        import httpx2
+        from google import genai
+        from google.genai import errors as genai_errors
+        from google.genai import types
+
         options = types.HttpOptions(
             base_url=self.base_url or None, timeout=int(self.timeout_seconds * 1000)
         )

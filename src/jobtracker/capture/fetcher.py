@@ -7,20 +7,19 @@ the admin allowed that host by name. The connection then goes to the checked add
 
 from __future__ import annotations
 
-import ipaddress
 import socket
-import ssl
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as ResolveTimeout
 from dataclasses import dataclass
 from email.message import Message
+from typing import TYPE_CHECKING
 from urllib.parse import SplitResult, quote, urljoin, urlsplit
 
-import httpcore2
-
 from jobtracker.capture.errors import FetchRefused, FetchTimedOut, PageTooLarge, SiteUnreachable
-from jobtracker.capture.network import Deadline, PinnedBackend
-from jobtracker.capture.policy import FetchPolicy, is_connectable_address, is_public_address
+from jobtracker.capture.policy import FetchPolicy, allowed_addresses
+
+if TYPE_CHECKING:
+    from jobtracker.capture.network import Deadline
 
 ONLY_WEB_ADDRESSES = "Only web addresses starting with http:// or https:// can be fetched."
 NOT_AN_ADDRESS = "That doesn't look like a web address. Check it and try again."
@@ -37,7 +36,6 @@ _URL_SAFE = "/%:@!$&'()*+,;=-._~?"
 # getaddrinfo has no timeout of its own: it runs aside so the fetch can stop waiting at the
 # deadline. Few workers, so a flood of slow names queues instead of piling up threads.
 _resolver = ThreadPoolExecutor(max_workers=4, thread_name_prefix="fetch-resolve")
-_tls = ssl.create_default_context()
 
 
 @dataclass(frozen=True)
@@ -65,6 +63,11 @@ def fetch(url: str, policy: FetchPolicy) -> FetchedPage:
 
     Raises a FetchError subclass, worded for a person, for every reason it doesn't.
     """
+    # The HTTP client (15 MiB in each web process) is loaded by the first fetch, not at start.
+    import httpcore2
+
+    from jobtracker.capture.network import Deadline, caused_by_certificate
+
     deadline = Deadline(policy.timeout_seconds)
     address = url.strip()
     for hop in range(policy.max_redirects + 1):
@@ -75,7 +78,7 @@ def fetch(url: str, policy: FetchPolicy) -> FetchedPage:
         except httpcore2.TimeoutException as error:
             raise FetchTimedOut(_too_slow(policy)) from error
         except httpcore2.ConnectError as error:
-            if _caused_by_certificate(error):
+            if caused_by_certificate(error):
                 raise SiteUnreachable(UNVERIFIED_CERTIFICATE) from error
             raise SiteUnreachable(_no_answer(target)) from error
         except (httpcore2.NetworkError, httpcore2.ProtocolError) as error:
@@ -89,15 +92,6 @@ def fetch(url: str, policy: FetchPolicy) -> FetchedPage:
         f"Too many redirects: the page sent Job Tracker on more than {policy.max_redirects} "
         "times, so it stopped following."
     )
-
-
-def _caused_by_certificate(error: BaseException) -> bool:
-    problem: BaseException | None = error
-    while problem is not None:
-        if isinstance(problem, ssl.SSLCertVerificationError):
-            return True
-        problem = problem.__cause__ or problem.__context__
-    return False
 
 
 def _no_answer(target: _Target) -> str:
@@ -154,14 +148,9 @@ def _resolve(target: _Target, policy: FetchPolicy, deadline: Deadline) -> list[s
         raise SiteUnreachable(
             f"Job Tracker couldn't find the site {target.host}. Check the address for typos."
         ) from error
-    allowed = is_connectable_address if policy.allows_private(target.host) else is_public_address
-    addresses: list[str] = []
-    for _family, _type, _proto, _name, sockaddr in answers:
-        address = ipaddress.ip_address(str(sockaddr[0]).split("%")[0])
-        if not allowed(address):
-            raise FetchRefused(PRIVATE_NETWORK)
-        if str(address) not in addresses:
-            addresses.append(str(address))
+    addresses = allowed_addresses(answers, policy, target.host)
+    if addresses is None:
+        raise FetchRefused(PRIVATE_NETWORK)
     if not addresses:
         raise SiteUnreachable(f"Job Tracker couldn't find the site {target.host}.")
     return addresses
@@ -171,12 +160,9 @@ def _get(
     target: _Target, addresses: list[str], policy: FetchPolicy, deadline: Deadline
 ) -> tuple[FetchedPage, str | None]:
     """One GET to the checked addresses: the page, and where it redirects to, if it does."""
-    url = httpcore2.URL(
-        scheme=target.scheme.encode(),
-        host=target.host.encode("ascii"),
-        port=target.port,
-        target=target.path.encode("ascii"),
-    )
+    from jobtracker.capture.network import pinned_pool, request_url, timeouts
+
+    url = request_url(target.scheme, target.host, target.port, target.path)
     # No cookies, no credentials, no compression (a small compressed body could unpack huge).
     headers = [
         (b"Host", _host_header(target).encode("ascii")),
@@ -184,11 +170,9 @@ def _get(
         (b"Accept", b"text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"),
         (b"Accept-Encoding", b"identity"),
     ]
-    phases = ("connect", "read", "write", "pool")
-    extensions = {"timeout": dict.fromkeys(phases, policy.timeout_seconds)}
-    backend = PinnedBackend(addresses, deadline)
+    extensions = timeouts(policy.timeout_seconds)
     with (
-        httpcore2.ConnectionPool(ssl_context=_tls, network_backend=backend) as pool,
+        pinned_pool(addresses, deadline) as pool,
         pool.stream("GET", url, headers=headers, extensions=extensions) as response,
     ):
         response_headers = {

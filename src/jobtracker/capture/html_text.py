@@ -10,9 +10,6 @@ from __future__ import annotations
 import html
 import re
 
-import lxml.html  # type: ignore[import-untyped]
-from lxml import etree
-
 # The longest description the form stores (applications' LongText).
 MAX_DESCRIPTION_CHARS = 100_000
 
@@ -90,6 +87,10 @@ def html_to_text(markup: str, *, keep_newlines: bool = False) -> str:
     """
     if not markup.strip():
         return ""
+    # Imported here: the job board readers load this module at start-up, lxml is needed later.
+    import lxml.html  # type: ignore[import-untyped]
+    from lxml import etree
+
     try:
         root = lxml.html.fromstring(markup)
     except (etree.ParserError, ValueError):

@@ -9,6 +9,44 @@ from typing import Any
 
 import httpcore2
 
+# Made by the first connection: loading the system's certificates takes ~20 ms of every start.
+_tls: ssl.SSLContext | None = None
+
+
+def tls_context() -> ssl.SSLContext:
+    global _tls  # one context for the process, made once
+    if _tls is None:
+        _tls = ssl.create_default_context()
+    return _tls
+
+
+def caused_by_certificate(error: BaseException) -> bool:
+    """Whether a connection failed because the certificate couldn't be verified."""
+    problem: BaseException | None = error
+    while problem is not None:
+        if isinstance(problem, ssl.SSLCertVerificationError):
+            return True
+        problem = problem.__cause__ or problem.__context__
+    return False
+
+
+def pinned_pool(addresses: Sequence[str], deadline: Deadline) -> httpcore2.ConnectionPool:
+    """A pool that connects only to the checked addresses, TLS verified against the host name."""
+    backend = PinnedBackend(addresses, deadline)
+    return httpcore2.ConnectionPool(ssl_context=tls_context(), network_backend=backend)
+
+
+def request_url(scheme: str, host: str, port: int, path: str) -> httpcore2.URL:
+    """The URL asked for: `host` as checked (lower case, IPv6 without brackets), `path` escaped."""
+    return httpcore2.URL(
+        scheme=scheme.encode(), host=host.encode("ascii"), port=port, target=path.encode("ascii")
+    )
+
+
+def timeouts(seconds: float) -> dict[str, dict[str, float]]:
+    """The request extensions that bound each phase of one request by `seconds`."""
+    return {"timeout": dict.fromkeys(("connect", "read", "write", "pool"), seconds)}
+
 
 class Deadline:
     """One point in time that every connect, read and write of a fetch must finish by."""

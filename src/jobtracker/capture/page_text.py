@@ -12,7 +12,6 @@ import re
 from urllib.parse import urljoin
 
 import lxml.html  # type: ignore[import-untyped]
-import trafilatura
 from lxml import etree
 
 from jobtracker.capture.fields import PostingBuilder
@@ -101,6 +100,8 @@ def main_text(document: lxml.html.HtmlElement) -> str:
     posting, else the page with scripts, styles, navigation, headers, footers, sidebars and
     forms removed. The document is changed in place: this is the last step that reads it.
     """
+    import trafilatura  # here, not at start-up: about 0.15 s and 13 MiB a worker may never need
+
     try:
         main = trafilatura.extract(
             _main_part(document),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from jobtracker.config import Settings
 
@@ -88,3 +90,20 @@ def is_connectable_address(address: IPAddress) -> bool:
     """True for any one-host address, private ones included: an allowed private host's."""
     address = _effective_address(address)
     return not (address.is_multicast or address.is_unspecified)
+
+
+def allowed_addresses(
+    answers: Iterable[tuple[Any, ...]], policy: FetchPolicy, host: str
+) -> list[str] | None:
+    """The distinct addresses of a name lookup's answers (getaddrinfo's), or None when the
+    policy refuses any one of them: a name that also points inside the network is never
+    half-trusted."""
+    allowed = is_connectable_address if policy.allows_private(host) else is_public_address
+    addresses: list[str] = []
+    for _family, _type, _proto, _name, sockaddr in answers:
+        address = ipaddress.ip_address(str(sockaddr[0]).split("%")[0])
+        if not allowed(address):
+            return None
+        if str(address) not in addresses:
+            addresses.append(str(address))
+    return addresses

@@ -8,7 +8,6 @@ stored: saving is the applications API's job.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -18,9 +17,7 @@ from jobtracker.applications.duplicates import DuplicateFinder, TrackedApplicati
 from jobtracker.assistant.service import DailyLimitReached, count_ai_request
 from jobtracker.capture import ai_fill
 from jobtracker.capture.errors import FetchError
-from jobtracker.capture.extract import extract_from_capture, extract_from_html, extract_from_text
 from jobtracker.capture.fetcher import FetchedPage
-from jobtracker.capture.html_text import html_to_text
 from jobtracker.capture.job_boards import JobBoardRequest, job_board_request, parse_job_board_answer
 from jobtracker.capture.policy import FetchPolicy
 from jobtracker.capture.posting import ExtractedPosting
@@ -30,8 +27,7 @@ from jobtracker.security.ratelimit import (
     Allowance,
     FailureLimiter,
     InProcessLimiter,
-    RedisLimiter,
-    TooManyAttempts,
+    count_use,
 )
 
 FetchPage = Callable[[str, FetchPolicy], FetchedPage]
@@ -46,6 +42,9 @@ NOTHING_FOUND = (
 )
 # The model reads at most this much of the posting; the same bound keeps html_to_text cheap.
 _AI_SOURCE_CHARS = 200_000
+
+# The page readers (extract, html_text) are imported by the functions that use them: they bring
+# lxml and its parsers, which a worker needs only once someone captures a posting.
 
 
 class PageNotReadable(FetchError):
@@ -72,6 +71,8 @@ def capture(
     filler: ai_fill.PostingFiller | None,
 ) -> Capture:
     """Read the posting the request points at or carries; nothing is fetched for html or text."""
+    from jobtracker.capture.extract import extract_from_capture, extract_from_text
+
     notes: list[str] = []
     pasted = request.selected_text or request.text
     if request.html or pasted or request.json_ld:
@@ -91,26 +92,26 @@ def capture(
 def build_limiter(settings: Settings) -> FailureLimiter:
     """Captures per user per minute, shared by every app process when Redis is configured."""
     if settings.redis_url:
+        # Imported only here: the redis client costs start-up time and memory in every worker.
+        from jobtracker.security.redis_limiter import RedisLimiter
+
         return RedisLimiter(settings.redis_url, 60, f"{settings.redis_key_prefix}capture:")
     return InProcessLimiter(60)
 
 
 def check_rate(limiter: FailureLimiter, owner_id: int) -> None:
     """Refuse a capture past the user's per-minute allowance; else count it."""
-    allowance = Allowance(f"capture:user:{owner_id}", CAPTURES_PER_MINUTE)
-    wait = limiter.seconds_until_allowed((allowance,))
-    if wait > 0:
-        seconds = math.ceil(wait)
-        raise TooManyAttempts(
-            f"You've captured {CAPTURES_PER_MINUTE} postings in the last minute. "
-            f"Wait {seconds} second{'s' * (seconds != 1)} and try again.",
-            retry_after=seconds,
-        )
     # Every capture counts, found or not: each one may cost a fetch and the parsing.
-    limiter.record_failure((allowance,))
+    count_use(
+        limiter,
+        Allowance(f"capture:user:{owner_id}", CAPTURES_PER_MINUTE),
+        f"You've captured {CAPTURES_PER_MINUTE} postings in the last minute.",
+    )
 
 
 def _read_link(url: str, fetch_page: FetchPage, policy: FetchPolicy) -> ExtractedPosting:
+    from jobtracker.capture.extract import extract_from_capture, extract_from_html
+
     board = job_board_request(url)
     from_board = _read_board(board, fetch_page, policy) if board else ExtractedPosting()
     if from_board.company is not None and from_board.role is not None:
@@ -176,6 +177,8 @@ def _fill_with_ai(
 
 def _posting_text(posting: ExtractedPosting, request: CaptureRequest) -> str:
     """What the model reads: the text a person gave, else the description, else the page."""
+    from jobtracker.capture.html_text import html_to_text
+
     given = request.selected_text or request.text
     if given and given.strip():
         return html_to_text(given[:_AI_SOURCE_CHARS]) if "<" in given[:1000] else given

@@ -71,3 +71,17 @@ class ContactOut(BaseModel):
     notes: str | None
     created_at: datetime
     updated_at: datetime
+
+
+class ContactApplication(BaseModel):
+    """The application a contact was added to, enough to name and link it."""
+
+    id: int
+    company: str
+    role: str
+
+
+class ContactListed(ContactOut):
+    """A contact on the all-contacts page, with the application it belongs to."""
+
+    application: ContactApplication

@@ -74,10 +74,17 @@ def _overdue_condition(overdue: bool, now: datetime) -> ColumnElement[bool]:
     )
 
 
+def _not_in_trash(owner_id: int) -> ColumnElement[bool]:
+    # An application in the trash is hidden, and so is what belongs to it.
+    return Deliverable.application_id.not_in(applications_service.trashed_ids(owner_id))
+
+
 def _filtered(owner_id: int, filters: DeliverableFilters, now: datetime) -> Select[Deliverable]:
     query = select(Deliverable).where(Deliverable.owner_id == owner_id)
     if filters.application_id is not None:
         query = query.where(Deliverable.application_id == filters.application_id)
+    else:  # one application's were checked by the caller; across them, the trash's are hidden
+        query = query.where(_not_in_trash(owner_id))
     if filters.due_before is not None:
         query = query.where(Deliverable.due_at < filters.due_before)
     if filters.due_after is not None:
@@ -104,7 +111,9 @@ def list_deliverables(
 def get_deliverable(session: Session, owner_id: int, deliverable_id: int) -> Deliverable:
     deliverable = session.scalar(
         select(Deliverable).where(
-            Deliverable.id == deliverable_id, Deliverable.owner_id == owner_id
+            Deliverable.id == deliverable_id,
+            Deliverable.owner_id == owner_id,
+            _not_in_trash(owner_id),
         )
     )
     if deliverable is None:
@@ -288,7 +297,11 @@ def with_due_dates(session: Session, owner_id: int) -> list[Deliverable]:
     return list(
         session.scalars(
             select(Deliverable)
-            .where(Deliverable.owner_id == owner_id, Deliverable.due_at.is_not(None))
+            .where(
+                Deliverable.owner_id == owner_id,
+                Deliverable.due_at.is_not(None),
+                _not_in_trash(owner_id),
+            )
             .order_by(*_DUE_ORDER)
         )
     )

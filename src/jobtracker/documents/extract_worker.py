@@ -14,6 +14,10 @@ import resource
 import sys
 from dataclasses import asdict
 
+# Loaded before the limits (reading.py imports it only when a PDF is read), so they bound the
+# reading alone.
+import pypdf  # noqa: F401
+
 from jobtracker.documents.media_types import MediaType
 from jobtracker.documents.reading import read_text, unreadable
 

@@ -19,8 +19,17 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from jobtracker.db import Base, Timestamped, UTCDateTime, enum_column
+from jobtracker.db import Base, Timestamped, UTCDateTime, enum_column, utcnow
 from jobtracker.documents.media_types import MediaType as MediaType
+
+
+class DocumentKind(StrEnum):
+    """What a document is for: the resume and cover letter an application sent are chosen from
+    documents of that kind."""
+
+    RESUME = "resume"
+    COVER_LETTER = "cover_letter"
+    OTHER = "other"
 
 
 class TextStatus(StrEnum):
@@ -64,6 +73,16 @@ class Document(Timestamped, Base):
             validate_strings=True,
         )
     )
+    kind: Mapped[DocumentKind] = mapped_column(
+        enum_column(DocumentKind),
+        default=DocumentKind.OTHER,
+        server_default=DocumentKind.OTHER.value,
+    )
+    # Versions of one document (Resume v1, v2, v3) share the id of the first, kept here on every
+    # later one; null on the first and on a document with no other versions.
+    family_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True
+    )
     size_bytes: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
     # Deferred: lists and metadata never pull megabytes of bytes or text along.
@@ -76,3 +95,23 @@ class Document(Timestamped, Base):
     # Set while an app process reads the text; a claim this old is from a process that died.
     extraction_claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     extraction_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class SentDocument(Base):
+    """The resume or cover letter that went out with an application, chosen when it moved to
+    Applied. Its file name is kept too, so the record still says what was sent after the
+    document is deleted (the link then becomes null)."""
+
+    __tablename__ = "sent_documents"
+    __table_args__ = (Index("ix_sent_documents_owner_kind", "owner_id", "kind"),)
+
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[DocumentKind] = mapped_column(enum_column(DocumentKind), primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True
+    )
+    filename: Mapped[str] = mapped_column(String(255))
+    chosen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

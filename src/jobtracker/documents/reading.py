@@ -9,9 +9,6 @@ from dataclasses import dataclass
 from io import BytesIO
 from xml.parsers import expat
 
-from pypdf import PdfReader, apply_configuration
-from pypdf.errors import DependencyError, FileNotDecryptedError
-
 from jobtracker.documents.media_types import MediaType
 
 log = logging.getLogger(__name__)
@@ -61,6 +58,10 @@ def read_text(content: bytes, media_type: MediaType) -> Extraction:
 
 
 def pdf_text(content: bytes) -> Extraction:
+    # Imported here: the server hands PDFs to the reading child, so only the child needs pypdf.
+    from pypdf import PdfReader, apply_configuration
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
     pages: list[str] = []
     note: str | None = None
     try:

@@ -40,14 +40,14 @@ from jobtracker.config import Settings
 from jobtracker.db import SessionDep
 from jobtracker.documents import service
 from jobtracker.documents.background import TextReader, reader_for
-from jobtracker.documents.models import Document, MediaType
+from jobtracker.documents.models import Document, DocumentKind, MediaType
 from jobtracker.documents.schemas import (
     DocumentDetail,
     DocumentOut,
     DocumentUpdate,
     UploadedDocument,
 )
-from jobtracker.documents.service import DocumentFilters, Upload
+from jobtracker.documents.service import DocumentFilters, Upload, UploadTarget
 
 # Room for the multipart boundaries and part headers around files that fill the limit.
 MULTIPART_ALLOWANCE = 64 * 1024
@@ -127,7 +127,7 @@ router = APIRouter(
 @router.post(
     "/documents",
     status_code=status.HTTP_201_CREATED,
-    form_limits={"max_files": MAX_FILES_PER_UPLOAD, "max_fields": 5},
+    form_limits={"max_files": MAX_FILES_PER_UPLOAD, "max_fields": 8},
     responses={
         200: {
             "description": "Every file was already stored; those documents are returned",
@@ -148,11 +148,20 @@ def upload_documents(
     application_id: Annotated[
         int | None, Form(ge=1, le=MAX_ID, description="Link each file to it")
     ] = None,
+    version_of: Annotated[
+        int | None,
+        Form(ge=1, le=MAX_ID, description="Store each new file as a new version of it"),
+    ] = None,
+    kind: Annotated[
+        DocumentKind | None,
+        Form(description="Their kind; unset: the versions' kind, or a guess from the name"),
+    ] = None,
 ) -> list[UploadedDocument]:
     # One byte past the limit is enough to know a file is too large.
     readable = service.max_upload_bytes(settings) + 1
     uploads = [Upload(file.filename or "", file.file.read(readable)) for file in files]
-    stored = service.store_uploads(session, settings, user, uploads, application_id=application_id)
+    target = UploadTarget(application_id=application_id, version_of=version_of, kind=kind)
+    stored = service.store_uploads(session, settings, user, uploads, target)
     reader.read_later(service.texts_to_read(stored))
     if not any(upload.created for upload in stored):
         response.status_code = status.HTTP_200_OK
@@ -173,10 +182,13 @@ def list_documents(
         Query(description="Any of these", json_schema_extra=FILTER_VALUES_SCHEMA),
         capped_filter("file types"),
     ] = None,
+    kind: Annotated[DocumentKind | None, Query(description="Only resumes, say")] = None,
     limit: PageLimit = DEFAULT_PAGE_SIZE,
     offset: PageOffset = 0,
 ) -> Page[DocumentOut]:
-    filters = DocumentFilters(application_id=application_id, text=q, media_types=media_type or ())
+    filters = DocumentFilters(
+        application_id=application_id, text=q, media_types=media_type or (), kind=kind
+    )
     documents, total = service.list_documents(session, user.id, filters, limit=limit, offset=offset)
     if service.any_pending(documents):
         reader.wake()

@@ -10,7 +10,8 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from jobtracker.applications.schemas import ApplicationSummary
-from jobtracker.documents.models import MediaType, TextStatus
+from jobtracker.common import MAX_ID
+from jobtracker.documents.models import DocumentKind, MediaType, TextStatus
 
 MAX_FILENAME_LENGTH = 255
 MAX_LINKS = 200
@@ -55,7 +56,8 @@ def _valid_new_filename(name: str) -> str:
 Filename = Annotated[
     str, Field(max_length=MAX_FILENAME_LENGTH), AfterValidator(_valid_new_filename)
 ]
-ApplicationId = Annotated[int, Field(ge=1)]
+ApplicationId = Annotated[int, Field(ge=1, le=MAX_ID)]
+DocumentId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 class DocumentOut(BaseModel):
@@ -76,6 +78,15 @@ class DocumentOut(BaseModel):
         "`ready`, or `unreadable` when it could not be read (`extraction_note` says why)"
     )
     previewable: bool = Field(description="Whether `?inline=1` on the content may show it")
+    kind: DocumentKind = Field(description="Resume, cover letter or other; shared by its versions")
+    family_id: int | None = Field(
+        description="The id of the first version of this document (its own, when it is the "
+        "first); null when it has no other versions"
+    )
+    version: int | None = Field(
+        description="Its place among its versions by upload order (1 for the first); null when "
+        "it has no other versions"
+    )
     applications: list[ApplicationSummary] = Field(description="The applications it is sent to")
     created_at: datetime
     updated_at: datetime
@@ -98,11 +109,51 @@ class DocumentUpdate(BaseModel):
 
     filename: Filename | None = None
     application_ids: list[ApplicationId] | None = Field(default=None, max_length=MAX_LINKS)
+    kind: DocumentKind | None = Field(
+        default=None, description="Set on the document and all its versions"
+    )
+    version_of: DocumentId | None = Field(
+        default=None,
+        description="Make it a version of that document of yours (joining its versions, "
+        "numbered by upload order); null takes it out of its versions",
+    )
 
     # Runs only on fields that were sent, so an explicit null is refused under its own name.
-    @field_validator("filename", "application_ids")
+    @field_validator("filename", "application_ids", "kind")
     @classmethod
     def _fields_stay_set(cls, value: object) -> object:
         if value is None:
             raise ValueError("cannot be cleared")
         return value
+
+
+class SentDocumentOut(BaseModel):
+    """One document that went out with an application, as it was when chosen."""
+
+    kind: DocumentKind
+    document_id: int | None = Field(
+        description="The document sent; null once it has been deleted (the name is kept)"
+    )
+    filename: str = Field(description="Its file name when it was chosen")
+    version: int | None = Field(
+        description="Its number among its versions today; null without other versions"
+    )
+    chosen_at: datetime
+
+
+class SentDocuments(BaseModel):
+    """The resume and cover letter an application went out with; null when none is recorded."""
+
+    resume: SentDocumentOut | None
+    cover_letter: SentDocumentOut | None
+
+
+class SentDocumentsUpdate(BaseModel):
+    """Only the fields sent change: a document's id to record it, null to record none."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    resume_id: DocumentId | None = Field(default=None, description="A document of kind resume")
+    cover_letter_id: DocumentId | None = Field(
+        default=None, description="A document of kind cover letter"
+    )

@@ -14,9 +14,15 @@ from sqlalchemy.orm import Session, undefer
 from jobtracker.applications import service as applications_service
 from jobtracker.auth.models import User
 from jobtracker.config import Settings
-from jobtracker.db import contains_text, lock_row, page_of, utcnow
-from jobtracker.documents import extraction
-from jobtracker.documents.models import Document, MediaType, TextStatus, document_links
+from jobtracker.db import contains_text, page_of, utcnow
+from jobtracker.documents import extraction, versions
+from jobtracker.documents.models import (
+    Document,
+    DocumentKind,
+    MediaType,
+    TextStatus,
+    document_links,
+)
 from jobtracker.documents.reading import Extraction
 from jobtracker.documents.schemas import (
     DocumentDetail,
@@ -51,6 +57,16 @@ class Upload:
 
 
 @dataclass(frozen=True)
+class UploadTarget:
+    """Where new files go: linked to an application, as new versions of a document, of a kind
+    (when none is given: the family's, or guessed from the file's name)."""
+
+    application_id: int | None = None
+    version_of: int | None = None
+    kind: DocumentKind | None = None
+
+
+@dataclass(frozen=True)
 class StoredUpload:
     document: Document
     created: bool
@@ -61,6 +77,7 @@ class DocumentFilters:
     application_id: int | None = None
     text: str | None = None
     media_types: Sequence[MediaType] = ()
+    kind: DocumentKind | None = None
 
 
 @dataclass
@@ -125,15 +142,20 @@ def store_uploads(
     settings: Settings,
     owner: User,
     uploads: Sequence[Upload],
-    *,
-    application_id: int | None = None,
+    target: UploadTarget = UploadTarget(),
 ) -> list[StoredUpload]:
     """Keep each file once per owner (the same bytes give back the existing document).
 
     All or nothing: one refused file stores none of the batch, so it can be fixed and resent.
     """
+    application_id = target.application_id
     if application_id is not None:
         applications_service.require_owned(session, owner.id, [application_id])
+    earlier = (
+        versions.target_of(session, owner.id, target.version_of)
+        if target.version_of is not None
+        else None
+    )
     checked = [_check(upload, settings) for upload in uploads]
     # Plain text is read before the lock is taken; PDF and Word files are read after the
     # upload answers, by the app's text reader (documents.background).
@@ -144,7 +166,7 @@ def store_uploads(
         if upload.sha256 not in known and not extraction.read_later(upload.media_type)
     }
     # Held until commit, so concurrent uploads by one user count the quota one at a time.
-    lock_row(session, User.__table__, owner.id)
+    usage.lock_owner(session, owner.id)
     stored: dict[str, Document] = {
         document.sha256: document
         for document in session.scalars(
@@ -165,12 +187,29 @@ def store_uploads(
         created = upload.sha256 not in stored
         if created:
             stored[upload.sha256] = _add_document(session, owner.id, upload, texts)
+            _place_new(session, owner.id, stored[upload.sha256], earlier, target.kind)
         document = stored[upload.sha256]
         if application_id is not None:
             _link(session, document.id, application_id)
         results.append(StoredUpload(document, created))
     session.commit()
     return results
+
+
+def _place_new(
+    session: Session,
+    owner_id: int,
+    document: Document,
+    earlier: Document | None,
+    kind: DocumentKind | None,
+) -> None:
+    # Files already stored keep their place: the same bytes are not a new version.
+    if earlier is None:
+        document.kind = kind or versions.guess_kind(document.filename)
+        return
+    versions.join(session, owner_id, document, earlier)
+    if kind is not None:
+        versions.set_kind(session, owner_id, document, kind)
 
 
 def texts_to_read(stored: Sequence[StoredUpload]) -> list[int]:
@@ -269,6 +308,8 @@ def _filtered(owner_id: int, filters: DocumentFilters) -> Select[Document]:
         )
     if filters.media_types:
         query = query.where(Document.media_type.in_(filters.media_types))
+    if filters.kind is not None:
+        query = query.where(Document.kind == filters.kind)
     if filters.text and filters.text.strip():
         text = filters.text.strip()
         query = query.where(contains_text(text, Document.filename, Document.extracted_text))
@@ -293,17 +334,29 @@ def update_document(
         document.filename = changes.filename
     if changes.application_ids is not None:
         wanted = applications_service.require_owned(session, owner_id, changes.application_ids)
-        _replace_links(session, document.id, wanted)
+        _replace_links(session, owner_id, document.id, wanted)
+    if "version_of" in changes.model_fields_set:
+        if changes.version_of is None:
+            versions.leave(session, owner_id, document)
+        else:
+            earlier = versions.target_of(session, owner_id, changes.version_of)
+            versions.join(session, owner_id, document, earlier)
+    if changes.kind is not None:
+        versions.set_kind(session, owner_id, document, changes.kind)
     document.updated_at = utcnow()
     session.commit()
     return document
 
 
-def _replace_links(session: Session, document_id: int, application_ids: Sequence[int]) -> None:
+def _replace_links(
+    session: Session, owner_id: int, document_id: int, application_ids: Sequence[int]
+) -> None:
+    # Links to applications in the trash are left as they are, for when they are restored.
     current = set(
         session.scalars(
             select(document_links.c.application_id).where(
-                document_links.c.document_id == document_id
+                document_links.c.document_id == document_id,
+                document_links.c.application_id.not_in(applications_service.trashed_ids(owner_id)),
             )
         )
     )
@@ -327,6 +380,8 @@ def _replace_links(session: Session, document_id: int, application_ids: Sequence
 
 def delete_document(session: Session, owner_id: int, document_id: int) -> None:
     document = get_document(session, owner_id, document_id)
+    # Its later versions stay together, under the next one; what was sent keeps its name.
+    versions.leave(session, owner_id, document)
     # A statement, not session.delete(): the database drops the links by its cascade.
     session.execute(delete(Document).where(Document.id == document.id))
     session.commit()
@@ -362,6 +417,7 @@ def present(session: Session, owner_id: int, documents: Sequence[Document]) -> l
     summaries = applications_service.summaries(
         session, owner_id, [app_id for ids in links.values() for app_id in ids]
     )
+    numbered = versions.versions_of(session, owner_id, documents)
     return [
         DocumentOut(
             id=document.id,
@@ -372,6 +428,9 @@ def present(session: Session, owner_id: int, documents: Sequence[Document]) -> l
             extraction_note=document.extraction_note,
             text_status=document.text_status,
             previewable=document.media_type in PREVIEWABLE,
+            kind=document.kind,
+            family_id=numbered[document.id].family_id if document.id in numbered else None,
+            version=numbered[document.id].number if document.id in numbered else None,
             applications=[summaries[link] for link in links[document.id] if link in summaries],
             created_at=document.created_at,
             updated_at=document.updated_at,
@@ -456,6 +515,8 @@ class RestoredDocument:
     application_ids: Sequence[int]
     created_at: datetime
     updated_at: datetime
+    # None in backups made before kinds: guessed from the name, as the migration did.
+    kind: DocumentKind | None = None
 
 
 def _restored_text_status(restored: RestoredDocument) -> TextStatus:
@@ -471,8 +532,9 @@ def _restored_text_status(restored: RestoredDocument) -> TextStatus:
 
 def restore_documents(
     session: Session, owner_id: int, documents: Sequence[RestoredDocument]
-) -> None:
-    """Add them exactly as they were, text and links included; the caller commits.
+) -> list[int]:
+    """Add them exactly as they were, text and links included, and answer their new ids in the
+    order given (versions are grouped with `versions.restore_family`); the caller commits.
 
     The storage quota is the caller's to check (`usage.reserve_storage`): an operator's restore
     is not held to it.
@@ -480,10 +542,13 @@ def restore_documents(
     applications_service.require_owned(
         session, owner_id, [app_id for restored in documents for app_id in restored.application_ids]
     )
+    ids = []
     for restored in documents:
+        filename = clean_filename(restored.filename)
         document = Document(
             owner_id=owner_id,
-            filename=clean_filename(restored.filename),
+            filename=filename,
+            kind=restored.kind or versions.guess_kind(filename),
             media_type=restored.media_type,
             size_bytes=len(restored.content),
             sha256=hashlib.sha256(restored.content).hexdigest(),
@@ -503,4 +568,6 @@ def restore_documents(
                     document_id=document.id, application_id=application_id
                 )
             )
+        ids.append(document.id)
         session.expunge(document)
+    return ids

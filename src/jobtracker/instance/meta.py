@@ -11,12 +11,21 @@ from sqlalchemy.orm import Session
 
 from jobtracker.applications import service as applications_service
 from jobtracker.applications.stages import Priority, Stage, WorkMode
+from jobtracker.assistant import service as assistant_service
 from jobtracker.auth import service as auth_service
 from jobtracker.auth.models import User
 from jobtracker.config import Settings
 from jobtracker.deliverables.models import DeliverableKind, DeliverableState
 from jobtracker.instance import usage as storage
-from jobtracker.instance.schemas import AdminSettings, Choice, Limits, Meta, StageChoice, Usage
+from jobtracker.instance.schemas import (
+    AdminSettings,
+    Choice,
+    Limits,
+    Meta,
+    SignOn,
+    StageChoice,
+    Usage,
+)
 from jobtracker.instance.service import current_limits
 from jobtracker.writing.models import WritingKind
 
@@ -37,6 +46,11 @@ def describe(session: Session, settings: Settings, user: User | None, *, version
             applications=applications_service.count_applications(session, user.id),
             storage_bytes=storage.storage_used(session, user.id),
             users=auth_service.count_users(session) if user.is_admin else None,
+            max_applications=applications_service.applications_limit(session, settings, user.id),
+            max_storage_mb=storage.storage_limit_mb(session, settings, user.id),
+            max_assistant_messages_per_day=assistant_service.daily_message_limit(
+                session, settings, user.id
+            ),
         )
     return Meta(
         version=version,
@@ -48,6 +62,7 @@ def describe(session: Session, settings: Settings, user: User | None, *, version
             registration_open=limits.registration_open,
         ),
         ai_provider=settings.ai_provider.value,
+        email=settings.email_enabled,
         stages=[
             StageChoice(id=stage.value, label=stage.label, final=stage.is_final) for stage in Stage
         ],
@@ -57,6 +72,11 @@ def describe(session: Session, settings: Settings, user: User | None, *, version
         deliverable_states=_choices(DeliverableState),
         writing_kinds=_choices(WritingKind),
         usage=usage,
+        sign_on=SignOn(
+            password=settings.password_signin,
+            oidc=settings.oidc_enabled,
+            oidc_label=settings.oidc_button_label if settings.oidc_enabled else None,
+        ),
     )
 
 

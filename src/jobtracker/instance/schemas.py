@@ -31,12 +31,36 @@ class Usage(BaseModel):
         "(text as UTF-8)"
     )
     users: int | None = Field(default=None, description="Shown to admins only")
+    # The caller's own limits: the admin may have set them apart from the instance's.
+    max_applications: int = Field(
+        description="The applications the caller may keep: the admin's override for them, "
+        "else max_applications_per_user; 0 means unlimited"
+    )
+    max_storage_mb: int = Field(
+        description="The caller's storage limit in MB: the admin's override for them, else "
+        "max_storage_mb_per_user; 0 means unlimited"
+    )
+    max_assistant_messages_per_day: int = Field(
+        description="The caller's daily assistant messages: the admin's override for them, "
+        "else the instance's; 0 means unlimited"
+    )
+
+
+class SignOn(BaseModel):
+    """How people sign in here, for the sign-in and sign-up pages."""
+
+    password: bool = Field(description="Password sign-in and registration are on")
+    oidc: bool = Field(description="Single sign-on with an OpenID Connect provider is set up")
+    oidc_label: str | None = Field(description="The single sign-on button's words")
 
 
 class Meta(BaseModel):
     version: str
     limits: Limits
     ai_provider: str
+    email: bool = Field(
+        description="Whether the instance sends email (SMTP is set): password resets, digests"
+    )
     stages: list[StageChoice]
     work_modes: list[Choice]
     priorities: list[Choice]
@@ -44,6 +68,7 @@ class Meta(BaseModel):
     deliverable_states: list[Choice]
     writing_kinds: list[Choice]
     usage: Usage | None = Field(default=None, description="Present when signed in")
+    sign_on: SignOn
 
 
 class AdminSettings(BaseModel):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from jobtracker.config import Settings
@@ -31,10 +32,30 @@ def _settings_row(session: Session) -> InstanceSettings:
     return row
 
 
+_READ_WITH_THE_CALLER = "jobtracker.instance_settings"
+
+
+def with_instance_settings(query: Select[*tuple[Any, ...]]) -> Select[*tuple[Any, ...]]:
+    """The query, also reading the instance's settings row (its last column, None if missing).
+
+    Sign-in checks read it this way with the caller's account and hand it to
+    `keep_for_the_request`, so `current_limits` later in the request needs no query.
+    """
+    return query.add_columns(InstanceSettings).outerjoin(
+        InstanceSettings, InstanceSettings.id == SETTINGS_ROW_ID
+    )
+
+
+def keep_for_the_request(session: Session, row: InstanceSettings | None) -> None:
+    # The session holds its objects weakly: this reference keeps the row for current_limits.
+    session.info[_READ_WITH_THE_CALLER] = row
+
+
 def current_limits(session: Session, settings: Settings) -> InstanceLimits:
-    row = session.execute(
-        select(InstanceSettings).where(InstanceSettings.id == SETTINGS_ROW_ID)
-    ).scalar_one_or_none()
+    if _READ_WITH_THE_CALLER in session.info:
+        row = session.info[_READ_WITH_THE_CALLER]
+    else:
+        row = session.get(InstanceSettings, SETTINGS_ROW_ID)
     return InstanceLimits(
         max_users=_override(row.max_users if row else None, settings.max_users),
         max_applications_per_user=_override(

@@ -1,24 +1,30 @@
-"""The private calendar feed (iCalendar): due dates, interview stages and application deadlines."""
+"""The private calendar feed (iCalendar): due dates, interviews and application deadlines."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, Event, vText
 from sqlalchemy.orm import Session
 
 from jobtracker.applications import service as applications_service
-from jobtracker.applications.stages import Stage
 from jobtracker.auth import service as auth_service
 from jobtracker.auth.models import User
 from jobtracker.config import Settings
 from jobtracker.deliverables import service as deliverables_service
 from jobtracker.deliverables.models import Deliverable
 from jobtracker.errors import NotFound
+from jobtracker.interviews import service as interviews_service
+from jobtracker.interviews.models import Interview, InterviewOutcome
 from jobtracker.portability.schemas import CalendarFeed
+from jobtracker.time_zones import zone
+
+# icalendar is imported when a feed is built, not at start-up: few workers ever serve one.
+if TYPE_CHECKING:
+    from icalendar import Event
 
 # secrets.token_urlsafe(32) gives 43 of these; anything else cannot be a token.
 _TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{20,100}$")
@@ -73,6 +79,8 @@ def feed(session: Session, token: str, base_url: str | None) -> bytes:
     )
     if owner is None:
         raise NotFound(NO_FEED)
+    from icalendar import Calendar, vText
+
     calendar = Calendar()
     calendar.add("prodid", "-//Job Tracker//Calendar feed//EN")
     calendar.add("version", "2.0")
@@ -82,6 +90,8 @@ def feed(session: Session, token: str, base_url: str | None) -> bytes:
     calendar.add("x-wr-calname", vText(f"Job Tracker — {_one_line(owner.display_name)}"))
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", REFRESH)
+    # Calendar apps that read it show the feed on the user's own clock.
+    calendar.add("x-wr-timezone", owner.time_zone)
     site = urlsplit(base_url or "").hostname or "jobtracker"
     for event in [
         *_deliverable_events(session, owner.id, base_url, site),
@@ -115,6 +125,8 @@ def _link(base_url: str | None, application_id: int) -> str | None:
 
 
 def _event(uid: str, summary: str, description: str, url: str | None, stamp: datetime) -> Event:
+    from icalendar import Event
+
     event = Event()
     event.add("uid", uid)
     event.add("summary", _printable(summary))
@@ -162,28 +174,52 @@ def _deliverable_description(deliverable: Deliverable, role: str) -> str:
 def _interview_events(
     session: Session, owner_id: int, base_url: str | None, site: str
 ) -> list[Event]:
-    """When each application entered the Interview stage.
-
-    Applications have no interview date of their own; the stage change is the best the
-    tracker knows.
-    """
-    entries = applications_service.stage_entries(session, owner_id, Stage.INTERVIEW)
+    """Each interview at its real time, in UTC (unambiguous in every calendar app)."""
+    interviews = interviews_service.all_of(session, owner_id)
     applications = applications_service.summaries(
-        session, owner_id, [entry.application_id for entry in entries]
+        session, owner_id, [interview.application_id for interview in interviews]
     )
+    people = interviews_service.contact_names(session, owner_id, interviews)
     events = []
-    for entry in entries:
-        application = applications[entry.application_id]
+    for interview in interviews:
+        application = applications[interview.application_id]
+        kind = interview.kind.value.replace("_", " ").capitalize()
         event = _event(
-            uid=f"interview-stage-{entry.id}@{site}",
-            summary=f"Interview stage — {application.company}",
-            description=f"The {application.role} application moved to the Interview stage.",
+            uid=f"interview-{interview.id}@{site}",
+            summary=f"{kind} — {application.company}",
+            description=_interview_description(interview, application.role, people),
             url=_link(base_url, application.id),
-            stamp=entry.at,
+            stamp=interview.updated_at,
         )
-        event.add("dtstart", entry.at)
+        event.add("dtstart", interview.starts_at)
+        event.add("dtend", interviews_service.ends_at(interview))
+        place = interview.location or interview.meeting_url
+        if place:
+            event.add("location", _one_line(place))
+        # A meeting: it makes the user look busy, unlike a due date.
+        event["transp"] = "OPAQUE"
+        if interview.outcome is InterviewOutcome.CANCELLED:
+            event.add("status", "CANCELLED")
+        event.add("last-modified", interview.updated_at)
         events.append(event)
     return events
+
+
+def _interview_description(interview: Interview, role: str, people: dict[int, list[str]]) -> str:
+    arranged = interview.starts_at.astimezone(zone(interview.time_zone))
+    lines = [
+        f"Interview for the {role} application, "
+        f"{arranged:%H:%M} {interview.time_zone}, {interview.duration_minutes} minutes."
+    ]
+    if people.get(interview.id):
+        lines.append("With " + ", ".join(people[interview.id]) + ".")
+    if interview.meeting_url:
+        lines.append(f"Join: {interview.meeting_url}")
+    if interview.location:
+        lines.append(f"Where: {interview.location}")
+    if interview.prep_notes and interview.prep_notes.strip():
+        lines += ["", "Preparation notes:", interview.prep_notes.strip()]
+    return "\n".join(lines)
 
 
 def _deadline_events(

@@ -198,6 +198,8 @@ COLUMNS = (
     ),
     Column("Deliverables", None),
     Column("Open deliverables", None),
+    Column("Interviews", None),
+    Column("Next interview", None),
     Column("Created at", None),
     Column("Updated at", None),
     Column("ID", None),

@@ -8,6 +8,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
 
+from jobtracker.applications import board
 from jobtracker.applications import service as applications_service
 from jobtracker.applications.schemas import ApplicationCreate
 from jobtracker.applications.service import RestoredApplication, StageChange
@@ -18,19 +19,26 @@ from jobtracker.config import Settings
 from jobtracker.contacts import service as contacts_service
 from jobtracker.contacts.schemas import ContactCreate
 from jobtracker.contacts.service import RestoredContact
-from jobtracker.db import lock_row
 from jobtracker.deliverables import service as deliverables_service
 from jobtracker.deliverables.schemas import DeliverableCreate
 from jobtracker.deliverables.service import RestoredDeliverable
 from jobtracker.documents import service as documents_service
 from jobtracker.documents.service import RestoredDocument
 from jobtracker.errors import Conflict, InvalidInput
+from jobtracker.insight import goals
 from jobtracker.instance import usage
+from jobtracker.interviews import service as interviews_service
+from jobtracker.interviews.schemas import InterviewCreate
+from jobtracker.interviews.service import RestoredInterview
+from jobtracker.nudges import service as nudges_service
+from jobtracker.portability import versions_and_sent
 from jobtracker.portability.schemas import (
     BACKUP_FORMAT,
     BACKUP_VERSION,
+    READABLE_VERSIONS,
     Backup,
     BackupApplication,
+    BackupPreferences,
     RestoreResult,
 )
 from jobtracker.portability.uploads import read_json
@@ -60,14 +68,20 @@ def read_backup(content: bytes) -> Backup:
     except ValidationError as error:
         problems = {_path(problem["loc"]): plain_message(problem) for problem in error.errors()}
         raise _refusal(problems) from None
-    problems = _reference_problems(backup) | _document_problems(backup)
+    problems = (
+        _reference_problems(backup)
+        | versions_and_sent.reference_problems(
+            backup, {application.ref for application in backup.applications}
+        )
+        | _document_problems(backup)
+    )
     if problems:
         raise _refusal(problems)
     return backup
 
 
 def _check_version(version: object) -> None:
-    if version == BACKUP_VERSION and not isinstance(version, bool):
+    if version in READABLE_VERSIONS and not isinstance(version, bool):
         return
     if isinstance(version, int) and not isinstance(version, bool) and version > BACKUP_VERSION:
         message = (
@@ -184,7 +198,7 @@ def restore_backup(
     from its users, not from the person who runs it.
     """
     # Held until commit, so two restores at once cannot both find the account empty.
-    lock_row(session, User.__table__, owner.id)
+    usage.lock_owner(session, owner.id)
     _require_empty(session, owner.id)
     if within_quotas:
         applications_service.reserve_room(session, settings, owner.id, len(backup.applications))
@@ -199,15 +213,31 @@ def restore_backup(
         for application, new_id in zip(backup.applications, ids, strict=True)
     }
     _restore_the_rest(session, owner.id, backup, application_ids)
+    if backup.preferences is not None:
+        _restore_preferences(session, owner, backup.preferences)
     session.commit()
     return RestoreResult(
         applications=len(backup.applications),
         deliverables=sum(len(application.deliverables) for application in backup.applications),
         contacts=sum(len(application.contacts) for application in backup.applications),
+        interviews=sum(len(application.interviews) for application in backup.applications),
         writing=len(backup.writing),
         documents=len(backup.documents),
         assistant_messages=len(backup.assistant_messages),
     )
+
+
+def _restore_preferences(session: Session, owner: User, preferences: BackupPreferences) -> None:
+    if preferences.time_zone is not None:
+        owner.time_zone = preferences.time_zone
+    if preferences.board_layout is not None:
+        board.set_board_layout(owner, preferences.board_layout)
+    if preferences.nudge_rules is not None:
+        nudges_service.set_rules(
+            session, owner.id, preferences.nudge_rules.model_dump(exclude_unset=True)
+        )
+    if preferences.weekly_goals is not None:
+        goals.set_targets(session, owner.id, goals.Targets(**preferences.weekly_goals.model_dump()))
 
 
 def incoming_bytes(backup: Backup) -> int:
@@ -225,6 +255,10 @@ def incoming_bytes(backup: Backup) -> int:
         + sum(
             usage.record_bytes(contact, contacts_service.STORED_TEXT)
             for contact in application.contacts
+        )
+        + sum(
+            usage.record_bytes(interview, interviews_service.STORED_TEXT)
+            for interview in application.interviews
         )
         for application in backup.applications
     )
@@ -262,9 +296,42 @@ def _application(application: BackupApplication) -> RestoredApplication:
         fields=_fields(ApplicationCreate, application),
         created_at=application.created_at,
         updated_at=application.updated_at,
+        archived_at=application.archived_at,
         history=[
             StageChange(from_stage=event.from_stage, to_stage=event.to_stage, at=event.at)
             for event in application.stage_events
+        ],
+    )
+
+
+def _restore_interviews(
+    session: Session, owner_id: int, backup: Backup, application_ids: dict[str, int]
+) -> None:
+    """Interviews, their people found by position among their application's restored contacts."""
+    session.flush()  # gives the restored contacts their ids, in the order they were added
+    contacts = contacts_service.by_application(session, owner_id, list(application_ids.values()))
+    interviews_service.restore_interviews(
+        session,
+        owner_id,
+        [
+            RestoredInterview(
+                application_id=application_ids[application.ref],
+                fields=InterviewCreate.model_construct(
+                    **{
+                        name: getattr(interview, name)
+                        for name in InterviewCreate.model_fields
+                        if name != "contact_ids"
+                    }
+                ),
+                contact_ids=[
+                    contacts[application_ids[application.ref]][position].id
+                    for position in interview.contacts
+                ],
+                created_at=interview.created_at,
+                updated_at=interview.updated_at,
+            )
+            for application in backup.applications
+            for interview in application.interviews
         ],
     )
 
@@ -301,6 +368,7 @@ def _restore_the_rest(
             for contact in application.contacts
         ],
     )
+    _restore_interviews(session, owner_id, backup, application_ids)
     writing_service.restore_writing(
         session,
         owner_id,
@@ -319,7 +387,7 @@ def _restore_the_rest(
             for writing in backup.writing
         ],
     )
-    documents_service.restore_documents(
+    document_ids = documents_service.restore_documents(
         session,
         owner_id,
         [
@@ -332,9 +400,13 @@ def _restore_the_rest(
                 application_ids=[application_ids[ref] for ref in document.applications],
                 created_at=document.created_at,
                 updated_at=document.updated_at,
+                kind=document.kind,
             )
             for document in backup.documents
         ],
+    )
+    versions_and_sent.restore_versions_and_sent(
+        session, owner_id, backup, application_ids, document_ids
     )
     assistant_service.restore_messages(
         session,

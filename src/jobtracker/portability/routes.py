@@ -14,7 +14,7 @@ from starlette.datastructures import UploadFile as StarletteUploadFile
 from jobtracker.applications.routes import ApplicationFiltersDep
 from jobtracker.auth.deps import CurrentUser, SettingsDep
 from jobtracker.config import Settings
-from jobtracker.db import SessionDep, utcnow
+from jobtracker.db import SessionDep
 from jobtracker.errors import AppError, InvalidInput, error_body
 from jobtracker.portability import backup, calendar, csv_export, csv_import, restore
 from jobtracker.portability.schemas import (
@@ -30,6 +30,7 @@ from jobtracker.portability.uploads import (
     spreadsheet_limit,
     too_large,
 )
+from jobtracker.time_zones import today_for
 
 SPREADSHEET_HINT = "Split it into smaller files, or ask the admin to raise MAX_UPLOAD_MB."
 BACKUP_HINT = "The instance's operator can restore it with `python -m jobtracker restore`."
@@ -88,8 +89,8 @@ def export_applications_csv(
     user: CurrentUser, session: SessionDep, filters: ApplicationFiltersDep
 ) -> StreamingResponse:
     """The applications the board shows with the same filters, every field, as a spreadsheet."""
-    chunks = csv_export.export_applications(session, user.id, filters)
-    filename = f"applications-{utcnow().date().isoformat()}.csv"
+    chunks = csv_export.export_applications(session, user.id, filters, time_zone=user.time_zone)
+    filename = f"applications-{today_for(user).isoformat()}.csv"
     return StreamingResponse(
         chunks, media_type="text/csv; charset=utf-8", headers=_download(filename)
     )
@@ -246,7 +247,7 @@ def rejected_rows(
 )
 def export_backup(user: CurrentUser, session: SessionDep) -> StreamingResponse:
     """Everything the account holds, as a versioned JSON document that restores elsewhere."""
-    filename = f"jobtracker-backup-{utcnow().date().isoformat()}.json"
+    filename = f"jobtracker-backup-{today_for(user).isoformat()}.json"
     return StreamingResponse(
         backup.export_backup(session, user),
         media_type="application/json",

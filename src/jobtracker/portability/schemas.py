@@ -10,8 +10,10 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    model_validator,
 )
 
+from jobtracker.applications.board_schemas import BoardLayoutIn
 from jobtracker.applications.schemas import ApplicationCreate
 from jobtracker.applications.stages import Stage
 from jobtracker.assistant.models import MessageRole, MessageStatus
@@ -19,7 +21,13 @@ from jobtracker.assistant.schemas import MAX_ANSWER_LENGTH
 from jobtracker.common import MAX_STORED_INT, LongText, RequiredShortText, Tags
 from jobtracker.contacts.schemas import ContactCreate
 from jobtracker.deliverables.schemas import DeliverableCreate, UtcMoment
-from jobtracker.documents.models import MediaType
+from jobtracker.documents.models import DocumentKind, MediaType
+from jobtracker.insight.goals_schemas import WeeklyGoalsUpdate
+from jobtracker.interviews.models import InterviewKind
+from jobtracker.interviews.schemas import MAX_CONTACTS, Duration, InterviewFields
+from jobtracker.interviews.service import MAX_INTERVIEWS_PER_APPLICATION
+from jobtracker.nudges.schemas import NudgeRulesUpdate
+from jobtracker.time_zones import ZoneName
 from jobtracker.writing.models import WritingKind
 from jobtracker.writing.schemas import MAX_LINKS
 
@@ -251,10 +259,11 @@ class ImportProgress(BaseModel):
     total: int
 
 
-# ---- Backup format, version 1 ----
+# ---- Backup format, version 2 (version 1, without interviews, still restores) ----
 
 BACKUP_FORMAT = "jobtracker-backup"
-BACKUP_VERSION = 1
+BACKUP_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 # A failed answer's error is the server's own short message.
 MAX_ERROR_LENGTH = 2_000
@@ -285,13 +294,40 @@ class BackupContact(ContactCreate):
     updated_at: UtcMoment
 
 
+class BackupInterview(InterviewFields):
+    kind: InterviewKind
+    starts_at: UtcMoment
+    time_zone: ZoneName
+    duration_minutes: Duration
+    contacts: list[Annotated[int, Field(ge=0)]] = Field(
+        default=[],
+        max_length=MAX_CONTACTS,
+        description="Positions (from 0) in this application's contacts of the people met",
+    )
+    created_at: UtcMoment
+    updated_at: UtcMoment
+
+
 class BackupApplication(ApplicationCreate):
     ref: Ref = Field(description="Stands for the application inside this backup (ids are not kept)")
     created_at: UtcMoment
     updated_at: UtcMoment
+    # Archived ones are backed up as archived; the trash is left out of backups.
+    archived_at: UtcMoment | None = None
     stage_events: list[BackupStageEvent] = []
     deliverables: list[BackupDeliverable] = []
     contacts: list[BackupContact] = []
+    interviews: list[BackupInterview] = Field(default=[], max_length=MAX_INTERVIEWS_PER_APPLICATION)
+
+    @model_validator(mode="after")
+    def _interviews_name_its_contacts(self) -> BackupApplication:
+        for interview in self.interviews:
+            if any(position >= len(self.contacts) for position in interview.contacts):
+                raise ValueError(
+                    f"an interview names a contact this application does not have "
+                    f"(it has {len(self.contacts)})"
+                )
+        return self
 
 
 class BackupWriting(_Record):
@@ -315,6 +351,23 @@ class BackupDocument(_Record):
     applications: list[Ref] = []
     created_at: UtcMoment
     updated_at: UtcMoment
+    # Backups made before kinds and versions have none of these: the kind is then guessed.
+    ref: Ref | None = Field(
+        default=None, description="Stands for the document inside this backup, when named"
+    )
+    kind: DocumentKind | None = None
+    family: Ref | None = Field(default=None, description="The ref of its first version")
+
+
+class BackupSentDocument(_Record):
+    """The resume or cover letter an application went out with; `document` is null once the
+    document was deleted (its name is kept)."""
+
+    application: Ref
+    kind: Literal[DocumentKind.RESUME, DocumentKind.COVER_LETTER]
+    document: Ref | None = None
+    filename: Annotated[str, StringConstraints(min_length=1, max_length=255)]
+    chosen_at: UtcMoment
 
 
 class BackupMessage(_Record):
@@ -337,14 +390,29 @@ class BackupUser(BaseModel):
     display_name: str
 
 
+class BackupPreferences(BaseModel):
+    """The account's own settings, which a restore applies; what is left out stays as it is
+    (backups made before these were kept have none). Digests are not among them: they are
+    opted in to afresh on each instance."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    time_zone: ZoneName | None = None
+    board_layout: BoardLayoutIn | None = None
+    nudge_rules: NudgeRulesUpdate | None = None
+    weekly_goals: WeeklyGoalsUpdate | None = None
+
+
 class Backup(_Record):
     format: Literal["jobtracker-backup"]
-    version: Literal[1]
+    version: Literal[1, 2]
     exported_at: UtcMoment
     user: BackupUser
+    preferences: BackupPreferences | None = None
     applications: list[BackupApplication] = []
     writing: list[BackupWriting] = []
     documents: list[BackupDocument] = []
+    sent_documents: list[BackupSentDocument] = []
     assistant_messages: list[BackupMessage] = []
 
 
@@ -352,6 +420,7 @@ class RestoreResult(BaseModel):
     applications: int
     deliverables: int
     contacts: int
+    interviews: int = 0
     writing: int
     documents: int
     assistant_messages: int

@@ -13,11 +13,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
-
-import openpyxl  # type: ignore[import-untyped]
-from openpyxl.workbook.workbook import Workbook  # type: ignore[import-untyped]
+from typing import TYPE_CHECKING
 
 from jobtracker.errors import AppError, InvalidInput
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook  # type: ignore[import-untyped]
 
 ZIP_SIGNATURE = b"PK\x03\x04"
 # Old binary Excel files and password-protected workbooks are both OLE compound files.
@@ -85,6 +86,9 @@ def refuse_compound_file(content: bytes) -> None:
 @contextmanager
 def open_workbook(content: bytes) -> Iterator[Workbook]:
     check_archive(content)
+    # Imported on the first .xlsx import, not at start-up (about 10 MiB most workers never need).
+    import openpyxl  # type: ignore[import-untyped]
+
     try:
         workbook = openpyxl.load_workbook(
             io.BytesIO(content), read_only=True, data_only=True, keep_links=False

@@ -29,7 +29,7 @@ UI_POLICY = "; ".join(
         "frame-ancestors 'none'",
     )
 )
-# JSON, files and feeds: nothing in them should ever run or load anything.
+# JSON (the API's and MCP's), files and feeds: nothing in them should ever run or load anything.
 API_POLICY = "default-src 'none'; frame-ancestors 'none'"
 # The API docs page: Swagger UI's script, styles and favicon from the package, started by a
 # script file of ours (jobtracker.api_docs), so neither a CDN nor inline script is allowed.
@@ -80,7 +80,7 @@ HSTS = "max-age=31536000; includeSubDomains"
 def policy_for(path: str) -> str:
     if path in DOCS_PATHS:
         return DOCS_POLICY
-    if path.startswith(("/api/", "/calendar/")) or path in {"/api", "/calendar"}:
+    if path.startswith(("/api/", "/calendar/", "/mcp/")) or path in {"/api", "/calendar", "/mcp"}:
         return API_POLICY
     return UI_POLICY
 

@@ -8,16 +8,15 @@ keeps that account's sign-in delayed for as long as they keep at it (never longe
 window after they stop), and the per-address limit, set higher, throttles them across accounts.
 
 Two backends behind one interface: in-process counts (one process) and Redis (every process
-of the instance sees the same counts). A Redis outage allows every attempt and logs a
-warning: a sign-in that cannot be counted is better than a sign-in page that answers 500.
+of the instance sees the same counts; redis_limiter.py). A Redis outage allows every attempt
+and logs a warning: a sign-in that cannot be counted is better than a sign-in page that
+answers 500.
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
 import math
-import secrets
 import threading
 import time
 from collections import deque
@@ -26,18 +25,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Annotated, Protocol
 
-import redis
 from fastapi import Depends, Request
 
 from jobtracker.config import Settings
 from jobtracker.errors import AppError
 
-log = logging.getLogger(__name__)
 Clock = Callable[[], float]
-# Between two "Redis is unreachable" warnings, so an outage does not flood the log.
-OUTAGE_WARNING_INTERVAL = 60.0
-# How long a sign-in waits for Redis before counting nothing: far below a user's patience.
-REDIS_TIMEOUT_SECONDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -106,90 +99,11 @@ class InProcessLimiter:
         return times
 
 
-# Trims the window, then answers how many milliseconds until there is room (0: now).
-_WAIT_SCRIPT = """
-local now, window, limit = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-local count = redis.call('ZCARD', KEYS[1])
-if count < limit then return 0 end
-local oldest = redis.call('ZRANGE', KEYS[1], count - limit, count - limit, 'WITHSCORES')
-return math.max(0, tonumber(oldest[2]) + window - now)
-"""
-_RECORD_SCRIPT = """
-redis.call('ZADD', KEYS[1], ARGV[1], ARGV[3])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[2]))
-redis.call('PEXPIRE', KEYS[1], ARGV[2])
-return 0
-"""
-
-
-class RedisLimiter:
-    """Failure times in one sorted set per key, shared by every process that uses the server.
-
-    Each key's trim-count-answer runs as one Lua script, so concurrent processes never see a
-    half-updated window; keys expire by themselves a window after their last failure.
-    """
-
-    def __init__(
-        self, url: str, window_seconds: float, prefix: str, clock: Clock = time.time
-    ) -> None:
-        self.window_ms = int(window_seconds * 1000)
-        self.prefix = prefix
-        self.clock = clock
-        self._client = redis.Redis.from_url(
-            url,
-            socket_timeout=REDIS_TIMEOUT_SECONDS,
-            socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
-        )
-        self._wait = self._client.register_script(_WAIT_SCRIPT)
-        self._record = self._client.register_script(_RECORD_SCRIPT)
-        self._last_warning = -math.inf
-
-    def seconds_until_allowed(self, allowances: Sequence[Allowance]) -> float:
-        now_ms = int(self.clock() * 1000)
-        try:
-            waits = [
-                int(self._wait(keys=[self._key(a)], args=[now_ms, self.window_ms, a.max_failures]))
-                for a in allowances
-            ]
-        except redis.RedisError as error:
-            self._warn(error)
-            return 0.0
-        return max(waits, default=0) / 1000
-
-    def record_failure(self, allowances: Sequence[Allowance]) -> None:
-        now_ms = int(self.clock() * 1000)
-        member = f"{now_ms}:{secrets.token_hex(6)}"  # two failures in one millisecond both count
-        try:
-            for allowance in allowances:
-                self._record(keys=[self._key(allowance)], args=[now_ms, self.window_ms, member])
-        except redis.RedisError as error:
-            self._warn(error)
-
-    def forget(self, allowance: Allowance) -> None:
-        try:
-            self._client.delete(self._key(allowance))
-        except redis.RedisError as error:
-            self._warn(error)
-
-    def close(self) -> None:
-        self._client.close()
-
-    def _key(self, allowance: Allowance) -> str:
-        return f"{self.prefix}failures:{allowance.key}"
-
-    def _warn(self, error: redis.RedisError) -> None:
-        now = time.monotonic()
-        if now - self._last_warning >= OUTAGE_WARNING_INTERVAL:
-            self._last_warning = now
-            log.warning(
-                "Redis is unreachable (%s); sign-in attempts are not being limited",
-                type(error).__name__,
-            )
-
-
 def build_limiter(settings: Settings) -> FailureLimiter:
     if settings.redis_url:
+        # Imported only here: the redis client costs start-up time and memory in every worker.
+        from jobtracker.security.redis_limiter import RedisLimiter
+
         return RedisLimiter(
             settings.redis_url, settings.login_window_seconds, settings.redis_key_prefix
         )
@@ -203,6 +117,19 @@ class TooManyAttempts(AppError):
     def __init__(self, message: str, *, retry_after: int) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+
+
+def count_use(limiter: FailureLimiter, allowance: Allowance, used_up: str) -> None:
+    """Count one use against the allowance, or refuse it (429) when the allowance is spent:
+    `used_up` says what was spent, the wait in seconds follows it."""
+    wait = limiter.seconds_until_allowed((allowance,))
+    if wait > 0:
+        seconds = math.ceil(wait)
+        raise TooManyAttempts(
+            f"{used_up} Wait {seconds} second{'s' * (seconds != 1)} and try again.",
+            retry_after=seconds,
+        )
+    limiter.record_failure((allowance,))
 
 
 def _wait_in_words(seconds: int) -> str:

@@ -116,7 +116,13 @@ def update_writing(
     new_application_ids = values.pop("application_ids", None)
     if new_application_ids is not None:
         application_ids = applications_service.require_owned(session, owner_id, new_application_ids)
-        session.execute(delete(writing_links).where(writing_links.c.writing_id == writing.id))
+        # Links to applications in the trash are kept, for when they are restored.
+        session.execute(
+            delete(writing_links).where(
+                writing_links.c.writing_id == writing.id,
+                writing_links.c.application_id.not_in(applications_service.trashed_ids(owner_id)),
+            )
+        )
         _link(session, writing.id, application_ids)
     for name, value in values.items():
         setattr(writing, name, value)
@@ -162,7 +168,12 @@ def linked_application_ids(
     rows = session.execute(
         select(writing_links.c.writing_id, writing_links.c.application_id)
         .join(Writing, Writing.id == writing_links.c.writing_id)
-        .where(Writing.owner_id == owner_id, writing_links.c.writing_id.in_(set(writing_ids)))
+        .where(
+            Writing.owner_id == owner_id,
+            writing_links.c.writing_id.in_(set(writing_ids)),
+            # An application in the trash is hidden, and so is a link to it.
+            writing_links.c.application_id.not_in(applications_service.trashed_ids(owner_id)),
+        )
         .order_by(writing_links.c.writing_id, writing_links.c.application_id)
     )
     links: dict[int, list[int]] = defaultdict(list)

@@ -1,4 +1,5 @@
 // Dashboard: how the job search is going, in figures and charts, for a date range and a tag.
+import { lazy, Suspense, useRef } from "react";
 import { Link } from "wouter";
 
 import { fieldError } from "../../api/client";
@@ -10,13 +11,16 @@ import { Loading, Spinner } from "../../components/Loading";
 import { useTitle } from "../../lib/useTitle";
 import { useTags } from "../applications/queries";
 import { Figures, TimeInStage } from "./Figures";
-import { FlowsChart } from "./FlowsChart";
-import { FunnelChart } from "./FunnelChart";
-import { OverTimeChart } from "./OverTimeChart";
-import { StagesChart } from "./StagesChart";
 import { useDashboardFilters } from "./filters";
-import { useAnalytics, type Analytics } from "./queries";
+import { GoalCard } from "./GoalCard";
+import { useAnalytics, type Analytics, type DashboardFilters } from "./queries";
+import { ResultsByGroup } from "./ResultsByGroup";
+import { useNearViewport } from "./useNearViewport";
 import "./analytics.css";
+
+// The chart library is a chunk of its own (~100 KB compressed), fetched when the charts come near
+// the screen: a phone opening the dashboard sees its figures without waiting for it.
+const DashboardCharts = lazy(() => import("./DashboardCharts"));
 
 export default function AnalyticsPage() {
   useTitle("Dashboard");
@@ -55,6 +59,9 @@ export default function AnalyticsPage() {
         />
       )}
 
+      {/* Whatever the filters: a goal is about each week, and a newcomer may set one first. */}
+      <GoalCard />
+
       {analytics.isError ? (
         <ErrorAlert
           title="Could not load the dashboard."
@@ -85,24 +92,31 @@ export default function AnalyticsPage() {
           <p>Widen the date range or choose another tag.</p>
         </EmptyState>
       ) : (
-        <Dashboard analytics={data} />
+        <Dashboard analytics={data} filters={filters} />
       )}
     </div>
   );
 }
 
-function Dashboard({ analytics }: { analytics: Analytics }) {
+function Dashboard({ analytics, filters }: { analytics: Analytics; filters: DashboardFilters }) {
   return (
     <>
       <Figures analytics={analytics} />
       <TimeInStage analytics={analytics} />
-      <div className="chart-grid">
-        <OverTimeChart analytics={analytics} />
-        <StagesChart analytics={analytics} />
-        <FunnelChart analytics={analytics} />
-        <FlowsChart analytics={analytics} />
-      </div>
+      <ResultsByGroup filters={filters} />
+      <Charts analytics={analytics} />
     </>
+  );
+}
+
+function Charts({ analytics }: { analytics: Analytics }) {
+  const placeholder = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(placeholder);
+  if (!near) return <div ref={placeholder} className="chart-grid chart-grid-pending" />;
+  return (
+    <Suspense fallback={<Loading>Loading the charts…</Loading>}>
+      <DashboardCharts analytics={analytics} />
+    </Suspense>
   );
 }
 

@@ -1,5 +1,7 @@
 // The frame of every chart: a heading, what it shows, a data table for screen readers and
-// anyone who wants the numbers, and a PNG download.
+// anyone who wants the numbers, and a PNG download. The chart itself is drawn when the card
+// comes near the screen: drawing one costs a phone about a second, so a dashboard opened at the
+// top draws only what is in view (its space is kept, so nothing moves when it appears).
 import { useId, useRef, useState, type ReactNode } from "react";
 
 import { Button } from "../../components/Button";
@@ -7,6 +9,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { pngName } from "./format";
 import { InfoTip } from "./InfoTip";
 import { downloadChartPng } from "./png";
+import { useNearViewport } from "./useNearViewport";
 
 export function ChartCard({
   title,
@@ -17,6 +20,7 @@ export function ChartCard({
   notes,
   wide = false,
   scrollOnPhone = false,
+  plotHeight,
   children,
 }: {
   title: string;
@@ -30,11 +34,15 @@ export function ChartCard({
   wide?: boolean;
   /** On a phone, scroll sideways rather than squeeze the chart (a diagram with many columns). */
   scrollOnPhone?: boolean;
+  /** The drawn chart's height in pixels, kept free until it is drawn. */
+  plotHeight: number;
   children: ReactNode;
 }) {
   const headingId = useId();
   const tableId = useId();
+  const cardRef = useRef<HTMLElement>(null);
   const chartRef = useRef<HTMLDivElement>(null);
+  const drawn = useNearViewport(cardRef);
   const [showTable, setShowTable] = useState(false);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
@@ -54,6 +62,7 @@ export function ChartCard({
 
   return (
     <section
+      ref={cardRef}
       className={`panel chart-card${wide ? " chart-wide" : ""}`}
       aria-labelledby={headingId}
     >
@@ -66,6 +75,8 @@ export function ChartCard({
       </div>
       {empty ? (
         <p className="chart-empty">{empty}</p>
+      ) : !drawn ? (
+        <div className="chart" style={{ height: plotHeight }} />
       ) : (
         <div className="chart" ref={chartRef}>
           {scrollOnPhone ? (
@@ -94,7 +105,7 @@ export function ChartCard({
           {showTable ? "Hide data table" : "Show data table"}
           <span className="visually-hidden"> for {title}</span>
         </Button>
-        {!empty && (
+        {!empty && drawn && (
           <Button size="small" variant="ghost" busy={saving} onClick={() => void download()}>
             Download PNG<span className="visually-hidden"> of {title}</span>
           </Button>

@@ -1,4 +1,5 @@
-// The dashboard's figures as tiles: totals, rates, response time, deliverables, time in stage.
+// The dashboard's figures as tiles: totals, rates, response time, deliverables, interviews,
+// time in stage.
 import { useId, type ReactNode } from "react";
 
 import { labelOf, useMeta } from "../../api/hooks";
@@ -74,7 +75,7 @@ function StatGroup({
 }
 
 export function Figures({ analytics }: { analytics: Analytics }) {
-  const { totals, rates, deliverables } = analytics;
+  const { totals, rates, deliverables, interviews } = analytics;
   const response = analytics.time_to_first_response;
   return (
     <>
@@ -99,6 +100,10 @@ export function Figures({ analytics }: { analytics: Analytics }) {
         <CountStat label="Due this week" count={deliverables.due_this_week} />
         <CountStat label="Overdue" count={deliverables.overdue} />
         <CountStat label="Done in the last 30 days" count={deliverables.done_last_30_days} />
+      </StatGroup>
+      <StatGroup title="Interviews">
+        <CountStat label="Scheduled this week" count={interviews.scheduled_this_week} />
+        <CountStat label="Held so far" count={interviews.held} />
       </StatGroup>
     </>
   );

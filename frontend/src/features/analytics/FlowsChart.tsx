@@ -8,6 +8,7 @@ import { useChartColors, type ChartColors } from "./colors";
 import type { Analytics, Stage } from "./queries";
 
 const LABEL_GAP = 6;
+const FLOWS_HEIGHT = 320;
 
 function FlowNode({
   x,
@@ -77,6 +78,7 @@ export function FlowsChart({ analytics }: { analytics: Analytics }) {
     <ChartCard
       title="Stage flows"
       definition={definition}
+      plotHeight={FLOWS_HEIGHT}
       wide
       scrollOnPhone
       empty={forward.length === 0 ? "No application in this range has moved forward yet." : null}
@@ -108,7 +110,7 @@ export function FlowsChart({ analytics }: { analytics: Analytics }) {
         />
       }
     >
-      <ResponsiveContainer width="100%" height={320}>
+      <ResponsiveContainer width="100%" height={FLOWS_HEIGHT}>
         <Sankey
           data={data}
           nodeWidth={12}

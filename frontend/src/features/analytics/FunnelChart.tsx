@@ -60,6 +60,7 @@ export function FunnelChart({ analytics }: { analytics: Analytics }) {
     <ChartCard
       title="Funnel"
       definition={definition}
+      plotHeight={CHART_HEIGHT}
       empty={widest === 0 ? "No application in this range has been sent yet." : null}
       table={
         <DataTable

@@ -64,6 +64,7 @@ export function OverTimeChart({ analytics }: { analytics: Analytics }) {
     <ChartCard
       title="Applications over time"
       definition={timeline.definition}
+      plotHeight={CHART_HEIGHT}
       wide
       controls={<IntervalSwitch value={interval} onChange={chooseInterval} />}
       empty={data.length === 0 ? "No application in this range has an applied date yet." : null}

@@ -41,6 +41,7 @@ export function StagesChart({ analytics }: { analytics: Analytics }) {
     <ChartCard
       title="Current stages"
       definition={definition}
+      plotHeight={data.length * ROW_HEIGHT + 32}
       empty={total === 0 ? "No applications in this range." : null}
       notes={
         <p className="muted small legend">

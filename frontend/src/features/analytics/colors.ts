@@ -1,8 +1,9 @@
-// Chart colours from the theme's custom properties, read again when the system theme flips.
-// Recharts draws SVG attributes, so it needs real colours rather than var(--…) references.
-import { useMemo, useSyncExternalStore } from "react";
+// Chart colours from the theme's custom properties, read again when the theme changes (the
+// system's setting or the person's choice). Recharts draws SVG attributes, so it needs real
+// colours rather than var(--…) references.
+import { useMemo } from "react";
 
-const DARK = "(prefers-color-scheme: dark)";
+import { useTheme } from "../../lib/theme";
 
 export type ChartColors = {
   text: string;
@@ -15,12 +16,6 @@ export type ChartColors = {
   final: string;
   link: string;
 };
-
-function subscribe(onChange: () => void): () => void {
-  const query = window.matchMedia(DARK);
-  query.addEventListener("change", onChange);
-  return () => query.removeEventListener("change", onChange);
-}
 
 function readColors(): ChartColors {
   const style = getComputedStyle(document.documentElement);
@@ -39,7 +34,7 @@ function readColors(): ChartColors {
 }
 
 export function useChartColors(): ChartColors {
-  const dark = useSyncExternalStore(subscribe, () => window.matchMedia(DARK).matches);
-  // `dark` is the reason to read again: the custom properties change with it.
-  return useMemo(readColors, [dark]);
+  const theme = useTheme();
+  // `theme` is the reason to read again: the custom properties change with it.
+  return useMemo(readColors, [theme]);
 }

@@ -4,7 +4,16 @@ import type { ReactNode } from "react";
 import { fieldError } from "../../api/client";
 import { useMeta } from "../../api/hooks";
 import { SelectField, TextAreaField, TextField, type Option } from "../../components/Field";
-import type { Draft, Sources } from "./draft";
+import {
+  characterCount,
+  EARLIEST_DATE,
+  LATEST_DATE,
+  liveProblems,
+  TEXT_LIMITS,
+  type Draft,
+  type LimitedField,
+  type Sources,
+} from "./draft";
 import type { FieldSource } from "./queries";
 
 const EMPLOYMENT_TYPES: Option[] = [
@@ -40,8 +49,14 @@ type Props = {
   error: unknown;
   /** Problems found before sending, by field name. */
   problems: Record<string, string>;
-  /** The short form for a new application; Details shows everything. */
+  /**
+   * The layout for a new application: company, role, stage, priority and link first, every
+   * other field in a "More details" group that can be folded away. Details shows one grid.
+   */
   compact?: boolean;
+  /** Whether the "More details" group is open (compact only). */
+  moreOpen?: boolean;
+  onMoreToggle?: (open: boolean) => void;
   /** Where capture found each filled-in field, shown as a badge under it. */
   sources?: Sources;
   /** The job board capture read, for the badges ("from Greenhouse"). */
@@ -54,13 +69,23 @@ export function ApplicationFields({
   error,
   problems,
   compact = false,
+  moreOpen = true,
+  onMoreToggle,
   sources = {},
   board,
 }: Props) {
   const meta = useMeta().data;
   const set = (name: keyof Draft) => (event: { target: { value: string } }) =>
     onChange({ ...draft, [name]: event.target.value });
-  const problem = (name: keyof Draft) => problems[name] ?? fieldError(error, name);
+  // Said while typing, not only on save: a text over its limit, a date out of bounds.
+  const live = liveProblems(draft);
+  const problem = (name: keyof Draft) => live[name] ?? problems[name] ?? fieldError(error, name);
+  // Nothing is cut off silently: the count shows near the limit, the excess is refused.
+  const counter = (name: LimitedField) => ({
+    count: characterCount(name, draft[name]),
+    limit: TEXT_LIMITS[name],
+  });
+  const dateBounds = { min: EARLIEST_DATE, max: LATEST_DATE };
   const hint = (name: keyof Draft, text?: ReactNode): ReactNode => {
     const source = sources[name];
     if (!source) return text;
@@ -84,14 +109,14 @@ export function ApplicationFields({
     ...(meta?.work_modes ?? []).map((choice) => ({ value: choice.id, label: choice.label })),
   ];
 
-  return (
-    <div className="form-grid">
+  const essentials = (
+    <>
       <TextField
         label="Company"
         value={draft.company}
         onChange={set("company")}
         required
-        maxLength={200}
+        counter={counter("company")}
         autoComplete="organization"
         hint={hint("company")}
         error={problem("company")}
@@ -101,7 +126,7 @@ export function ApplicationFields({
         value={draft.role}
         onChange={set("role")}
         required
-        maxLength={200}
+        counter={counter("role")}
         autoComplete="organization-title"
         hint={hint("role")}
         error={problem("role")}
@@ -127,16 +152,20 @@ export function ApplicationFields({
         placeholder="https://"
         value={draft.job_url}
         onChange={set("job_url")}
-        maxLength={2000}
+        counter={counter("job_url")}
         className="span-2"
         hint={hint("job_url")}
         error={problem("job_url")}
       />
+    </>
+  );
+  const moreDetails = (
+    <>
       <TextField
         label="Location"
         value={draft.location}
         onChange={set("location")}
-        maxLength={200}
+        counter={counter("location")}
         hint={hint("location")}
         error={problem("location")}
       />
@@ -193,33 +222,34 @@ export function ApplicationFields({
         label="Posted on"
         type="date"
         value={draft.posted_on}
+        {...dateBounds}
         onChange={set("posted_on")}
         hint={hint("posted_on")}
         error={problem("posted_on")}
       />
-      {!compact && (
-        <>
-          <TextField
-            label="Source"
-            value={draft.source}
-            onChange={set("source")}
-            maxLength={200}
-            placeholder="Referral, LinkedIn, careers page…"
-            error={problem("source")}
-          />
-          <TextField
-            label="Applied on"
-            type="date"
-            value={draft.applied_on}
-            onChange={set("applied_on")}
-            error={problem("applied_on")}
-          />
-        </>
-      )}
+      <TextField
+        label="Source"
+        value={draft.source}
+        onChange={set("source")}
+        counter={counter("source")}
+        placeholder="Referral, LinkedIn, careers page…"
+        hint={hint("source")}
+        error={problem("source")}
+      />
+      <TextField
+        label="Applied on"
+        type="date"
+        value={draft.applied_on}
+        {...dateBounds}
+        onChange={set("applied_on")}
+        hint={hint("applied_on")}
+        error={problem("applied_on")}
+      />
       <TextField
         label="Deadline"
         type="date"
         value={draft.deadline}
+        {...dateBounds}
         onChange={set("deadline")}
         hint={hint("deadline")}
         error={problem("deadline")}
@@ -236,6 +266,7 @@ export function ApplicationFields({
         label="Job description"
         value={draft.job_description}
         onChange={set("job_description")}
+        counter={counter("job_description")}
         rows={compact ? 4 : 6}
         className="span-2"
         hint={hint("job_description")}
@@ -245,10 +276,33 @@ export function ApplicationFields({
         label="Notes"
         value={draft.notes}
         onChange={set("notes")}
+        counter={counter("notes")}
         rows={compact ? 3 : 5}
         className="span-2"
         error={problem("notes")}
       />
-    </div>
+    </>
+  );
+
+  if (!compact) {
+    return (
+      <div className="form-grid">
+        {essentials}
+        {moreDetails}
+      </div>
+    );
+  }
+  return (
+    <>
+      <div className="form-grid">{essentials}</div>
+      <details
+        className="more-details"
+        open={moreOpen}
+        onToggle={(event) => onMoreToggle?.(event.currentTarget.open)}
+      >
+        <summary>More details</summary>
+        <div className="form-grid">{moreDetails}</div>
+      </details>
+    </>
   );
 }

@@ -1,18 +1,31 @@
 // One application: its details, deliverables, writing, contacts and stage history.
+import { useQueryClient } from "@tanstack/react-query";
 import { Link, useLocation } from "wouter";
 
 import { ApiError } from "../../api/client";
 import { labelOf, useMeta } from "../../api/hooks";
+import { Button } from "../../components/Button";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Loading } from "../../components/Loading";
+import { formatMoment } from "../../lib/format";
+import { offerUndo } from "../../lib/undoToast";
 import { useTitle } from "../../lib/useTitle";
 import { AssistantSection } from "../assistant/AssistantSection";
+import { CommentsSection } from "../groups/CommentsSection";
 import { ContactsSection } from "./ContactsSection";
 import { DeliverablesSection } from "./DeliverablesSection";
 import { DetailsSection } from "./DetailsSection";
 import { DocumentsSection } from "./DocumentsSection";
-import { useApplication, useDeleteApplication } from "./queries";
+import { FitSection } from "./FitSection";
+import { InterviewsSection } from "./InterviewsSection";
+import {
+  refreshApplications,
+  restoreFromTrash,
+  useApplication,
+  useArchiveApplication,
+  useDeleteApplication,
+} from "./queries";
 import { Timeline } from "./Timeline";
 import { WritingSection } from "./WritingSection";
 
@@ -38,8 +51,15 @@ function ApplicationNotFound() {
 function ApplicationView({ applicationId }: { applicationId: number }) {
   const application = useApplication(applicationId);
   const meta = useMeta().data;
-  const remove = useDeleteApplication(applicationId);
   const [, navigate] = useLocation();
+  const client = useQueryClient();
+  const archive = useArchiveApplication(applicationId);
+  const remove = useDeleteApplication(applicationId, () => {
+    navigate("/");
+    offerUndo(`${application.data?.company ?? "The application"} was moved to the trash.`, () =>
+      restoreFromTrash([applicationId]).then(() => refreshApplications(client)),
+    );
+  });
   useTitle(application.data?.company ?? "Application");
 
   if (application.error instanceof ApiError && application.error.status === 404) {
@@ -81,28 +101,51 @@ function ApplicationView({ applicationId }: { applicationId: number }) {
             )}
           </p>
         </div>
-        <ConfirmButton
-          label="Delete application"
-          question={`Delete ${current.company} with its deliverables, contacts and history? This cannot be undone.`}
-          confirmLabel="Delete for good"
-          busy={remove.isPending}
-          error={remove.error}
-          onConfirm={() => remove.mutate(undefined, { onSuccess: () => navigate("/") })}
-        />
-      </div>
-      <div className="application-layout">
-        <div>
-          <DetailsSection application={current} />
-          <AssistantSection applicationId={applicationId} />
-        </div>
-        <div>
-          <DeliverablesSection applicationId={applicationId} />
-          <DocumentsSection applicationId={applicationId} />
-          <WritingSection applicationId={applicationId} />
-          <ContactsSection applicationId={applicationId} />
-          <Timeline applicationId={applicationId} />
+        <div className="button-row">
+          <Button
+            busy={archive.isPending}
+            onClick={() => archive.mutate(!current.archived_at)}
+          >
+            {current.archived_at ? "Unarchive" : "Archive"}
+          </Button>
+          <ConfirmButton
+            label="Delete application"
+            question={`Move ${current.company} to the trash? It stays there for 30 days, with its deliverables, contacts and history, and you can restore it until then.`}
+            confirmLabel="Move to trash"
+            busy={remove.isPending}
+            error={remove.error}
+            onConfirm={() => remove.mutate()}
+          />
         </div>
       </div>
+      <ErrorAlert title="Could not change whether it is archived." error={archive.error} />
+      {current.archived_at && (
+        <p className="muted">
+          Archived {formatMoment(current.archived_at)}: it is off your board, and
+          still counted in your dashboard and found by search.
+        </p>
+      )}
+      {/* While it is deleted, no section mounts and asks for what is about to be gone. */}
+      {remove.isPending || remove.isSuccess ? (
+        <Loading>Deleting the application…</Loading>
+      ) : (
+        <div className="application-layout">
+          <div>
+            <DetailsSection application={current} />
+            <FitSection applicationId={applicationId} changedAt={current.updated_at} />
+            <AssistantSection applicationId={applicationId} />
+          </div>
+          <div>
+            <InterviewsSection applicationId={applicationId} />
+            <DeliverablesSection applicationId={applicationId} />
+            <DocumentsSection applicationId={applicationId} />
+            <WritingSection applicationId={applicationId} />
+            <ContactsSection applicationId={applicationId} />
+            <CommentsSection applicationId={applicationId} />
+            <Timeline applicationId={applicationId} />
+          </div>
+        </div>
+      )}
     </div>
   );
 }

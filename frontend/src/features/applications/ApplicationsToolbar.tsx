@@ -13,7 +13,8 @@ export function ApplicationsToolbar({ view }: { view: "board" | "table" }) {
   const [creating, setCreating] = useState(false);
 
   const used = meta.data?.usage?.applications ?? 0;
-  const limit = meta.data?.limits.max_applications_per_user ?? 0; // 0: unlimited
+  // The caller's own limit: the admin may have set one apart from the instance's.
+  const limit = meta.data?.usage?.max_applications ?? 0; // 0: unlimited
   const atLimit = limit > 0 && used >= limit;
   const share = limit > 0 ? Math.min(100, Math.round((used / limit) * 100)) : 0;
 
@@ -30,6 +31,9 @@ export function ApplicationsToolbar({ view }: { view: "board" | "table" }) {
             <Link href="/table" aria-current={view === "table" ? "page" : undefined}>
               Table view
             </Link>
+          </li>
+          <li>
+            <Link href="/trash">Trash</Link>
           </li>
         </ul>
       </nav>

@@ -1,5 +1,5 @@
 // The people behind an application: recruiters, hiring managers, referrers.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 
 import { api, fieldError, unwrap, type Schemas } from "../../api/client";
@@ -10,6 +10,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { TextAreaField, TextField } from "../../components/Field";
 import { Loading } from "../../components/Loading";
+import { useApplicationContacts } from "./queries";
 
 type Contact = Schemas["ContactOut"];
 type ContactFields = Schemas["ContactCreate"];
@@ -17,15 +18,7 @@ type ContactFields = Schemas["ContactCreate"];
 export function ContactsSection({ applicationId }: { applicationId: number }) {
   const client = useQueryClient();
   const [adding, setAdding] = useState(false);
-  const contacts = useQuery({
-    queryKey: keys.contacts(applicationId),
-    queryFn: () =>
-      unwrap(
-        api.GET("/api/applications/{application_id}/contacts", {
-          params: { path: { application_id: applicationId }, query: { limit: 200 } },
-        }),
-      ),
-  });
+  const contacts = useApplicationContacts(applicationId);
   const create = useMutation({
     mutationFn: (body: ContactFields) =>
       unwrap(

@@ -3,9 +3,10 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 
 import { Button } from "../../components/Button";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { focusFirstInvalid } from "../../lib/focusFirstInvalid";
+import { focusFirstInvalid, useFocusOnRefusal } from "../../lib/focusFirstInvalid";
+import { useLeaveGuard } from "../../lib/useLeaveGuard";
 import { ApplicationFields } from "./ApplicationFields";
-import { checkDraft, draftFrom, toUpdate } from "./draft";
+import { checkDraft, draftFrom, liveProblems, toUpdate } from "./draft";
 import { useUpdateApplication, type Application } from "./queries";
 
 export function DetailsSection({ application }: { application: Application }) {
@@ -16,6 +17,8 @@ export function DetailsSection({ application }: { application: Application }) {
   const form = useRef<HTMLFormElement>(null);
   const changes = toUpdate(draft, application);
   const dirty = Object.keys(changes).length > 0;
+  useLeaveGuard(dirty);
+  useFocusOnRefusal(update.error, form);
 
   // Take in changes made elsewhere (a move on the board) unless the person is editing.
   useEffect(() => {
@@ -28,7 +31,8 @@ export function DetailsSection({ application }: { application: Application }) {
     const found = checkDraft(draft);
     setProblems(found);
     setSaved(false);
-    if (Object.keys(found).length > 0) {
+    // Problems shown while typing (too long, out of bounds) keep it from saving too.
+    if (Object.keys({ ...found, ...liveProblems(draft) }).length > 0) {
       focusFirstInvalid(form.current);
       return;
     }
@@ -38,7 +42,6 @@ export function DetailsSection({ application }: { application: Application }) {
         setDraft(draftFrom(fresh));
         setSaved(true);
       },
-      onError: () => focusFirstInvalid(form.current),
     });
   }
 

@@ -1,5 +1,6 @@
-// The files sent with this application: upload them here (they are attached at once), preview,
-// download or detach them; renaming and deleting are on the Documents page.
+// The files sent with this application: which resume and cover letter went out, uploads (they
+// are attached at once, new versions too), preview, download, kind, or detach; renaming and
+// deleting are on the Documents page.
 import { Link } from "wouter";
 
 import { EmptyState } from "../../components/EmptyState";
@@ -8,6 +9,7 @@ import { Loading, Spinner } from "../../components/Loading";
 import { DocumentList } from "../documents/DocumentList";
 import { DropZone } from "../documents/DropZone";
 import { useApplicationDocuments } from "../documents/queries";
+import { SentSummary } from "../documents/SentDocuments";
 
 export function DocumentsSection({ applicationId }: { applicationId: number }) {
   const documents = useApplicationDocuments(applicationId);
@@ -22,6 +24,7 @@ export function DocumentsSection({ applicationId }: { applicationId: number }) {
           All documents
         </Link>
       </div>
+      <SentSummary applicationId={applicationId} />
       {documents.isPending && <Loading>Loading documents…</Loading>}
       <ErrorAlert title="Documents could not be loaded." error={documents.error} />
       {documents.data && items.length === 0 && (

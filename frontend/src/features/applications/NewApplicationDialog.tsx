@@ -7,10 +7,19 @@ import { useMeta } from "../../api/hooks";
 import { Button } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { focusFirstInvalid } from "../../lib/focusFirstInvalid";
+import { focusFirstInvalid, useFocusOnRefusal } from "../../lib/focusFirstInvalid";
+import { useLeaveGuard } from "../../lib/useLeaveGuard";
 import { ApplicationFields } from "./ApplicationFields";
 import { CapturePanel } from "./CapturePanel";
-import { checkDraft, draftFrom, toCreate, withCaptured, type Draft, type Sources } from "./draft";
+import {
+  checkDraft,
+  draftFrom,
+  liveProblems,
+  toCreate,
+  withCaptured,
+  type Draft,
+  type Sources,
+} from "./draft";
 import { useCreateApplication, type Capture } from "./queries";
 
 const savedDay = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
@@ -32,8 +41,13 @@ function NewApplicationForm({ onDone }: { onDone: () => void }) {
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [sources, setSources] = useState<Sources>({});
   const [captured, setCaptured] = useState<Capture | null>(null);
+  // Open at first; folding it away is the person's choice, undone whenever a field in it matters.
+  const [moreOpen, setMoreOpen] = useState(true);
   const form = useRef<HTMLFormElement>(null);
   const duplicate = captured?.duplicate ?? null;
+  // Typed or captured content is worth asking about; a posting already tracked is not.
+  useLeaveGuard(!duplicate && !create.isSuccess && hasContent(draft));
+  useFocusOnRefusal(create.error, form);
 
   function fill(capture: Capture) {
     const filled = withCaptured(draft, capture.fields);
@@ -41,6 +55,7 @@ function NewApplicationForm({ onDone }: { onDone: () => void }) {
     setSources(filled.sources);
     setCaptured(capture);
     setProblems({});
+    setMoreOpen(true); // show what capture filled in
   }
 
   function edit(next: Draft) {
@@ -55,14 +70,14 @@ function NewApplicationForm({ onDone }: { onDone: () => void }) {
     if (duplicate) return;
     const found = checkDraft(draft);
     setProblems(found);
-    if (Object.keys(found).length > 0) {
+    // Problems shown while typing (too long, out of bounds) keep it from saving too.
+    // A field to fix may be in the folded group: open it so focus can reach the field.
+    if (Object.keys({ ...found, ...liveProblems(draft) }).length > 0) {
+      setMoreOpen(true);
       focusFirstInvalid(form.current);
       return;
     }
-    create.mutate(toCreate(draft), {
-      onSuccess: onDone,
-      onError: () => focusFirstInvalid(form.current),
-    });
+    create.mutate(toCreate(draft), { onSuccess: onDone });
   }
 
   return (
@@ -87,6 +102,9 @@ function NewApplicationForm({ onDone }: { onDone: () => void }) {
           sources={sources}
           board={captured?.board}
           compact
+          // A refused field may be in the folded group: a refusal opens it so focus can reach it.
+          moreOpen={moreOpen || create.isError}
+          onMoreToggle={setMoreOpen}
         />
         <ErrorAlert title="Not saved." error={create.error} />
         <div className="form-actions">
@@ -102,10 +120,18 @@ function NewApplicationForm({ onDone }: { onDone: () => void }) {
           <Button onClick={onDone} disabled={create.isPending}>
             Cancel
           </Button>
-          <span className="muted small">Everything else can be added on its page later.</span>
+          <span className="muted small">Only company and role are needed; the rest can wait.</span>
         </div>
       </form>
     </>
+  );
+}
+
+const EMPTY_DRAFT = draftFrom();
+
+function hasContent(draft: Draft): boolean {
+  return (Object.keys(draft) as (keyof Draft)[]).some(
+    (name) => draft[name].trim() !== EMPTY_DRAFT[name],
   );
 }
 

@@ -1,4 +1,5 @@
-// The same applications as a table: sort by a column, filter by stage and tag, search, page.
+// The same applications as a table: sort by a column, filter by stage, tag and whether they are
+// archived, search, page; tick some to act on them at once (BulkBar).
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "wouter";
 
@@ -8,17 +9,29 @@ import { EmptyState } from "../../components/EmptyState";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { SelectField, TextField } from "../../components/Field";
 import { Loading, Spinner } from "../../components/Loading";
+import { describeSort, SortHeaderCell, type SortColumn } from "../../components/SortableHeader";
 import { formatDate, formatMoment, relativeDay } from "../../lib/format";
 import { useDebounced } from "../../lib/useDebounced";
 import { useTitle } from "../../lib/useTitle";
 import { ApplicationsToolbar } from "./ApplicationsToolbar";
-import { useApplicationList, useTags, type Application, type Stage } from "./queries";
+import { BulkBar } from "./BulkBar";
+import {
+  useApplicationList,
+  useTags,
+  type Application,
+  type ArchivedFilter,
+  type Stage,
+} from "./queries";
 
 const PAGE_SIZE = 25;
 const DEFAULT_SORT = "-updated_at";
+const ARCHIVED_CHOICES: { value: "" | ArchivedFilter; label: string }[] = [
+  { value: "", label: "Not archived" },
+  { value: "include", label: "Archived too" },
+  { value: "only", label: "Archived only" },
+];
 
-type Column = { key: string; label: string; sortable: boolean };
-const COLUMNS: Column[] = [
+const COLUMNS: SortColumn[] = [
   { key: "company", label: "Company", sortable: true },
   { key: "role", label: "Role", sortable: true },
   { key: "stage", label: "Stage", sortable: true },
@@ -37,10 +50,16 @@ export default function TablePage() {
   const [params, setParams] = useSearchParams();
   const stage = params.get("stage") ?? "";
   const tag = params.get("tag") ?? "";
+  const archivedParam = params.get("archived");
+  const archived = archivedParam === "include" || archivedParam === "only" ? archivedParam : "";
   const sort = params.get("sort") ?? DEFAULT_SORT;
   const page = Math.max(1, Number(params.get("page")) || 1);
   const [search, setSearch] = useState(params.get("q") ?? "");
   const q = useDebounced(search.trim(), 300);
+  // Ids ticked on this page; another page, filter or sort starts a new selection.
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const view = JSON.stringify([q, stage, tag, archived, sort, page]);
+  useEffect(() => setSelected(new Set()), [view]);
 
   function update(changes: Record<string, string>, resetPage = true) {
     setParams(
@@ -66,12 +85,14 @@ export default function TablePage() {
     q: q || undefined,
     stage: stage ? [stage as Stage] : undefined,
     tag: tag ? [tag] : undefined,
+    // Unset: the API leaves archived ones out, but a search finds them too.
+    archived: archived || undefined,
     sort,
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   });
 
-  const filtered = Boolean(q || stage || tag);
+  const filtered = Boolean(q || stage || tag || archived);
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const first = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
@@ -84,7 +105,21 @@ export default function TablePage() {
 
   function clearFilters() {
     setSearch("");
-    update({ q: "", stage: "", tag: "" });
+    update({ q: "", stage: "", tag: "", archived: "" });
+  }
+
+  const items = list.data?.items ?? [];
+  const shownIds = items.map((application) => application.id);
+  const allTicked = shownIds.length > 0 && shownIds.every((id) => selected.has(id));
+  const someTicked = shownIds.some((id) => selected.has(id));
+
+  function tick(id: number, on: boolean) {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   }
 
   return (
@@ -123,6 +158,12 @@ export default function TablePage() {
             })),
           ]}
         />
+        <SelectField
+          label="Archived"
+          value={archived}
+          onChange={(event) => update({ archived: event.target.value })}
+          options={ARCHIVED_CHOICES}
+        />
       </div>
 
       {list.isPending && <Loading>Loading your applications…</Loading>}
@@ -153,23 +194,45 @@ export default function TablePage() {
       )}
       {list.data && total > 0 && (
         <>
+          {selected.size > 0 && (
+            <BulkBar
+              ids={shownIds.filter((id) => selected.has(id))}
+              onClear={() => setSelected(new Set())}
+              showsArchived={Boolean(archived || q)}
+            />
+          )}
           <div className="table-wrap">
             <table className="data-table" aria-busy={list.isFetching || undefined}>
               <caption className="visually-hidden">
-                Your applications, sorted by {sortLabel(sort)}
+                Your applications, sorted by {describeSort(COLUMNS, sort)}
               </caption>
               <thead>
                 <tr>
+                  <th scope="col" className="select-cell">
+                    <input
+                      type="checkbox"
+                      aria-label="Select every application on this page"
+                      checked={allTicked}
+                      ref={(box) => {
+                        if (box) box.indeterminate = someTicked && !allTicked;
+                      }}
+                      onChange={(event) =>
+                        setSelected(new Set(event.target.checked ? shownIds : []))
+                      }
+                    />
+                  </th>
                   {COLUMNS.map((column) => (
-                    <HeaderCell key={column.key} column={column} sort={sort} onSort={sortBy} />
+                    <SortHeaderCell key={column.key} column={column} sort={sort} onSort={sortBy} />
                   ))}
                 </tr>
               </thead>
               <tbody>
-                {list.data.items.map((application) => (
+                {items.map((application) => (
                   <Row
                     key={application.id}
                     application={application}
+                    ticked={selected.has(application.id)}
+                    onTick={(on) => tick(application.id, on)}
                     stageLabel={labelOf(meta.data?.stages, application.stage)}
                     priorityLabel={labelOf(meta.data?.priorities, application.priority)}
                   />
@@ -213,50 +276,38 @@ export default function TablePage() {
   );
 }
 
-function sortLabel(sort: string): string {
-  const key = sort.replace(/^-/, "");
-  const label = COLUMNS.find((column) => column.key === key)?.label ?? key;
-  return `${label.toLowerCase()}, ${sort.startsWith("-") ? "descending" : "ascending"}`;
-}
-
-function HeaderCell({
-  column,
-  sort,
-  onSort,
-}: {
-  column: Column;
-  sort: string;
-  onSort: (key: string) => void;
-}) {
-  if (!column.sortable) return <th scope="col">{column.label}</th>;
-  const direction =
-    sort === column.key ? "ascending" : sort === `-${column.key}` ? "descending" : undefined;
-  return (
-    <th scope="col" aria-sort={direction ?? "none"}>
-      <button type="button" className="sort-button" onClick={() => onSort(column.key)}>
-        {column.label}
-        <span aria-hidden="true">
-          {direction === "ascending" ? "▲" : direction === "descending" ? "▼" : "↕"}
-        </span>
-      </button>
-    </th>
-  );
-}
-
 function Row({
   application,
+  ticked,
+  onTick,
   stageLabel,
   priorityLabel,
 }: {
   application: Application;
+  ticked: boolean;
+  onTick: (on: boolean) => void;
   stageLabel: string;
   priorityLabel: string;
 }) {
   const next = application.next_deliverable;
   return (
     <tr>
+      <td className="select-cell">
+        <input
+          type="checkbox"
+          aria-label={`Select ${application.company}, ${application.role}`}
+          checked={ticked}
+          onChange={(event) => onTick(event.target.checked)}
+        />
+      </td>
       <td className="wrap">
         <Link href={`/applications/${application.id}`}>{application.company}</Link>
+        {application.archived_at && (
+          <>
+            {" "}
+            <span className="badge">Archived</span>
+          </>
+        )}
         {application.tags.length > 0 && (
           <div className="tags">
             {application.tags.map((name) => (

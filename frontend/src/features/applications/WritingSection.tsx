@@ -15,7 +15,7 @@ export function WritingSection({ applicationId }: { applicationId: number }) {
   const meta = useMeta().data;
   const writing = useQuery({
     // Under keys.writing, so saving on the Writing page refreshes this list too.
-    queryKey: [...keys.writing, "of", applicationId],
+    queryKey: keys.applicationWriting(applicationId),
     queryFn: () =>
       unwrap(
         api.GET("/api/writing", {
@@ -29,7 +29,11 @@ export function WritingSection({ applicationId }: { applicationId: number }) {
     <section className="panel" aria-labelledby="writing-heading">
       <div className="panel-header">
         <h2 id="writing-heading">Writing</h2>
-        <Link href="/writing?new=1" className="button button-small">
+        {/* The new note starts linked to this application. */}
+        <Link
+          href={`/writing?new=1&application=${applicationId}`}
+          className="button button-small"
+        >
           Write a note
         </Link>
       </div>

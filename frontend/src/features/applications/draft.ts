@@ -30,6 +30,53 @@ export type Draft = {
   notes: string;
 };
 
+/**
+ * The most characters each text field takes: the backend's limits (applications/schemas.py,
+ * checked against them by tests/applications/test_form_limits.py). Short fields are trimmed
+ * before they are counted, as the server does.
+ */
+export const TEXT_LIMITS = {
+  company: 200,
+  role: 200,
+  location: 200,
+  source: 200,
+  job_url: 2000,
+  job_description: 100_000,
+  notes: 100_000,
+} as const satisfies Partial<Record<keyof Draft, number>>;
+
+export type LimitedField = keyof typeof TEXT_LIMITS;
+const LONG_TEXT: ReadonlySet<LimitedField> = new Set(["job_description", "notes"]);
+
+/** Characters as the server counts them (code points, so an emoji is one). */
+export function characterCount(field: LimitedField, text: string): number {
+  const counted = LONG_TEXT.has(field) ? text : text.trim();
+  let count = 0;
+  for (const _ of counted) count += 1;
+  return count;
+}
+
+/** The problem with a text over its limit, in words that say how much to cut. */
+export function lengthProblem(field: LimitedField, text: string): string | undefined {
+  const over = characterCount(field, text) - TEXT_LIMITS[field];
+  if (over <= 0) return undefined;
+  const limit = TEXT_LIMITS[field].toLocaleString();
+  const excess = `${over.toLocaleString()} ${over === 1 ? "character" : "characters"}`;
+  return `Shorten this by ${excess}: it takes at most ${limit}.`;
+}
+
+/** The days a date field takes: wide enough for any job hunt, and no five-digit years. */
+export const EARLIEST_DATE = "1970-01-01";
+export const LATEST_DATE = "2100-12-31";
+const DATE_FIELDS = ["applied_on", "deadline", "posted_on"] as const;
+
+/** The problem with a date outside those bounds (an input's value is always YYYY-MM-DD). */
+export function dateProblem(day: string): string | undefined {
+  if (!day) return undefined;
+  const inRange = /^\d{4}-\d{2}-\d{2}$/.test(day) && day >= EARLIEST_DATE && day <= LATEST_DATE;
+  return inRange ? undefined : "Use a date from 1970 to 2100, with a four-digit year.";
+}
+
 export function draftFrom(application?: Application): Draft {
   const text = (value: string | number | null | undefined) => (value == null ? "" : String(value));
   return {
@@ -69,7 +116,7 @@ function parseAmount(text: string): number | null {
   return /^\d+$/.test(cleaned) ? Number(cleaned) : Number.NaN;
 }
 
-/** Problems found before sending, by API field name, in the words the server would use. */
+/** Problems found when saving, by API field name, in the words the server would use. */
 export function checkDraft(draft: Draft): Record<string, string> {
   const problems: Record<string, string> = {};
   if (!draft.company.trim()) problems.company = "Say which company this is.";
@@ -81,6 +128,23 @@ export function checkDraft(draft: Draft): Record<string, string> {
   const high = parseAmount(draft.salary_max);
   if (low != null && high != null && low > high) {
     problems.salary_min = "The minimum is greater than the maximum.";
+  }
+  return problems;
+}
+
+/**
+ * Problems shown while the person types (a text over its limit, a date out of bounds), by
+ * field: the form shows them as they come and go, and refuses to save while there are any.
+ */
+export function liveProblems(draft: Draft): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const name of Object.keys(TEXT_LIMITS) as LimitedField[]) {
+    const problem = lengthProblem(name, draft[name]);
+    if (problem) problems[name] = problem;
+  }
+  for (const name of DATE_FIELDS) {
+    const problem = dateProblem(draft[name]);
+    if (problem) problems[name] = problem;
   }
   return problems;
 }

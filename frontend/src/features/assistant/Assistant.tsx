@@ -9,6 +9,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { TextAreaField } from "../../components/Field";
 import { Loading } from "../../components/Loading";
 import { formatMoment, plural } from "../../lib/format";
+import { useAssistantRequests } from "./askAssistant";
 import { AnswerBubble, AnswerInProgress, ChatError, QuestionBubble } from "./Bubbles";
 import {
   allMessages,
@@ -110,6 +111,14 @@ export default function Assistant({ applicationId }: { applicationId: number }) 
     setDraft(text);
     focusInput();
   }
+
+  // A prepared question from another section ("Review my fit"): asked at once, or left in the
+  // box while another answer is still coming.
+  useAssistantRequests(applicationId, (text) => {
+    form.current?.closest("section")?.scrollIntoView({ block: "start", behavior: "smooth" });
+    if (exchange) suggest(text);
+    else void send(text);
+  });
 
   const invalid = problem?.questionId === null && problem.status === 422 ? problem : null;
   const empty = conversation.isSuccess && messages.length === 0 && !exchange && !refused;

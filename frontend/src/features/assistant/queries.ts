@@ -9,6 +9,7 @@ import {
 } from "@tanstack/react-query";
 
 import { api, unwrap, type Schemas } from "../../api/client";
+import { keys } from "../../api/hooks";
 
 export type Conversation = Schemas["Conversation"];
 export type Message = Schemas["MessageOut"];
@@ -18,7 +19,7 @@ export type UsageToday = Schemas["UsageToday"];
 type Pages = InfiniteData<Conversation, number | null>;
 
 // Not under keys.applications: saving the application's details must not refetch the chat.
-export const conversationKey = (applicationId: number) => ["assistant", applicationId] as const;
+export const conversationKey = keys.conversation;
 
 /** Pages of the conversation: the first is the latest; each next one holds earlier messages. */
 export function useConversation(applicationId: number) {

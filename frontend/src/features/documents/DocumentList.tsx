@@ -10,7 +10,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { SelectField, TextField } from "../../components/Field";
 import { Spinner } from "../../components/Loading";
 import { formatMoment } from "../../lib/format";
-import { formatBytes, kindOf } from "./format";
+import { formatBytes, kindAndVersion, kindOf } from "./format";
 import { PreviewDialog } from "./PreviewDialog";
 import {
   contentUrl,
@@ -19,6 +19,7 @@ import {
   useUpdateDocument,
   type Document,
 } from "./queries";
+import { KindSelect, NewVersionUpload } from "./VersionControls";
 
 /** Where a list is shown: the library, or one application's page. */
 export type ListPlace = { applicationId: number } | "library";
@@ -90,6 +91,7 @@ function DocumentItem({
     <li className="item" aria-busy={update.isPending || remove.isPending || undefined}>
       <div className="document-head">
         <span className="badge">{kindOf(document.media_type)}</span>
+        <span className="badge badge-kind">{kindAndVersion(document)}</span>
         <span className="document-name">{name}</span>
         {update.isPending && <Spinner />}
       </div>
@@ -129,6 +131,11 @@ function DocumentItem({
       {editing !== "rename" && <ErrorAlert title="Not saved." error={update.error} />}
 
       <div className="button-row document-actions">
+        <KindSelect document={document} />
+        <NewVersionUpload
+          document={document}
+          applicationId={place === "library" ? undefined : place.applicationId}
+        />
         <Button size="small" aria-label={`Preview ${name}`} onClick={onPreview}>
           Preview
         </Button>

@@ -9,7 +9,7 @@ export function StorageUsage() {
   const meta = useMeta().data;
   if (!meta?.usage) return null;
   const used = meta.usage.storage_bytes;
-  const limitMb = meta.limits.max_storage_mb_per_user; // 0: unlimited
+  const limitMb = meta.usage.max_storage_mb; // the caller's own (an admin may set it); 0: unlimited
   const limit = limitMb * MIB;
   const share = limit > 0 ? Math.min(100, Math.round((used / limit) * 100)) : 0;
   const full = limit > 0 && used >= limit;

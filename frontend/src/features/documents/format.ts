@@ -1,5 +1,6 @@
-// How documents are named on screen: their kind in words and their size in bytes people read.
-import type { MediaType } from "./queries";
+// How documents are named on screen: their file type and kind in words ("Resume · v3"), and
+// their size in bytes people read.
+import type { DocumentKind, MediaType } from "./queries";
 
 export const MEDIA_TYPES: readonly { value: MediaType; label: string }[] = [
   { value: "application/pdf", label: "PDF" },
@@ -32,4 +33,20 @@ export function formatBytes(size: number): string {
   }
   if (unit === 0) return size === 1 ? "1 byte" : `${size} bytes`;
   return `${value >= 10 ? Math.round(value) : value.toFixed(1)} ${UNITS[unit]}`;
+}
+
+export const DOCUMENT_KINDS: readonly { value: DocumentKind; label: string }[] = [
+  { value: "resume", label: "Resume" },
+  { value: "cover_letter", label: "Cover letter" },
+  { value: "other", label: "Other" },
+];
+
+export function kindLabel(kind: DocumentKind): string {
+  return DOCUMENT_KINDS.find((choice) => choice.value === kind)?.label ?? kind;
+}
+
+/** "Resume · v3" for one of several versions, "Resume" for a document on its own. */
+export function kindAndVersion(document: { kind: DocumentKind; version: number | null }): string {
+  const kind = kindLabel(document.kind);
+  return document.version ? `${kind} · v${document.version}` : kind;
 }

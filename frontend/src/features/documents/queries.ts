@@ -14,6 +14,7 @@ import { invalidate, keys } from "../../api/hooks";
 export type Document = Schemas["DocumentOut"];
 export type MediaType = Schemas["MediaType"];
 export type DocumentUpdate = Schemas["DocumentUpdate"];
+export type DocumentKind = Schemas["DocumentKind"];
 
 /** More documents than this in one list is a search waiting to happen; the page says so. */
 export const PAGE_SIZE = 200;
@@ -57,7 +58,7 @@ export function useDocumentList({ text, mediaType }: DocumentFilters) {
 
 export function useApplicationDocuments(applicationId: number) {
   return useQuery({
-    queryKey: [...keys.documents, "of", applicationId],
+    queryKey: keys.applicationDocuments(applicationId),
     queryFn: () =>
       unwrap(
         api.GET("/api/applications/{application_id}/documents", {
@@ -65,6 +66,15 @@ export function useApplicationDocuments(applicationId: number) {
         }),
       ),
     refetchInterval: (query) => whileReading(query.state.data),
+  });
+}
+
+/** The user's documents of one kind (their resumes, say), newest first, to choose from. */
+export function useDocumentsOfKind(kind: DocumentKind) {
+  return useQuery({
+    queryKey: [...keys.documents, "kind", kind],
+    queryFn: () =>
+      unwrap(api.GET("/api/documents", { params: { query: { kind, limit: PAGE_SIZE } } })),
   });
 }
 

@@ -19,6 +19,8 @@ const UPLOAD_PATH = "/api/documents";
 export type UploadOptions = {
   /** Link the stored document to this application. */
   applicationId?: number | undefined;
+  /** Store it as a new version of this document (taking its kind). */
+  versionOf?: number | undefined;
   /** Called with 0–100 as the bytes go out. */
   onProgress?: (percent: number) => void;
   /** Called once every byte is sent, while the server reads the file's text. */
@@ -31,10 +33,11 @@ export type UploadOptions = {
  * bytes were already there), rejects with an ApiError (413, 415, 403 quota…) or a network one.
  */
 export function uploadDocument(file: File, options: UploadOptions = {}): Promise<UploadedDocument> {
-  const { applicationId, onProgress, onSent, signal } = options;
+  const { applicationId, versionOf, onProgress, onSent, signal } = options;
   const form = new FormData();
   form.append("files", file, file.name);
   if (applicationId !== undefined) form.append("application_id", String(applicationId));
+  if (versionOf !== undefined) form.append("version_of", String(versionOf));
 
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {

@@ -19,10 +19,10 @@ export const EXPORT_CSV_PATH = "/api/export/applications.csv";
 export const BACKUP_PATH = "/api/export/backup.json";
 const calendarKey = ["calendar"] as const;
 
-/** The CSV export of what the table shows: its search, stage, tag and sort, nothing else. */
+/** The CSV export of what the table shows: its search, filters and sort, nothing else. */
 export function exportHref(params: URLSearchParams): string {
   const query = new URLSearchParams();
-  for (const name of ["q", "stage", "tag", "sort"]) {
+  for (const name of ["q", "stage", "tag", "sort", "archived"]) {
     const value = params.get(name);
     if (value) query.set(name, value);
   }

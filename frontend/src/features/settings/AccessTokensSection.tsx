@@ -6,9 +6,10 @@ import { fieldError, type Schemas } from "../../api/client";
 import { Button } from "../../components/Button";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { SelectField, TextField } from "../../components/Field";
+import { CheckboxField, SelectField, TextField } from "../../components/Field";
 import { Loading } from "../../components/Loading";
 import { formatMoment } from "../../lib/format";
+import { useCopy } from "../../lib/useCopy";
 import {
   useAccessTokens,
   useCreateAccessToken,
@@ -75,14 +76,22 @@ function CreateTokenForm({
   const [name, setName] = useState("");
   const [scope, setScope] = useState<Scope>("read");
   const [expiry, setExpiry] = useState("90");
+  const [allowDelete, setAllowDelete] = useState(false);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const days = expiry ? (Number(expiry) as 30 | 90 | 365) : null;
-    create.mutate({ name: name.trim(), scope, expires_in_days: days });
+    create.mutate({
+      name: name.trim(),
+      scope,
+      expires_in_days: days,
+      // Only a read-and-write token may delete; switching to read only takes the right away.
+      allow_delete: scope === "write" && allowDelete,
+    });
   }
 
   const nameError = fieldError(create.error, "name");
+  const allowDeleteError = fieldError(create.error, "allow_delete");
   return (
     <form className="form settings-form" onSubmit={submit} noValidate>
       <TextField
@@ -107,7 +116,18 @@ function CreateTokenForm({
           onChange={(event) => setExpiry(event.target.value)}
         />
       </div>
-      {!nameError && <ErrorAlert title="Could not create the token." error={create.error} />}
+      {scope === "write" && (
+        <CheckboxField
+          label="Allow it to delete applications"
+          hint="For an AI assistant connected over MCP: it may move an application to the Trash when you ask it to. Leave this off unless you need it."
+          checked={allowDelete}
+          onChange={(event) => setAllowDelete(event.target.checked)}
+          error={allowDeleteError}
+        />
+      )}
+      {!nameError && !allowDeleteError && (
+        <ErrorAlert title="Could not create the token." error={create.error} />
+      )}
       <div className="form-actions">
         <Button type="submit" variant="primary" busy={create.isPending}>
           Create token
@@ -118,16 +138,7 @@ function CreateTokenForm({
 }
 
 function NewTokenOnce({ token, onDone }: { token: string; onDone: () => void }) {
-  const [copied, setCopied] = useState<string | null>(null);
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(token);
-      setCopied("Copied.");
-    } catch {
-      // Clipboard access needs https or permission; the token stays on screen to copy by hand.
-      setCopied("Could not copy: select the token and copy it by hand.");
-    }
-  }
+  const { copied, copy } = useCopy("the token");
   return (
     <div className="access-token-new">
       <p>
@@ -139,7 +150,7 @@ function NewTokenOnce({ token, onDone }: { token: string; onDone: () => void }) 
         {token}
       </code>
       <div className="form-actions">
-        <Button onClick={() => void copy()}>Copy token</Button>
+        <Button onClick={() => copy(token)}>Copy token</Button>
         <Button variant="primary" onClick={onDone}>
           Done
         </Button>
@@ -159,7 +170,11 @@ function TokenRow({ token }: { token: Token }) {
   return (
     <li className="access-token">
       <div className="access-token-about">
-        <strong>{token.name}</strong> <span className="access-token-scope">{scope}</span>
+        <strong>{token.name}</strong>{" "}
+        <span className="access-token-scope">
+          {scope}
+          {token.allow_delete && " · may delete applications"}
+        </span>
         <p className="muted">
           Created {formatMoment(token.created_at)} ·{" "}
           {token.last_used_at ? `last used ${formatMoment(token.last_used_at)}` : "never used"}{" "}

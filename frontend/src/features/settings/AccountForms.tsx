@@ -4,7 +4,9 @@ import { useState, type FormEvent } from "react";
 import { ApiError, fieldError, type User } from "../../api/client";
 import { Button } from "../../components/Button";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { TextField } from "../../components/Field";
+import { SelectField, TextField } from "../../components/Field";
+import { SaveActions } from "../../components/SaveActions";
+import { browserTimeZone, formatInZone, timeZoneOptions } from "../../lib/timeZones";
 import { useChangePassword, useUpdateProfile } from "./queries";
 
 const PASSWORD_MIN = 8;
@@ -36,16 +38,51 @@ export function DisplayNameForm({ user }: { user: User }) {
         hint={`You sign in as ${user.email}.`}
       />
       {!nameError && <ErrorAlert title="Could not save your name." error={update.error} />}
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={update.isPending}>
-          Save
-        </Button>
-        {update.isSuccess && (
-          <span className="saved-note" role="status">
-            Saved.
-          </span>
+      <SaveActions
+        label="Save"
+        busy={update.isPending}
+        saved={update.isSuccess && "Saved."}
+      />
+    </form>
+  );
+}
+
+/** The zone every date is worded in: "today", due dates, the dashboard's week, digests. */
+export function TimeZoneForm({ user }: { user: User }) {
+  const update = useUpdateProfile();
+  const [zone, setZone] = useState(user.time_zone);
+  const browser = browserTimeZone();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    update.mutate({ time_zone: zone });
+  }
+
+  return (
+    <form className="form settings-form" onSubmit={submit} noValidate>
+      <SelectField
+        label="Time zone"
+        value={zone}
+        options={timeZoneOptions(zone)}
+        onChange={(event) => {
+          setZone(event.target.value);
+          update.reset();
+        }}
+        hint={`Now ${formatInZone(new Date().toISOString(), zone)} there. Due dates, "today" and the dashboard's week follow it.`}
+        error={fieldError(update.error, "time_zone")}
+      />
+      <ErrorAlert title="Could not save your time zone." error={update.error} />
+      <SaveActions
+        label="Save time zone"
+        busy={update.isPending}
+        saved={update.isSuccess && "Saved."}
+      >
+        {zone !== browser && (
+          <Button type="button" variant="ghost" onClick={() => setZone(browser)}>
+            Use this device's ({browser.replace(/_/g, " ")})
+          </Button>
         )}
-      </div>
+      </SaveActions>
     </form>
   );
 }
@@ -108,17 +145,14 @@ export function PasswordForm() {
       {!currentError && !nextError && (
         <ErrorAlert title="Could not change the password." error={change.error} />
       )}
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={change.isPending}>
-          Change password
-        </Button>
-        {change.isSuccess && (
-          <span className="saved-note" role="status">
-            Password changed. Other devices are signed out; make a new calendar link if you
-            used one.
-          </span>
-        )}
-      </div>
+      <SaveActions
+        label="Change password"
+        busy={change.isPending}
+        saved={
+          change.isSuccess &&
+          "Password changed. Other devices are signed out; make a new calendar link if you used one."
+        }
+      />
     </form>
   );
 }

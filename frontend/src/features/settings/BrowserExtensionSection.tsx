@@ -6,6 +6,7 @@ import type { Schemas } from "../../api/client";
 import { Button } from "../../components/Button";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { formatMoment } from "../../lib/format";
+import { useCopy } from "../../lib/useCopy";
 import { useCreateAccessToken } from "./accessTokenQueries";
 import "./access-tokens.css";
 import "./browser-extension.css";
@@ -14,6 +15,7 @@ const EXTENSION_TOKEN: Schemas["AccessTokenCreate"] = {
   name: "Browser extension",
   scope: "write", // it saves applications
   expires_in_days: 365,
+  allow_delete: false, // it never deletes
 };
 
 export function BrowserExtensionSection() {
@@ -66,16 +68,7 @@ export function BrowserExtensionSection() {
 }
 
 function CopyableValue({ label, value, testId }: { label: string; value: string; testId?: string }) {
-  const [copied, setCopied] = useState<string | null>(null);
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(value);
-      setCopied("Copied.");
-    } catch {
-      // Clipboard access needs https or permission; the value stays on screen to copy by hand.
-      setCopied("Could not copy: select it and copy it by hand.");
-    }
-  }
+  const { copied, copy } = useCopy("it");
   return (
     <div className="extension-connection-value">
       <strong>{label}</strong>
@@ -83,7 +76,7 @@ function CopyableValue({ label, value, testId }: { label: string; value: string;
         {value}
       </code>
       <div className="form-actions">
-        <Button size="small" onClick={() => void copy()} aria-label={`Copy ${label.toLowerCase()}`}>
+        <Button size="small" onClick={() => copy(value)} aria-label={`Copy ${label.toLowerCase()}`}>
           Copy
         </Button>
         {copied && (

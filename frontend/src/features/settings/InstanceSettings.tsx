@@ -1,13 +1,15 @@
 // The admin's knobs for the whole instance: quotas, whether strangers may sign up, and
 // whether admins must use two-factor sign-in.
 import { useState, type FormEvent } from "react";
+import { Link } from "wouter";
 
 import { fieldError } from "../../api/client";
-import { Button } from "../../components/Button";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { CheckboxField, TextField } from "../../components/Field";
 import { Loading } from "../../components/Loading";
+import { SaveActions } from "../../components/SaveActions";
 import { plural } from "../../lib/format";
+import { InvitesSection } from "../admin/InvitesSection";
 import { useAdminSettings, useUpdateAdminSettings, type AdminSettings } from "./queries";
 
 const LIMIT_MAX = 1_000_000;
@@ -18,7 +20,20 @@ export function InstanceSettings() {
   if (settings.isError) {
     return <ErrorAlert title="Could not load the instance settings." error={settings.error} />;
   }
-  return <InstanceForm saved={settings.data} />;
+  return (
+    <>
+      <nav className="button-row instance-admin-links" aria-label="Administration">
+        <Link href="/admin/users" className="button button-secondary">
+          Users
+        </Link>
+        <Link href="/admin/audit" className="button button-secondary">
+          Audit log
+        </Link>
+      </nav>
+      <InstanceForm saved={settings.data} />
+      <InvitesSection />
+    </>
+  );
 }
 
 /** A limit as typed: a whole number from 0 (no limit) up; anything else is said at the field. */
@@ -124,16 +139,11 @@ function InstanceForm({ saved }: { saved: AdminSettings }) {
       {!usersError && !applicationsError && !twoFactorError && (
         <ErrorAlert title="Could not save the instance settings." error={update.error} />
       )}
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={update.isPending}>
-          Save instance settings
-        </Button>
-        {update.isSuccess && (
-          <span className="saved-note" role="status">
-            Saved.
-          </span>
-        )}
-      </div>
+      <SaveActions
+        label="Save instance settings"
+        busy={update.isPending}
+        saved={update.isSuccess && "Saved."}
+      />
     </form>
   );
 }

@@ -6,13 +6,17 @@ import { useCurrentUser, useSignOut } from "../../api/hooks";
 import { Button } from "../../components/Button";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useTitle } from "../../lib/useTitle";
+import { EmailAdminSection } from "../notifications/EmailAdminSection";
+import { RemindersSection } from "../notifications/RemindersSection";
+import { SharingSection } from "../groups/SharingSection";
 import { YourDataSection } from "../portability/YourDataSection";
 import { AccessTokensSection } from "./AccessTokensSection";
 import { BrowserExtensionSection } from "./BrowserExtensionSection";
-import { DisplayNameForm, PasswordForm } from "./AccountForms";
+import { DisplayNameForm, PasswordForm, TimeZoneForm } from "./AccountForms";
 import { DeleteAccount } from "./DeleteAccount";
 import { InstanceSettings } from "./InstanceSettings";
 import { TwoFactorSection } from "./TwoFactorSection";
+import { WebhooksSection } from "./WebhooksSection";
 import "./settings.css";
 
 export default function SettingsPage() {
@@ -27,10 +31,15 @@ export default function SettingsPage() {
 
       <Section id="settings-account" title="Account">
         <DisplayNameForm user={user} />
+        <TimeZoneForm user={user} />
       </Section>
 
       <Section id="settings-password" title="Password">
         <PasswordForm />
+      </Section>
+
+      <Section id="settings-reminders" title="Reminders">
+        <RemindersSection />
       </Section>
 
       <Section id="settings-two-factor" title="Two-factor sign-in">
@@ -49,6 +58,14 @@ export default function SettingsPage() {
         <BrowserExtensionSection />
       </Section>
 
+      <Section id="settings-webhooks" title="Webhooks">
+        <WebhooksSection />
+      </Section>
+
+      <Section id="settings-sharing" title="Sharing">
+        <SharingSection />
+      </Section>
+
       <YourDataSection />
 
       {user.role === "admin" && (
@@ -58,6 +75,12 @@ export default function SettingsPage() {
             <code>MAX_APPLICATIONS_PER_USER</code> from the environment.
           </p>
           <InstanceSettings />
+        </Section>
+      )}
+
+      {user.role === "admin" && (
+        <Section id="settings-email" title="Email">
+          <EmailAdminSection />
         </Section>
       )}
 

@@ -1,10 +1,15 @@
 // When the instance requires admins to use two-factor sign-in, an admin without it sees only
 // its setup (the API refuses everything else) until it is on and the recovery codes are kept.
-import { useEffect, useState, type ReactNode } from "react";
+import { lazy, useEffect, useState, type ReactNode } from "react";
 
 import type { User } from "../../api/client";
-import { TwoFactorSection } from "./TwoFactorSection";
 import { useTwoFactorStatus } from "./twoFactorQueries";
+
+// Loaded only for the admin who must set it up: it brings a QR code library every other page
+// load would otherwise download (the app's Suspense shows the wait).
+const TwoFactorSection = lazy(() =>
+  import("./TwoFactorSection").then((module) => ({ default: module.TwoFactorSection })),
+);
 
 export function TwoFactorGate({ user, children }: { user: User; children: ReactNode }) {
   const isAdmin = user.role === "admin";

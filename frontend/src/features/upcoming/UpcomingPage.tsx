@@ -1,4 +1,4 @@
-// Upcoming: every deliverable due in the next N days across applications, overdue ones first.
+// Upcoming: interviews and every deliverable due in the next N days, overdue deliverables first.
 import { useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 
@@ -9,8 +9,10 @@ import { SelectField } from "../../components/Field";
 import { Loading } from "../../components/Loading";
 import { plural } from "../../lib/format";
 import { useTitle } from "../../lib/useTitle";
+import { DeadlinesPanel } from "../notifications/DeadlinesPanel";
 import { DeliverableItem } from "./DeliverableItem";
 import { groupByDay } from "./days";
+import { InterviewsPanel } from "./InterviewsPanel";
 import { PAGE_SIZE, useDueWithin, useOverdue, useSetDone, type Deliverable } from "./queries";
 import "./upcoming.css";
 
@@ -47,7 +49,7 @@ export default function UpcomingPage() {
       <header className="page-header">
         <div>
           <h1>Upcoming</h1>
-          <p className="subtitle">What your applications ask for, soonest first.</p>
+          <p className="subtitle">Your interviews and what your applications ask for, soonest first.</p>
         </div>
         <SelectField
           label="Days ahead"
@@ -65,6 +67,9 @@ export default function UpcomingPage() {
           onDismiss={() => setTicked(null)}
         />
       )}
+
+      <InterviewsPanel days={days} />
+      <DeadlinesPanel />
 
       {error ? (
         <ErrorAlert

@@ -70,3 +70,24 @@ export function useSetDone() {
     onSuccess: () => invalidate(client, keys.deliverables, keys.applications),
   });
 }
+
+/** Interviews from the start of today through the end of the day `days` from now. */
+export function useInterviewsWithin(days: number) {
+  const from = startOfToday();
+  const until = daysAfter(from, days + 1);
+  return useQuery({
+    queryKey: [...keys.interviews, "within", from.toISOString(), days],
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/interviews", {
+          params: {
+            query: {
+              starts_after: from.toISOString(),
+              starts_before: until.toISOString(),
+              limit: PAGE_SIZE,
+            },
+          },
+        }),
+      ),
+  });
+}

@@ -65,21 +65,28 @@ export function NoteEditor({
   const save = useSaveWriting();
   const remove = useDeleteWriting();
   const [form, setForm] = useState<Form>(() => formOf(note, linkTo));
-  const [titleMissing, setTitleMissing] = useState(false);
+  // After a save without a title, the title's message shows for as long as it is still empty.
+  const [triedSaving, setTriedSaving] = useState(false);
+  // The server's message for a field is about what was sent: editing the field answers it.
+  const [editedSinceSave, setEditedSinceSave] = useState<ReadonlySet<keyof Form>>(new Set());
+  const titleMissing = triedSaving && !form.title.trim();
 
   const saved = useMemo(() => JSON.stringify(draftOf(formOf(note))), [note]);
   const dirty = JSON.stringify(draftOf(form)) !== saved;
 
   function change(fields: Partial<Form>) {
     setForm((current) => ({ ...current, ...fields }));
+    setEditedSinceSave(
+      (current) => new Set([...current, ...(Object.keys(fields) as (keyof Form)[])]),
+    );
     if (save.isSuccess) save.reset();
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const missing = !form.title.trim();
-    setTitleMissing(missing);
-    if (missing) return;
+    setTriedSaving(true);
+    if (!form.title.trim()) return;
+    setEditedSinceSave(new Set());
     save.mutate({ id: note?.id ?? null, draft: draftOf(form) }, { onSuccess: onSaved });
   }
 
@@ -91,6 +98,8 @@ export function NoteEditor({
     form.applications.includes(application.id),
   );
   const error = save.error;
+  const serverError = (field: keyof Form, apiField: string = field) =>
+    editedSinceSave.has(field) ? undefined : fieldError(error, apiField);
   const known = ["title", "kind", "body", "tags", "application_ids"];
   const unplaced = error && !known.some((field) => fieldError(error, field));
 
@@ -109,7 +118,7 @@ export function NoteEditor({
         maxLength={200}
         value={form.title}
         onChange={(event) => change({ title: event.target.value })}
-        error={titleMissing ? "Give it a title." : fieldError(error, "title")}
+        error={titleMissing ? "Give it a title." : serverError("title")}
       />
       <div className="form-grid">
         <SelectField
@@ -117,14 +126,14 @@ export function NoteEditor({
           value={form.kind}
           options={kindOptions}
           onChange={(event) => change({ kind: event.target.value as WritingKind })}
-          error={fieldError(error, "kind")}
+          error={serverError("kind")}
         />
         <TextField
           label="Tags"
           value={form.tags}
           onChange={(event) => change({ tags: event.target.value })}
           hint="Separated by commas, e.g. intro, behavioural."
-          error={fieldError(error, "tags")}
+          error={serverError("tags")}
         />
       </div>
       <ApplicationsField
@@ -136,7 +145,7 @@ export function NoteEditor({
         loadError={applications.error}
         selected={form.applications}
         onChange={(ids) => change({ applications: ids })}
-        error={fieldError(error, "application_ids")}
+        error={serverError("applications", "application_ids")}
       />
       {linked.length > 0 && (
         <p className="small muted writing-linked">
@@ -157,7 +166,7 @@ export function NoteEditor({
           value={form.body}
           onChange={(event) => change({ body: event.target.value })}
           hint="Markdown: **bold**, *italic*, # headings, - lists, [links](https://…)."
-          error={fieldError(error, "body")}
+          error={serverError("body")}
         />
         <section className="writing-preview" aria-label="Preview">
           <p className="writing-preview-label" aria-hidden="true">

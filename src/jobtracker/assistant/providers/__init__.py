@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from jobtracker.assistant.providers.base import AssistantNotConfigured, ChatProvider
-from jobtracker.assistant.providers.gemini import GeminiProvider
 from jobtracker.assistant.providers.offline import OfflineCoach
-from jobtracker.assistant.providers.openai_compatible import OpenAICompatibleProvider
 from jobtracker.config import AIProvider, Settings
 
 
@@ -14,7 +12,10 @@ def provider_for(settings: Settings) -> ChatProvider:
     problem = configuration_problem(settings)
     if problem:
         raise AssistantNotConfigured(problem)
+    # Each SDK takes a few tenths of a second and megabytes to import: only the configured one is.
     if settings.ai_provider == AIProvider.GEMINI:
+        from jobtracker.assistant.providers.gemini import GeminiProvider
+
         return GeminiProvider(
             api_key=settings.gemini_api_key,
             model=settings.ai_model,
@@ -22,6 +23,8 @@ def provider_for(settings: Settings) -> ChatProvider:
             timeout_seconds=settings.ai_timeout_seconds,
         )
     if settings.ai_provider == AIProvider.OPENAI:
+        from jobtracker.assistant.providers.openai_compatible import OpenAICompatibleProvider
+
         return OpenAICompatibleProvider(
             api_key=settings.openai_api_key,
             model=settings.ai_model,

@@ -9,11 +9,18 @@ from datetime import datetime
 from enum import StrEnum
 
 from jobtracker.applications.stages import Stage
-from jobtracker.assistant.context import ApplicationContext, ContactFacts, DeliverableFacts
+from jobtracker.assistant.context import (
+    ApplicationContext,
+    ContactFacts,
+    DeliverableFacts,
+    InterviewFacts,
+)
 from jobtracker.assistant.providers.base import ChatRequest, Usage
+from jobtracker.assistant.providers.offline_fit import fit_review
 from jobtracker.assistant.providers.offline_roles import FAMILIES, GENERAL, SKILLS, RoleFamily
 from jobtracker.assistant.providers.offline_stages import STAGES
 from jobtracker.deliverables.models import DeliverableState
+from jobtracker.time_zones import local_date, zone
 
 LABEL = (
     "**Offline coach.** I am Job Tracker's built-in offline coach, not an AI model: I build "
@@ -21,8 +28,8 @@ LABEL = (
     "this server."
 )
 CLOSING = (
-    '_Ask me "what will they ask me?", "what is due?", "draft a thank-you note", '
-    '"draft a follow-up" or "help me negotiate". For free-form answers, the admin can '
+    '_Ask me "what will they ask me?", "what is due?", "review my fit", "draft a thank-you '
+    'note", "draft a follow-up" or "help me negotiate". For free-form answers, the admin can '
     "connect Gemini or an OpenAI-compatible model (AI_PROVIDER)._"
 )
 ROLE_WEIGHT = 3  # a keyword in the job title says more than one in the description
@@ -34,16 +41,21 @@ class Intent(StrEnum):
     FOLLOW_UP = "follow_up"
     NEGOTIATION = "negotiation"
     DELIVERABLES = "deliverables"
+    FIT = "fit"
     QUESTIONS = "questions"
     PLAN = "plan"
 
 
 # In order: the first that matches the user's message decides the answer.
 _INTENTS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
+    # The fit section's prepared request lists skill names, which may say "negotiation" or
+    # "follow-up": its opening words decide.
+    (Intent.FIT, re.compile(r"^\s*review my fit")),
     (Intent.THANK_YOU, re.compile(r"thank")),
     (Intent.FOLLOW_UP, re.compile(r"follow[- ]?up|haven'?t heard|no (reply|response)|chase")),
     (Intent.NEGOTIATION, re.compile(r"negotiat|salary|compensation|counter[- ]?offer|\bpay\b")),
     (Intent.DELIVERABLES, re.compile(r"\bdue\b|deadline|deliverable|to-?do|\btasks?\b|left to")),
+    (Intent.FIT, re.compile(r"\bfit\b|r[eé]sum[eé]|\bcv\b|\bgaps?\b|missing skill|skills? gap")),
     (Intent.QUESTIONS, re.compile(r"\bask|question|expect|practi[cs]e|interview|round")),
 )
 
@@ -72,13 +84,20 @@ def answer(context: ApplicationContext, question: str) -> str:
         sections.append(_negotiation(context))
     elif intent == Intent.DELIVERABLES:
         sections.append(_deliverables_section(context))
+    elif intent == Intent.FIT:
+        sections.append(fit_review(context))
     elif intent == Intent.QUESTIONS:
-        sections += [_questions_section(context, family), _preparation_section(context, family)]
+        sections += [
+            _interviews_section(context),
+            _questions_section(context, family),
+            _preparation_section(context, family),
+        ]
     else:
         sections += [
             f"## Practice plan: {context.role} at {context.company}\n"
             f"Stage: **{context.stage.label}**, so the focus now is "
             f"{STAGES[context.stage].focus}. I read this as a {family.name} role.",
+            _interviews_section(context),
             _questions_section(context, family),
             _deliverables_section(context),
             _preparation_section(context, family),
@@ -153,7 +172,7 @@ def _deliverables_section(context: ApplicationContext) -> str:
     lines = ["## Deliverables"]
     # Soonest first; the ones without a date have no urgency, so they go last.
     pending.sort(key=lambda item: (item.due_at is None, item.due_at or context.now))
-    lines += [f"- {_deliverable_line(item, context.now)}" for item in pending]
+    lines += [f"- {_deliverable_line(item, context)}" for item in pending]
     if done:
         lines.append(f"- Done already: {done} of {len(context.deliverables)}.")
     if not pending:
@@ -161,25 +180,69 @@ def _deliverables_section(context: ApplicationContext) -> str:
     return "\n".join(lines)
 
 
-def _deliverable_line(deliverable: DeliverableFacts, now: datetime) -> str:
+def _deliverable_line(deliverable: DeliverableFacts, context: ApplicationContext) -> str:
     state = deliverable.state.value.replace("_", " ")
     kind = deliverable.kind.value.replace("_", " ")
-    return f"**{deliverable.title}** ({kind}, {state}): {_when(deliverable.due_at, now)}"
+    when = _when(deliverable.due_at, context.now, context.time_zone)
+    return f"**{deliverable.title}** ({kind}, {state}): {when}"
 
 
-def _when(due_at: datetime | None, now: datetime) -> str:
+def _when(due_at: datetime | None, now: datetime, time_zone: str) -> str:
+    """Due-date wording on the user's calendar: "today" is their today, not UTC's."""
     if due_at is None:
         return "no due date"
-    days = (due_at.date() - now.date()).days
-    date_text = due_at.strftime("%a %d %b %Y")
+    local_due = due_at.astimezone(zone(time_zone))
+    today = local_date(now, time_zone)
+    days = (local_due.date() - today).days
+    date_text = local_due.strftime("%a %d %b %Y")
     if due_at < now:
-        late = max((now.date() - due_at.date()).days, 0)
+        late = max(-days, 0)
         return f"**overdue** since {date_text}" + (f" ({late} days)" if late > 1 else "")
     if days == 0:
-        return f"due **today** at {due_at.strftime('%H:%M')} UTC"
+        return f"due **today** at {local_due:%H:%M}"
     if days == 1:
-        return f"due **tomorrow**, {date_text}"
+        return f"due **tomorrow**, {date_text} at {local_due:%H:%M}"
     return f"due in {days} days, {date_text}"
+
+
+def _interviews_section(context: ApplicationContext) -> str:
+    upcoming = context.next_interview
+    earlier = context.earlier_interviews
+    if upcoming is None and not earlier:
+        return ""
+    lines = ["## Interviews"]
+    if upcoming is not None:
+        lines.append(f"Next: {_interview_when(upcoming, context)}.")
+        if upcoming.prep_notes and upcoming.prep_notes.strip():
+            lines.append(f"Your preparation notes: {upcoming.prep_notes.strip()}")
+    for interview in earlier:
+        kind = interview.kind.value.replace("_", " ")
+        day = interview.starts_at.astimezone(zone(context.time_zone)).strftime("%a %d %b %Y")
+        outcome = f", {interview.outcome.value}" if interview.outcome else ""
+        debrief = interview.debrief.strip() if interview.debrief else ""
+        lines.append(
+            f"- Earlier: {kind} on {day}{outcome}."
+            + (
+                f" Your debrief: {debrief}"
+                if debrief
+                else " No debrief yet: write one while fresh."
+            )
+        )
+    return "\n".join(lines)
+
+
+def _interview_when(interview: InterviewFacts, context: ApplicationContext) -> str:
+    kind = interview.kind.value.replace("_", " ")
+    start = interview.starts_at.astimezone(zone(context.time_zone))
+    days = (start.date() - local_date(context.now, context.time_zone)).days
+    if days <= 0:
+        day = "**today**"
+    elif days == 1:
+        day = "**tomorrow**"
+    else:
+        day = f"in {days} days, {start:%a %d %b %Y}"
+    people = f" with {', '.join(interview.with_whom)}" if interview.with_whom else ""
+    return f"{kind}{people} {day} at {start:%H:%M}"
 
 
 def _addressee(context: ApplicationContext, question: str) -> ContactFacts | None:
