@@ -1,27 +1,21 @@
 // Settings → Instance → Invitations: links that let people sign up while registration is
 // closed (once or for up to 500 people, expiring, optionally for one email or into a group),
 // the list with each link's state, and withdrawing one.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 
 import { fieldError } from "../../api/client";
-import { Button } from "../../components/Button";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { SelectField, TextField } from "../../components/Field";
+import { SelectField } from "../../components/Field";
 import { Loading } from "../../components/Loading";
 import { formatMoment } from "../../lib/format";
 import { Pager } from "./Pager";
-import { fullInviteLink, INVITE_STATES, parseUses, USES_PROBLEM } from "./inviteParts";
+import { InviteForm } from "./InviteForm";
+import { INVITE_STATES } from "./inviteParts";
 import { useCreateInvite, useGroupChoices, useInvites, useRevokeInvite } from "./inviteQueries";
 
-const LIFETIMES = [
-  { value: "1", label: "1 hour" },
-  { value: "24", label: "1 day" },
-  { value: "168", label: "7 days" },
-  { value: "720", label: "30 days" },
-  { value: "2160", label: "90 days" },
-];
-const ROLES = [
+type GroupRole = "member" | "coach";
+const ROLES: { value: GroupRole; label: string }[] = [
   { value: "member", label: "Member" },
   { value: "coach", label: "Coach" },
 ];
@@ -36,103 +30,55 @@ export function InvitesSection() {
         An invitation link lets people create an account even while registration is closed. It
         counts against the user limit.
       </p>
-      <InviteForm />
+      <AdminInviteForm />
       <InviteList />
     </section>
   );
 }
 
-function InviteForm() {
+function AdminInviteForm() {
   const create = useCreateInvite();
   const groups = useGroupChoices();
-  const [uses, setUses] = useState("1");
-  const [hours, setHours] = useState("168");
-  const [email, setEmail] = useState("");
   const [groupId, setGroupId] = useState("");
-  const [role, setRole] = useState("member");
-  const [checked, setChecked] = useState(false);
-
-  const usesValue = parseUses(uses);
-  const usesOk = usesValue !== null;
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setChecked(true);
-    if (!usesOk) return;
-    create.mutate({
-      max_uses: usesValue,
-      expires_in_hours: Number(hours),
-      email: email.trim() || null,
-      group_id: groupId ? Number(groupId) : null,
-      group_role: groupId ? (role as "member" | "coach") : null,
-    });
-  }
-
+  const [role, setRole] = useState<GroupRole>("member");
   const groupOptions = [
     { value: "", label: "No group" },
     ...(groups.data?.items ?? []).map((group) => ({ value: String(group.id), label: group.name })),
   ];
-  const created = create.data;
-
   return (
-    <>
-      <form className="form" onSubmit={submit} noValidate aria-label="New invitation">
-        <TextField
-          label="How many people"
-          inputMode="numeric"
-          value={uses}
-          onChange={(event) => setUses(event.target.value)}
-          hint="1 for one person; up to 500 for a class."
-          error={checked && !usesOk ? USES_PROBLEM : fieldError(create.error, "max_uses")}
-        />
+    <InviteForm
+      label="New invitation"
+      defaultUses="1"
+      usesHint="1 for one person; up to 500 for a class."
+      emailHint="Optional: then nobody else can use the link."
+      error={create.error}
+      busy={create.isPending}
+      createdLink={create.data?.link}
+      onCreate={(basics) =>
+        create.mutate({
+          ...basics,
+          group_id: groupId ? Number(groupId) : null,
+          group_role: groupId ? role : null,
+        })
+      }
+    >
+      <SelectField
+        label="Into group"
+        options={groupOptions}
+        value={groupId}
+        onChange={(event) => setGroupId(event.target.value)}
+        error={fieldError(create.error, "group_id")}
+      />
+      {groupId && (
         <SelectField
-          label="Expires after"
-          options={LIFETIMES}
-          value={hours}
-          onChange={(event) => setHours(event.target.value)}
-          error={fieldError(create.error, "expires_in_hours")}
+          label="As"
+          options={ROLES}
+          value={role}
+          onChange={(event) => setRole(event.target.value as GroupRole)}
+          error={fieldError(create.error, "group_role")}
         />
-        <TextField
-          label="Only for this email"
-          type="email"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          hint="Optional: then nobody else can use the link."
-          error={fieldError(create.error, "email")}
-        />
-        <SelectField
-          label="Into group"
-          options={groupOptions}
-          value={groupId}
-          onChange={(event) => setGroupId(event.target.value)}
-          error={fieldError(create.error, "group_id")}
-        />
-        {groupId && (
-          <SelectField
-            label="As"
-            options={ROLES}
-            value={role}
-            onChange={(event) => setRole(event.target.value)}
-            error={fieldError(create.error, "group_role")}
-          />
-        )}
-        <ErrorAlert error={create.error} />
-        <Button type="submit" variant="primary" busy={create.isPending}>
-          Create invitation link
-        </Button>
-      </form>
-      {created && (
-        <div className="alert alert-success" role="status">
-          <p>Send this link to the people you invite. It is shown only now.</p>
-          <TextField
-            label="Invitation link"
-            readOnly
-            value={fullInviteLink(created.link)}
-            onFocus={(event) => event.target.select()}
-          />
-        </div>
       )}
-    </>
+    </InviteForm>
   );
 }
 

@@ -8,8 +8,8 @@ import { ConfirmButton } from "../../components/ConfirmButton";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { CheckboxField, SelectField, TextField } from "../../components/Field";
 import { Loading } from "../../components/Loading";
+import { SecretShownOnce } from "../../components/SecretShownOnce";
 import { formatMoment } from "../../lib/format";
-import { useCopy } from "../../lib/useCopy";
 import {
   useAccessTokens,
   useCreateAccessToken,
@@ -48,7 +48,18 @@ export function AccessTokensSection() {
         you stop using it. Tokens can't change your password, your tokens or your account.
       </p>
       {created ? (
-        <NewTokenOnce token={created.token} onDone={() => setCreated(null)} />
+        <SecretShownOnce
+          secret={created.token}
+          noun="token"
+          testId="new-access-token"
+          onDone={() => setCreated(null)}
+        >
+          <p>
+            <strong>Copy your new token now.</strong> It will not be shown again; if you lose it,
+            revoke it and create another. A program sends it in the{" "}
+            <code>Authorization: Bearer …</code> header.
+          </p>
+        </SecretShownOnce>
       ) : list.length >= maxTokens ? (
         <p className="muted" role="status">
           You have {maxTokens} tokens, the most allowed. Revoke one to create another.
@@ -134,33 +145,6 @@ function CreateTokenForm({
         </Button>
       </div>
     </form>
-  );
-}
-
-function NewTokenOnce({ token, onDone }: { token: string; onDone: () => void }) {
-  const { copied, copy } = useCopy("the token");
-  return (
-    <div className="access-token-new">
-      <p>
-        <strong>Copy your new token now.</strong> It will not be shown again; if you lose it,
-        revoke it and create another. A program sends it in the{" "}
-        <code>Authorization: Bearer …</code> header.
-      </p>
-      <code className="access-token-secret" data-testid="new-access-token">
-        {token}
-      </code>
-      <div className="form-actions">
-        <Button onClick={() => copy(token)}>Copy token</Button>
-        <Button variant="primary" onClick={onDone}>
-          Done
-        </Button>
-        {copied && (
-          <span className="saved-note" role="status">
-            {copied}
-          </span>
-        )}
-      </div>
-    </div>
   );
 }
 

@@ -8,7 +8,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { formatMoment } from "../../lib/format";
 import { useCopy } from "../../lib/useCopy";
 import { useCreateAccessToken } from "./accessTokenQueries";
-import "./access-tokens.css";
+import "../../components/secret-once.css";
 import "./browser-extension.css";
 
 const EXTENSION_TOKEN: Schemas["AccessTokenCreate"] = {
@@ -34,7 +34,7 @@ export function BrowserExtensionSection() {
         connect it with this tracker&apos;s address and a token of its own.
       </p>
       {created ? (
-        <div className="access-token-new">
+        <div className="secret-once">
           <p>
             <strong>Paste these two into the extension&apos;s options now.</strong> The token is
             shown only this once. It can read and save your applications, works until{" "}
@@ -72,7 +72,7 @@ function CopyableValue({ label, value, testId }: { label: string; value: string;
   return (
     <div className="extension-connection-value">
       <strong>{label}</strong>
-      <code className="access-token-secret" data-testid={testId}>
+      <code className="secret-once-value" data-testid={testId}>
         {value}
       </code>
       <div className="form-actions">

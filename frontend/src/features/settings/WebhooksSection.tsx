@@ -8,8 +8,8 @@ import { ConfirmButton } from "../../components/ConfirmButton";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { CheckboxField, TextField } from "../../components/Field";
 import { Loading } from "../../components/Loading";
+import { SecretShownOnce } from "../../components/SecretShownOnce";
 import { formatMoment } from "../../lib/format";
-import { useCopy } from "../../lib/useCopy";
 import {
   useCreateWebhook,
   useDeleteWebhook,
@@ -53,7 +53,20 @@ export function WebhooksSection() {
         signed POST, and tries again later if it doesn&apos;t answer.
       </p>
       {secret ? (
-        <SecretOnce webhook={secret} onDone={() => setSecret(null)} />
+        <SecretShownOnce
+          secret={secret.secret}
+          noun="secret"
+          testId="new-webhook-secret"
+          onDone={() => setSecret(null)}
+        >
+          <p>
+            <strong>Copy the signing secret for {secret.url} now.</strong> It will not be shown
+            again. The receiver checks each request with it: the{" "}
+            <code>X-JobTracker-Signature</code> header holds <code>t=</code> (the time) and{" "}
+            <code>v1=</code>, the HMAC-SHA256 of the time, a dot and the body, keyed with this
+            secret.
+          </p>
+        </SecretShownOnce>
       ) : items.length >= maxWebhooks ? (
         <p className="muted" role="status">
           You have {maxWebhooks} webhooks, the most allowed. Delete one to add another.
@@ -139,33 +152,6 @@ function AddWebhookForm({ onCreated }: { onCreated: (webhook: WithSecret) => voi
         </Button>
       </div>
     </form>
-  );
-}
-
-function SecretOnce({ webhook, onDone }: { webhook: WithSecret; onDone: () => void }) {
-  const { copied, copy } = useCopy("the secret");
-  return (
-    <div className="webhook-secret">
-      <p>
-        <strong>Copy the signing secret for {webhook.url} now.</strong> It will not be shown
-        again. The receiver checks each request with it: the{" "}
-        <code>X-JobTracker-Signature</code> header holds <code>t=</code> (the time) and{" "}
-        <code>v1=</code>, the HMAC-SHA256 of the time, a dot and the body, keyed with this
-        secret.
-      </p>
-      <code data-testid="new-webhook-secret">{webhook.secret}</code>
-      <div className="form-actions">
-        <Button onClick={() => copy(webhook.secret)}>Copy secret</Button>
-        <Button variant="primary" onClick={onDone}>
-          Done
-        </Button>
-        {copied && (
-          <span className="saved-note" role="status">
-            {copied}
-          </span>
-        )}
-      </div>
-    </div>
   );
 }
 
