@@ -215,7 +215,7 @@ def test_restoring_over_the_limit_is_refused_and_says_why(
 
     assert response.status_code == 403
     message = response.json()["error"]["message"]
-    assert "limit of 1 applications" in message
+    assert "limit of 1 application per user" in message
     assert "Restoring this application" in message
     assert _trash(alice)["total"] == 1
 

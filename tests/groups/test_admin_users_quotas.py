@@ -30,6 +30,11 @@ def test_an_application_override_is_enforced_and_shown(
 
     assert response.status_code == 403
     assert response.json()["error"]["code"] == "quota_exceeded"
+    # Bob is told of his own limit, not the instance's ten, and whom to ask.
+    assert response.json()["error"]["message"] == (
+        "You have reached your limit of 1 application. Delete one you no longer need, "
+        "or ask the admin to raise your limit (Users, in the admin's settings)."
+    )
     assert _my_usage(bob)["max_applications"] == 1
     assert _my_usage(alice)["max_applications"] == 10  # others keep the instance's limit
 

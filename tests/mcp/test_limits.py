@@ -30,7 +30,7 @@ def test_creating_past_the_quota_is_refused_with_its_message(
 
     refused = refusal(call_tool(live, token, "create_application", company="Globex", role="SRE"))
 
-    assert refused.startswith("You have reached this instance's limit of 1 applications per user.")
+    assert refused.startswith("You have reached this instance's limit of 1 application per user.")
     assert alice.client.get("/api/applications").json()["total"] == 1
 
 

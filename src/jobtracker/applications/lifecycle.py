@@ -107,12 +107,11 @@ def _check_room_to_restore(
     try:
         service.reserve_room(session, settings, owner_id, restoring)
     except QuotaExceeded as refused:
-        limit = service.application_quota(session, settings, owner_id).limit
+        limit = service.applications_limit(session, settings, owner_id)
         raise QuotaExceeded(
             f"Restoring {'this application' if restoring == 1 else f'{restoring} applications'} "
-            f"would go over this instance's limit of {limit} applications per user. "
-            "Delete applications you no longer need first (archived ones count too), "
-            "or ask the admin to raise the limit (Settings, or MAX_APPLICATIONS_PER_USER)."
+            f"would go over {limit.words()}. Delete applications you no longer need first "
+            f"(archived ones count too), or {limit.how_to_raise()}"
         ) from refused
 
 

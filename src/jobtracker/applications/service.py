@@ -354,9 +354,6 @@ def list_tags(session: Session, owner_id: int) -> list[tuple[str, int]]:
     return tag_counts(session, ApplicationTag.name, ApplicationTag.owner_id, owner_id)
 
 
-_RAISE_THE_LIMIT = "ask the admin to raise the limit (Settings, or MAX_APPLICATIONS_PER_USER)."
-
-
 @dataclass(frozen=True)
 class ApplicationQuota:
     limit: int | None  # None: unlimited
@@ -368,18 +365,37 @@ class ApplicationQuota:
         return None if self.limit is None else max(self.limit - self.used, 0)
 
 
-def applications_limit(session: Session, settings: Settings, owner_id: int) -> int:
-    """How many applications the owner may keep (0: no limit): the admin's override for them,
-    else the instance's."""
+@dataclass(frozen=True)
+class ApplicationLimit:
+    """How many applications the owner may keep (0: no limit), and whose limit that is."""
+
+    count: int
+    personal: bool  # the admin set it for this owner, over the instance's
+
+    def words(self) -> str:
+        applications = "application" if self.count == 1 else "applications"
+        if self.personal:
+            return f"your limit of {self.count} {applications}"
+        return f"this instance's limit of {self.count} {applications} per user"
+
+    def how_to_raise(self) -> str:
+        if self.personal:
+            return "ask the admin to raise your limit (Users, in the admin's settings)."
+        return "ask the admin to raise the limit (Settings, or MAX_APPLICATIONS_PER_USER)."
+
+
+def applications_limit(session: Session, settings: Settings, owner_id: int) -> ApplicationLimit:
+    """The admin's override for the owner, else the instance's limit."""
     owner = usage.owner_override(session, owner_id)
     override = owner.max_applications if owner is not None else None
     if override is not None:
-        return override
-    return instance_service.current_limits(session, settings).max_applications_per_user
+        return ApplicationLimit(override, personal=True)
+    limits = instance_service.current_limits(session, settings)
+    return ApplicationLimit(limits.max_applications_per_user, personal=False)
 
 
 def application_quota(session: Session, settings: Settings, owner_id: int) -> ApplicationQuota:
-    limit = applications_limit(session, settings, owner_id)
+    limit = applications_limit(session, settings, owner_id).count
     return ApplicationQuota(limit=limit or None, used=count_applications(session, owner_id))
 
 
@@ -403,7 +419,7 @@ def reserve_room(
     limit = applications_limit(session, settings, owner_id)
     storage_limit = usage.storage_limit(session, settings, owner_id, text_bytes)
     figures: list[ScalarSelect[int]] = []
-    if limit:
+    if limit.count:
         figures.append(_APPLICATION_COUNT)
     if storage_limit:
         figures.append(usage.storage_used_query(owner_id))
@@ -411,25 +427,25 @@ def reserve_room(
         return  # nothing to count, so nothing to serialise
     usage.lock_owner(session, owner_id)
     used = list(session.execute(select(*figures), {"owner_id": owner_id}).one())
-    if limit:
+    if limit.count:
         _check_application_limit(used.pop(0) - adding * added, adding, limit)
     if storage_limit:
         usage.check_storage(used.pop(0) - text_bytes * added, text_bytes, storage_limit, what=what)
 
 
-def _check_application_limit(count: int, adding: int, limit: int) -> None:
-    if count + adding <= limit:
+def _check_application_limit(count: int, adding: int, limit: ApplicationLimit) -> None:
+    if count + adding <= limit.count:
         return
     if adding == 1:
         raise QuotaExceeded(
-            f"You have reached this instance's limit of {limit} applications per user. "
-            f"Delete one you no longer need, or {_RAISE_THE_LIMIT}"
+            f"You have reached {limit.words()}. "
+            f"Delete one you no longer need, or {limit.how_to_raise()}"
         )
-    fit = max(limit - count, 0)
+    fit = max(limit.count - count, 0)
     raise QuotaExceeded(
-        f"Only {fit} of these {adding} applications fit: you have {count} and this instance's "
-        f"limit is {limit} applications per user. Nothing was added. Add at most {fit}, "
-        f"delete applications you no longer need, or {_RAISE_THE_LIMIT}"
+        f"Only {fit} of these {adding} applications fit: you have {count} and "
+        f"{limit.words()}. Nothing was added. Add at most {fit}, "
+        f"delete applications you no longer need, or {limit.how_to_raise()}"
     )
 
 

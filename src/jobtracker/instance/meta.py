@@ -46,7 +46,9 @@ def describe(session: Session, settings: Settings, user: User | None, *, version
             applications=applications_service.count_applications(session, user.id),
             storage_bytes=storage.storage_used(session, user.id),
             users=auth_service.count_users(session) if user.is_admin else None,
-            max_applications=applications_service.applications_limit(session, settings, user.id),
+            max_applications=applications_service.applications_limit(
+                session, settings, user.id
+            ).count,
             max_storage_mb=storage.storage_limit_mb(session, settings, user.id),
             max_assistant_messages_per_day=assistant_service.daily_message_limit(
                 session, settings, user.id

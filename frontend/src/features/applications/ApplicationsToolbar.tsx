@@ -61,8 +61,9 @@ export function ApplicationsToolbar({ view }: { view: "board" | "table" }) {
       </Button>
       {atLimit && (
         <p id="application-limit" className="limit-note" role="status">
-          You have reached the limit of {limit} applications on this instance. Delete one you no
-          longer need to add another, or ask the instance's admin to raise the limit.
+          You have reached your limit of {limit} {limit === 1 ? "application" : "applications"}.
+          Delete one you no longer need to add another, or ask the instance&apos;s admin to raise
+          the limit.
         </p>
       )}
       <NewApplicationDialog open={creating} onClose={() => setCreating(false)} />
