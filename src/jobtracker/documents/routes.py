@@ -38,7 +38,7 @@ from jobtracker.common import (
 )
 from jobtracker.config import Settings
 from jobtracker.db import SessionDep
-from jobtracker.documents import service
+from jobtracker.documents import service, uploads
 from jobtracker.documents.background import TextReader, reader_for
 from jobtracker.documents.models import Document, DocumentKind, MediaType
 from jobtracker.documents.schemas import (
@@ -47,7 +47,8 @@ from jobtracker.documents.schemas import (
     DocumentUpdate,
     UploadedDocument,
 )
-from jobtracker.documents.service import DocumentFilters, Upload, UploadTarget
+from jobtracker.documents.service import DocumentFilters
+from jobtracker.documents.uploads import Upload, UploadTarget
 
 # Room for the multipart boundaries and part headers around files that fill the limit.
 MULTIPART_ALLOWANCE = 64 * 1024
@@ -62,7 +63,7 @@ _EXTENSIONS = {
 
 def _too_large(settings: Settings) -> HTTPException:
     # An HTTPException, because FastAPI passes only those unchanged out of its body parsing.
-    message = service.too_large_message(settings, "The upload")
+    message = uploads.too_large_message(settings, "The upload")
     return HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, detail=message)
 
 
@@ -94,7 +95,7 @@ class UploadLimitedRoute(APIRoute):
 
         async def handle_within_limit(request: Request) -> Response:
             settings: Settings = request.app.state.settings
-            limit = service.max_upload_bytes(settings) + MULTIPART_ALLOWANCE
+            limit = uploads.max_upload_bytes(settings) + MULTIPART_ALLOWANCE
             declared = request.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > limit:
                 raise _too_large(settings)
@@ -158,14 +159,14 @@ def upload_documents(
     ] = None,
 ) -> list[UploadedDocument]:
     # One byte past the limit is enough to know a file is too large.
-    readable = service.max_upload_bytes(settings) + 1
-    uploads = [Upload(file.filename or "", file.file.read(readable)) for file in files]
+    readable = uploads.max_upload_bytes(settings) + 1
+    received = [Upload(file.filename or "", file.file.read(readable)) for file in files]
     target = UploadTarget(application_id=application_id, version_of=version_of, kind=kind)
-    stored = service.store_uploads(session, settings, user, uploads, target)
-    reader.read_later(service.texts_to_read(stored))
+    stored = uploads.store_uploads(session, settings, user, received, target)
+    reader.read_later(uploads.texts_to_read(stored))
     if not any(upload.created for upload in stored):
         response.status_code = status.HTTP_200_OK
-    return service.present_uploads(session, user.id, stored)
+    return uploads.present_uploads(session, user.id, stored)
 
 
 @router.get("/documents")

@@ -23,6 +23,7 @@ from jobtracker.deliverables import service as deliverables_service
 from jobtracker.deliverables.schemas import DeliverableCreate
 from jobtracker.deliverables.service import RestoredDeliverable
 from jobtracker.documents import service as documents_service
+from jobtracker.documents import uploads as document_uploads
 from jobtracker.documents.service import RestoredDocument
 from jobtracker.errors import Conflict, InvalidInput
 from jobtracker.insight import goals
@@ -175,7 +176,7 @@ def _document_problems(backup: Backup) -> dict[str, str]:
         if not content:
             problems[f"{path}.content_base64"] = "is empty"
             continue
-        media_type = documents_service.accepted_media_type(content, document.filename)
+        media_type = document_uploads.accepted_media_type(content, document.filename)
         if media_type is None:
             problems[f"{path}.content_base64"] = "is not a PDF, DOCX, plain text or Markdown file"
         elif media_type != document.media_type:
