@@ -1,5 +1,6 @@
 """Single sign-on in the browser: the sign-in page shows the provider's button, and signing in
-through a standards-compliant provider on 127.0.0.1 (oidc-provider-mock) lands on the board."""
+through a standards-compliant provider on 127.0.0.1 (oidc-provider-mock) lands on the board, by
+way of the account's own two-factor code when it uses one."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from jobtracker.app import create_app
 from jobtracker.config import Settings
 from tests.e2e.api import ApiUser, register
 from tests.e2e.conftest import STATIC_DIR, TIMEOUT_MS
+from tests.e2e.ui import authenticator_code, main_nav
 from tests.groups.oidc_providers import CLIENT_ID, CLIENT_SECRET, mock_provider, set_claims
 from tests.live_server import serve
 
@@ -99,3 +101,35 @@ def test_a_refused_sign_on_is_explained_on_the_sign_in_page(
         "Your provider has not verified your email address"
     )
     expect(sso_page.get_by_role("button", name="Sign in")).to_be_visible()
+
+
+def test_an_account_with_two_factor_is_asked_for_its_code_after_the_provider(
+    sso_page: Page, sso_server: tuple[str, str, ApiUser]
+) -> None:
+    url, issuer, _ = sso_server
+    user = register(url, display_name="Tess Two-Factor")
+    secret = user.api.post("/api/auth/2fa/setup").json()["secret"]
+    enabled = user.api.post("/api/auth/2fa/enable", json={"code": authenticator_code(secret)})
+    assert enabled.status_code == 200, enabled.text
+    set_claims(issuer, "tess-at-school", email=user.email, email_verified=True)
+
+    sso_page.goto("/login")
+    sso_page.get_by_role("link", name=BUTTON).click()
+    sso_page.get_by_placeholder("sub").fill("tess-at-school")
+    sso_page.get_by_role("button", name="Authorize").click()
+
+    code_field = sso_page.get_by_label("Code", exact=True)
+    expect(code_field).to_be_visible()
+    expect(main_nav(sso_page)).to_have_count(0)
+    right = authenticator_code(secret, steps_ahead=1)
+    code_field.fill(str((int(right) + 1) % 1_000_000).zfill(6))
+    sso_page.get_by_role("button", name="Verify and sign in").click()
+    expect(sso_page.get_by_text("That code is not right.")).to_be_visible()
+    expect(main_nav(sso_page)).to_have_count(0)
+
+    code_field.fill(right)
+    sso_page.get_by_role("button", name="Verify and sign in").click()
+
+    expect(main_nav(sso_page)).to_be_visible()
+    assert urlsplit(sso_page.url).path == "/"
+    user.close()

@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from jobtracker.auth import totp
 from tests.e2e.api import ApiUser
-from tests.e2e.ui import PHONE, Viewport, main_nav, section, shoot, sign_out
+from tests.e2e.ui import (
+    PHONE,
+    Viewport,
+    authenticator_code,
+    main_nav,
+    section,
+    shoot,
+    sign_out,
+)
 
 pytestmark = pytest.mark.e2e
 
 WIDE = Viewport("wide", 1366, 900)
-
-
-def authenticator_code(secret: str, steps_ahead: int = 0) -> str:
-    """What the user's phone app shows now (or a step later: each step's code works once)."""
-    return totp.code_for_step(secret, totp.step_at(time.time()) + steps_ahead)
 
 
 @pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["wide", "phone"])

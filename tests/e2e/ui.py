@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -10,6 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from playwright.sync_api import BrowserContext, Locator, Page, expect
+
+from jobtracker.auth import totp
 
 if TYPE_CHECKING:
     from tests.e2e.api import ApiUser
@@ -67,6 +70,11 @@ def sign_in(page: Page, *, email: str, password: str) -> None:
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     expect(main_nav(page)).to_be_visible()
+
+
+def authenticator_code(secret: str, steps_ahead: int = 0) -> str:
+    """What the user's phone app shows now (or a step later: each step's code works once)."""
+    return totp.code_for_step(secret, totp.step_at(time.time()) + steps_ahead)
 
 
 def sign_out(page: Page) -> None:

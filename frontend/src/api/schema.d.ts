@@ -800,7 +800,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Login Second Step */
+        /**
+         * Login Second Step
+         * @description Finish a sign-in with a code: the login's `challenge`, or after single sign-on none (the
+         *     browser carries it in a cookie).
+         */
         post: operations["login_second_step_api_auth_login_2fa_post"];
         delete?: never;
         options?: never;
@@ -851,8 +855,8 @@ export interface paths {
         };
         /**
          * Finish Sign On
-         * @description Where the provider sends the browser back: the board when signed in, else the sign-in
-         *     page with the reason.
+         * @description Where the provider sends the browser back: the board when signed in, the sign-in page's
+         *     code form when the account uses two-factor, else the sign-in page with the reason.
          */
         get: operations["finish_sign_on_api_auth_oidc_callback_get"];
         put?: never;
@@ -5788,8 +5792,11 @@ export interface components {
         };
         /** TwoFactorLogin */
         TwoFactorLogin: {
-            /** Challenge */
-            challenge: string;
+            /**
+             * Challenge
+             * @description The login's challenge; left out after single sign-on, whose challenge the browser carries in a cookie
+             */
+            challenge?: string | null;
             /**
              * Code
              * @description A 6-digit code or a recovery code

@@ -3,7 +3,8 @@
 The TOTP secret is stored encrypted with a key derived from the signing secret and is shown
 only once, at setup. Recovery codes are random, single-use and stored as SHA-256 hashes (they
 carry 50 random bits each, so a slow password hash would add nothing). A password that is right
-for an account with two-factor on earns a short-lived signed challenge, not a session.
+for an account with two-factor on earns a short-lived signed challenge, not a session; so does a
+single sign-on. A known device never skips the code.
 """
 
 from __future__ import annotations
@@ -244,7 +245,7 @@ def user_for_challenge(session: Session, settings: Settings, challenge: str) -> 
         user, version = None, None
     # A password change or "sign out everywhere" since the password step voids the challenge.
     if user is None or user.token_version != version or not user.two_factor_enabled:
-        raise NotAuthenticated("This sign-in has expired. Enter your email and password again.")
+        raise NotAuthenticated("This sign-in has expired. Please sign in again.")
     return user
 
 

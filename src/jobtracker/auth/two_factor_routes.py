@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request, Response, status
 from sqlalchemy.orm import Session
 
@@ -28,6 +30,33 @@ GUARDED_ACTION = "two-factor"
 _LIMITED: dict[int | str, dict[str, object]] = {
     429: {"description": "Too many wrong codes for this account or address; see Retry-After"}
 }
+# A challenge for a sign-in that did not come through the login form (single sign-on): it
+# travels in a cookie that only the second step receives, never in an address.
+CHALLENGE_COOKIE = "jt_2fa"
+CHALLENGE_COOKIE_PATH = "/api/auth/login/2fa"
+
+
+def _challenge_cookie_options(request: Request, settings: Settings) -> dict[str, Any]:
+    return {
+        "path": CHALLENGE_COOKIE_PATH,
+        "httponly": True,
+        # Strict: only this app's own page sends it; another site can't make a browser post
+        # codes against it.
+        "samesite": "strict",
+        "secure": settings.secure_cookies or request.url.scheme == "https",
+    }
+
+
+def challenge_by_cookie(
+    request: Request, response: Response, settings: Settings, user: User
+) -> None:
+    """Start the second step for a user signed in by other means than the password form."""
+    response.set_cookie(
+        CHALLENGE_COOKIE,
+        two_factor.issue_challenge(settings, user),
+        max_age=int(two_factor.CHALLENGE_LIFETIME.total_seconds()),
+        **_challenge_cookie_options(request, settings),
+    )
 
 
 def finish_sign_in(
@@ -49,9 +78,13 @@ def login_second_step(
     settings: SettingsDep,
     guard: AttemptGuardDep,
 ) -> SessionOut:
-    user = two_factor.user_for_challenge(session, settings, body.challenge)
+    """Finish a sign-in with a code: the login's `challenge`, or after single sign-on none (the
+    browser carries it in a cookie)."""
+    challenge = body.challenge or request.cookies.get(CHALLENGE_COOKIE) or ""
+    user = two_factor.user_for_challenge(session, settings, challenge)
     with guard.attempt(GUARDED_ACTION, user.email, client_address(request)):
         two_factor.finish_challenge(session, settings, user, body.code)
+    response.delete_cookie(CHALLENGE_COOKIE, **_challenge_cookie_options(request, settings))
     return finish_sign_in(request, response, session, settings, user)
 
 

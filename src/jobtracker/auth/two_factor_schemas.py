@@ -50,5 +50,10 @@ class TwoFactorChallenge(BaseModel):
 class TwoFactorLogin(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    challenge: str = Field(max_length=2000)
+    challenge: str | None = Field(
+        default=None,
+        max_length=2000,
+        description="The login's challenge; left out after single sign-on, whose challenge "
+        "the browser carries in a cookie",
+    )
     code: str = Code

@@ -1,5 +1,6 @@
 """Routes for single sign-on: /login sends the browser to the provider, /callback finishes the
-sign-in and lands on the board, or on the sign-in page with the reason when it fails."""
+sign-in and lands on the board (on the sign-in page's code form first when the account uses
+two-factor), or on the sign-in page with the reason when it fails."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ import jwt
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse
 
-from jobtracker.auth.deps import SettingsDep
+from jobtracker.auth.deps import SettingsDep, end_session
 from jobtracker.auth.security import ALGORITHM
-from jobtracker.auth.two_factor_routes import finish_sign_in
+from jobtracker.auth.two_factor_routes import challenge_by_cookie, finish_sign_in
 from jobtracker.config import Settings
 from jobtracker.db import SessionDep, utcnow
 from jobtracker.errors import NotFound
@@ -31,6 +32,7 @@ FLOW_PATH = "/api/auth/oidc"
 FLOW_LIFETIME = timedelta(minutes=10)
 _FLOW_PURPOSE = "oidc-flow"  # so no other token signed with the same secret passes for one
 NOT_SET_UP = "Single sign-on is not set up on this instance."
+TWO_FACTOR_STEP = "/login?sso=two_factor"  # the sign-in page's code form
 _REDIRECTS: dict[int | str, dict[str, object]] = {302: {"description": "To the provider"}}
 
 
@@ -129,8 +131,8 @@ def finish_sign_on(
     state: Annotated[str | None, Query(max_length=256)] = None,
     error: Annotated[str | None, Query(max_length=256)] = None,
 ) -> RedirectResponse:
-    """Where the provider sends the browser back: the board when signed in, else the sign-in
-    page with the reason."""
+    """Where the provider sends the browser back: the board when signed in, the sign-in page's
+    code form when the account uses two-factor, else the sign-in page with the reason."""
     if not settings.oidc_enabled:
         raise NotFound(NOT_SET_UP)
     flow = _unseal(request, settings)
@@ -154,7 +156,14 @@ def finish_sign_on(
         limiter.record_failure(allowance)
         log.info("single sign-on refused (%s): %s", failure.reason, failure.message)
         return _to_sign_in_page(failure.reason)
-    response = RedirectResponse("/", status_code=303)
-    finish_sign_in(request, response, session, settings, user)  # keeps last_sign_in_at
+    if user.two_factor_enabled:
+        # The account's own second factor guards every way in, the provider's included; a
+        # known device skips it on no path. The session starts at /api/auth/login/2fa.
+        response = RedirectResponse(TWO_FACTOR_STEP, status_code=303)
+        challenge_by_cookie(request, response, settings, user)
+        end_session(response)  # another account's session would hide the code form
+    else:
+        response = RedirectResponse("/", status_code=303)
+        finish_sign_in(request, response, session, settings, user)  # keeps last_sign_in_at
     response.delete_cookie(FLOW_COOKIE, path=FLOW_PATH)
     return response

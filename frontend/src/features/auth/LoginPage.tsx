@@ -1,8 +1,9 @@
 // Sign in with email and password, then a two-factor code when the account uses one; the
 // server's message says what was wrong. With single sign-on set up, its button comes first,
-// and the password form goes when the instance turned password sign-in off.
+// and the password form goes when the instance turned password sign-in off. A single sign-on
+// to an account with two-factor comes back here for the code.
 import { useState, type FormEvent } from "react";
-import { Link, useSearch } from "wouter";
+import { Link, useLocation, useSearch } from "wouter";
 
 import { ApiError, fieldError } from "../../api/client";
 import { useMeta, useSignIn } from "../../api/hooks";
@@ -11,7 +12,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { TextField } from "../../components/Field";
 import { useTitle } from "../../lib/useTitle";
 import { AuthLayout } from "./AuthLayout";
-import { SignOnButton, SignOnError } from "./SignOn";
+import { SignOnButton, SignOnError, signOnNeedsCode } from "./SignOn";
 import { TwoFactorStep } from "./TwoFactorStep";
 
 export default function LoginPage() {
@@ -19,6 +20,7 @@ export default function LoginPage() {
   const signIn = useSignIn();
   const meta = useMeta();
   const search = useSearch();
+  const [, navigate] = useLocation();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
@@ -34,6 +36,14 @@ export default function LoginPage() {
     return (
       <AuthLayout title="Two-factor sign-in">
         <TwoFactorStep challenge={answer.challenge} onStartAgain={() => signIn.reset()} />
+      </AuthLayout>
+    );
+  }
+  if (signOnNeedsCode(search)) {
+    // The challenge came back from the provider's sign-in in a cookie only the server reads.
+    return (
+      <AuthLayout title="Two-factor sign-in">
+        <TwoFactorStep onStartAgain={() => navigate("/login", { replace: true })} />
       </AuthLayout>
     );
   }

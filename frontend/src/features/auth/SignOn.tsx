@@ -1,6 +1,7 @@
 // Single sign-on on the sign-in and sign-up pages: the provider's button (a plain link: the
 // browser leaves for the provider and comes back through the server), and why the last
-// attempt failed, from the reason the server put in the address.
+// attempt failed, from the reason the server put in the address (or that the account's
+// two-factor code is still to come).
 import "./signOn.css";
 
 const SIGN_ON_ERRORS: Record<string, string> = {
@@ -35,6 +36,11 @@ export function signOnErrorMessage(search: string): string | null {
   const reason = new URLSearchParams(search).get("sso_error");
   if (!reason) return null;
   return SIGN_ON_ERRORS[reason] ?? FALLBACK;
+}
+
+/** Whether the provider's sign-in came back to an account that asks for its two-factor code. */
+export function signOnNeedsCode(search: string): boolean {
+  return new URLSearchParams(search).get("sso") === "two_factor";
 }
 
 export function SignOnButton({ label, invite }: { label: string; invite?: string | null }) {

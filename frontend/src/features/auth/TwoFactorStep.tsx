@@ -1,4 +1,5 @@
 // The second step of signing in with two-factor on: a code from the app, or a recovery code.
+// After single sign-on there is no challenge here: the browser carries it in a cookie.
 import { useState, type FormEvent } from "react";
 
 import { fieldError } from "../../api/client";
@@ -11,7 +12,7 @@ export function TwoFactorStep({
   challenge,
   onStartAgain,
 }: {
-  challenge: string;
+  challenge?: string;
   onStartAgain: () => void;
 }) {
   const finish = useSignInSecondStep();
@@ -19,7 +20,7 @@ export function TwoFactorStep({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    finish.mutate({ challenge, code: code.trim() });
+    finish.mutate({ ...(challenge ? { challenge } : {}), code: code.trim() });
   }
 
   const codeError = fieldError(finish.error, "code");
