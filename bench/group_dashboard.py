@@ -1,10 +1,11 @@
 """Benchmark of the group dashboard at its largest, on PostgreSQL.
 
-A group holds at most 200 people (groups/service.py), and its dashboard reads the dashboard
-figures of each member who shares their board, through the analytics service with the member as
-owner. This fills a fresh database with one coach and 199 members sharing their board, each
-with 100 applications (applied over the last 16 weeks, in every stage), then times
-GET /api/groups/{id}/dashboard as a service call and as an HTTP request through the app, and
+A group holds at most 200 people (groups/service.py), and its dashboard counts the applications
+of the members who share their board, all of them together (analytics/cohort.py: the same
+statements whatever the group's size; it was two per member). This fills a fresh database
+with one coach and 199 members sharing their board, each with 100 applications (applied over
+the last 16 weeks, in every stage), then times GET /api/groups/{id}/dashboard as a service
+call and as an HTTP request through the app, counts one call's SQL statements, and
 writes the figures to bench/results/group_dashboard.json.
 
     .venv/bin/python -m bench.group_dashboard [--database-url URL] [--runs 10]
@@ -22,6 +23,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine, event
 
 from bench.harness import RESULTS, machine, prepare_database
 from jobtracker.app import create_app
@@ -105,6 +107,21 @@ def timed(call: Callable[[], Any], runs: int) -> dict[str, float]:
     }
 
 
+def statements_run(engine: Engine, call: Callable[[], Any]) -> int:
+    """How many SQL statements one call sends: the figure that grew with the group."""
+    seen: list[str] = []
+
+    def note(_connection: object, _cursor: object, statement: str, *_args: object) -> None:
+        seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        call()
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    return len(seen)
+
+
 def measure(url: str, runs: int) -> dict[str, Any]:
     settings = Settings(
         _env_file=None,
@@ -135,7 +152,11 @@ def measure(url: str, runs: int) -> dict[str, Any]:
             response = client.get(f"/api/groups/{group_id}/dashboard", headers=headers)
             assert response.status_code == 200, response.text
 
-        figures = {"service": timed(service_call, runs), "http": timed(http_call, runs)}
+        figures = {
+            "service": timed(service_call, runs),
+            "http": timed(http_call, runs),
+            "statements_per_service_call": statements_run(app.state.engine, service_call),
+        }
     app.state.engine.dispose()
     return figures
 
@@ -150,7 +171,7 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = parse_arguments(argv)
     figures = measure(arguments.database_url, arguments.runs)
-    result = {
+    result: dict[str, Any] = {
         "benchmark": "group dashboard at the largest group",
         "members_sharing": MAX_MEMBERS_PER_GROUP - 1,
         "applications_per_member": APPLICATIONS_PER_MEMBER,

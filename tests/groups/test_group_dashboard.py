@@ -1,10 +1,18 @@
 """The group dashboard adds up the figures of the members who share their board, and nothing
-of those who do not; under three sharing it shows only the counts."""
+of those who do not; under three sharing it shows only the counts; it takes as many statements
+for a large group as for a small one."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import event
+from sqlalchemy.engine import Connection
 
 from tests.factories import ApiUser
 from tests.groups.coach_builders import add_to_group, coached_group, share
@@ -13,11 +21,63 @@ THIS_MONDAY = date.today() - timedelta(days=date.today().weekday())
 LAST_MONDAY = THIS_MONDAY - timedelta(weeks=1)
 
 
-def applied(user: ApiUser, on: date, then: str | None = None) -> None:
+@pytest.fixture
+def statements(app: FastAPI) -> Iterator[list[str]]:
+    seen: list[str] = []
+
+    def note(_connection: Connection, _cursor: object, statement: str, *_args: object) -> None:
+        seen.append(statement)
+
+    event.listen(app.state.engine, "before_cursor_execute", note)
+    yield seen
+    event.remove(app.state.engine, "before_cursor_execute", note)
+
+
+def applied(user: ApiUser, on: date, then: str | None = None) -> int:
     application = user.create_application(stage="applied", applied_on=on.isoformat())
     if then:
-        response = user.client.patch(f"/api/applications/{application['id']}", json={"stage": then})
-        assert response.status_code == 200, response.text
+        move(user, application["id"], then)
+    application_id: int = application["id"]
+    return application_id
+
+
+def move(user: ApiUser, application_id: int, stage: str) -> None:
+    response = user.client.patch(f"/api/applications/{application_id}", json={"stage": stage})
+    assert response.status_code == 200, response.text
+
+
+def group_dashboard(coach: ApiUser, group_id: int) -> dict[str, Any]:
+    response = coach.client.get(f"/api/groups/{group_id}/dashboard")
+    assert response.status_code == 200, response.text
+    dashboard: dict[str, Any] = response.json()
+    return dashboard
+
+
+def own_figures(member: ApiUser) -> dict[str, Any]:
+    """The member's own dashboard, in the group dashboard's terms."""
+    response = member.client.get("/api/analytics")
+    assert response.status_code == 200, response.text
+    analytics = response.json()
+    return {
+        "applications": analytics["totals"]["applications"]["value"],
+        "per_week": Counter(
+            {
+                point["period"]: point["count"]
+                for point in analytics["applications_over_time"]["week"]["points"]
+            }
+        ),
+        "stages": Counter(
+            {count["stage"]: count["count"] for count in analytics["stage_distribution"]["stages"]}
+        ),
+        "response": (
+            analytics["rates"]["response"]["numerator"],
+            analytics["rates"]["response"]["denominator"],
+        ),
+        "interview": (
+            analytics["rates"]["interview"]["numerator"],
+            analytics["rates"]["interview"]["denominator"],
+        ),
+    }
 
 
 def test_figures_add_up_the_sharing_members_only(
@@ -80,3 +140,70 @@ def test_only_the_groups_coaches_see_its_dashboard(
     for caller in (student, other_coach, alice):
         assert caller.client.get(f"/api/groups/{group_id}/dashboard").status_code == 404
     assert coach.client.get(f"/api/groups/{group_id}/dashboard").status_code == 200
+
+
+def test_figures_are_the_sum_of_each_members_own(
+    alice: ApiUser, make_user: Callable[..., ApiUser]
+) -> None:
+    coach, first, second, third = make_user(), make_user(), make_user(), make_user()
+    group_id = coached_group(alice, coach, first, second, third)
+    for member in (first, second, third):
+        share(member, group_id, board=True)
+    # Histories the rates read differently: answered then refused, refused at once, straight to
+    # an offer, never applied, applied with no history through Applied, archived, trashed.
+    screened = applied(first, THIS_MONDAY, then="screening")
+    move(first, screened, "rejected")
+    applied(first, LAST_MONDAY - timedelta(weeks=3), then="rejected")
+    applied(second, LAST_MONDAY, then="offer")
+    second.create_application(stage="wishlist")
+    second.create_application(stage="interview", applied_on=THIS_MONDAY.isoformat())
+    archived = applied(third, THIS_MONDAY, then="interview")
+    assert third.client.post(f"/api/applications/{archived}/archive").status_code == 200
+    trashed = applied(third, LAST_MONDAY, then="offer")
+    assert third.client.delete(f"/api/applications/{trashed}").status_code == 204
+    applied(third, THIS_MONDAY - timedelta(weeks=20))  # before the weeks shown
+
+    figures = group_dashboard(coach, group_id)["figures"]
+
+    members = [own_figures(member) for member in (first, second, third)]
+    assert figures["applications"] == sum(member["applications"] for member in members) == 7
+    weeks = {point["week"]: point["applications"] for point in figures["applications_per_week"]}
+    per_week = sum((member["per_week"] for member in members), Counter[str]())
+    assert weeks == {week: per_week[week] for week in weeks}
+    assert sum(weeks.values()) == 5
+    stages = sum((member["stages"] for member in members), Counter[str]())
+    assert [(count["stage"], count["count"]) for count in figures["stages"]] == [
+        (count["stage"], stages[count["stage"]]) for count in figures["stages"]
+    ]
+    assert sum(count["count"] for count in figures["stages"]) == 7
+    for rate in ("response", "interview"):
+        numerator = sum(member[rate][0] for member in members)
+        denominator = sum(member[rate][1] for member in members)
+        shown = figures[f"{rate}_rate"]
+        assert (shown["numerator"], shown["denominator"]) == (numerator, denominator)
+    assert figures["response_rate"]["numerator"] == 5
+    assert figures["interview_rate"]["numerator"] == 3
+
+
+def test_a_larger_group_takes_no_more_statements(
+    alice: ApiUser, make_user: Callable[..., ApiUser], statements: list[str]
+) -> None:
+    coach = make_user()
+    members = [make_user() for _ in range(12)]
+    group_id = coached_group(alice, coach, *members)
+    for member in members:
+        applied(member, THIS_MONDAY, then="interview")
+    for member in members[:3]:
+        share(member, group_id, board=True)
+    statements.clear()
+    assert group_dashboard(coach, group_id)["members_sharing"] == 3
+    with_three = len(statements)
+
+    for member in members[3:]:
+        share(member, group_id, board=True)
+    statements.clear()
+    dashboard = group_dashboard(coach, group_id)
+
+    assert dashboard["members_sharing"] == 12
+    assert dashboard["figures"]["applications"] == 12
+    assert len(statements) == with_three, statements

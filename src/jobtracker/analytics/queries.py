@@ -3,8 +3,9 @@
 Analytics is a read model across domains: it reads the applications domain's tables
 (applications, stage events, tags) and the deliverables table directly, read-only and with
 aggregates only, because those domains' services hand out whole rows and the dashboard must
-not load 10,000 of them into Python. Every query is scoped by owner_id, and narrowed to the
-filtered applications when filters are set.
+not load 10,000 of them into Python. Every query is scoped by owner_id (one user's, or for a
+coach's group dashboard the sharing members' together), and narrowed to the filtered
+applications when filters are set.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import (
     CTE,
@@ -59,6 +60,8 @@ class Shape:
     date_from: bool = False
     date_to: bool = False
     tags: int = 0
+    # Several owners' rows counted together (`owner_ids`), instead of one owner's.
+    owners: bool = False
 
     @property
     def narrows(self) -> bool:
@@ -101,8 +104,23 @@ class Scope:
         }
 
 
+class Scoped(Protocol):
+    """What running a statement needs: its shape, and the values of its parameters."""
+
+    @property
+    def shape(self) -> Shape: ...
+
+    def parameters(self) -> dict[str, Any]: ...
+
+
 OWNER = bindparam("owner_id", type_=Integer())
+OWNERS = bindparam("owner_ids", type_=Integer(), expanding=True)
 NOW = bindparam("now", type_=UTCDateTime())
+
+
+def owned(shape: Shape, owner_id: SQLColumnExpression[int]) -> ColumnElement[bool]:
+    """Rows of the scope's owner, or of its owners."""
+    return owner_id.in_(OWNERS) if shape.owners else owner_id == OWNER
 
 
 def local_day(shape: Shape, moment: SQLColumnExpression[datetime]) -> ColumnElement[date]:
@@ -117,7 +135,7 @@ def selected_applications(shape: Shape) -> list[ColumnElement[bool]]:
     """Conditions on applications: the owner's, not in the trash, in the date range, with
     every tag. Archived ones count: archiving clears the board, not the record."""
     conditions: list[ColumnElement[bool]] = [
-        Application.owner_id == OWNER,
+        owned(shape, Application.owner_id),
         Application.deleted_at.is_(None),
     ]
     day = func.coalesce(Application.applied_on, local_day(shape, Application.created_at))
@@ -128,7 +146,7 @@ def selected_applications(shape: Shape) -> list[ColumnElement[bool]]:
     for index in range(shape.tags):
         # The owner too, so the lookup uses the (owner_id, name) index, not every user's tags.
         tagged = select(ApplicationTag.id).where(
-            ApplicationTag.owner_id == OWNER,
+            owned(shape, ApplicationTag.owner_id),
             ApplicationTag.name == bindparam(f"tag_{index}", type_=String()),
             ApplicationTag.application_id == Application.id,
         )
@@ -141,7 +159,7 @@ def narrowed(shape: Shape, application_id: SQLColumnExpression[int]) -> list[Col
     if not shape.narrows:
         # Only the trash is left out: usually empty or small, and found by its index.
         trashed = select(Application.id).where(
-            Application.owner_id == OWNER, Application.deleted_at.is_not(None)
+            owned(shape, Application.owner_id), Application.deleted_at.is_not(None)
         )
         return [application_id.not_in(trashed)]
     return [application_id.in_(select(Application.id).where(*selected_applications(shape)))]
@@ -178,7 +196,7 @@ def count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.count().filter(condition)
 
 
-def _per_application(shape: Shape) -> CTE:
+def per_application(shape: Shape, *, durations: bool = True) -> CTE:
     """One row per application: time in each stage, endings, when it was first answered.
 
     A single grouped pass over the stage events, no window and no sorting. Every event both
@@ -186,14 +204,14 @@ def _per_application(shape: Shape) -> CTE:
     is the sum of the moments the application left it minus the sum of the moments it
     entered it. Moments are counted in seconds from now, so a visit still open, whose exit
     is missing, counts until now by itself.
+
+    Without durations (counts only), a stage's column is the first moment the application
+    entered it instead: NULL exactly when its time there would be, at a fraction of the work.
     """
     seconds_from_now = seconds_between(NOW, StageEvent.at)
     entered, left = StageEvent.to_stage, StageEvent.from_stage
-    return (
-        select(
-            StageEvent.application_id,
-            count_if(entered == Stage.ACCEPTED).label("acceptances"),
-            count_if(entered == Stage.REJECTED).label("rejections"),
+    timing: list[ColumnElement[Any]] = (
+        [
             seconds_between(
                 func.min(StageEvent.at).filter(entered == Stage.APPLIED),
                 func.min(StageEvent.at).filter(left == Stage.APPLIED, entered.in_(RESPONSE_STAGES)),
@@ -205,8 +223,21 @@ def _per_application(shape: Shape) -> CTE:
                 ).label(stage.value)
                 for stage in TIMED_STAGES
             ],
+        ]
+        if durations
+        else [
+            func.min(StageEvent.at).filter(entered == stage).label(stage.value)
+            for stage in TIMED_STAGES
+        ]
+    )
+    return (
+        select(
+            StageEvent.application_id,
+            count_if(entered == Stage.ACCEPTED).label("acceptances"),
+            count_if(entered == Stage.REJECTED).label("rejections"),
+            *timing,
         )
-        .where(StageEvent.owner_id == OWNER, *narrowed(shape, StageEvent.application_id))
+        .where(owned(shape, StageEvent.owner_id), *narrowed(shape, StageEvent.application_id))
         .group_by(StageEvent.application_id)
         .cte("per_application")
     )
@@ -226,9 +257,19 @@ COUNTS = (
 )
 
 
-@cache
-def _figures_statement(shape: Shape) -> Select[*tuple[Any, ...]]:
-    history = _per_application(shape)
+@dataclass(frozen=True)
+class Progress:
+    """How far an application got, as conditions on its row joined to its per_application row:
+    the rates' numerators (each among the applied) and their denominator."""
+
+    applied: ColumnElement[bool]
+    responded: ColumnElement[bool]
+    screened: ColumnElement[bool]
+    interviewed: ColumnElement[bool]
+    offered: ColumnElement[bool]
+
+
+def progress(history: CTE) -> Progress:
     # Time in a stage is NULL exactly when the application never entered it.
     ever_in: dict[Stage, ColumnElement[bool]] = {
         stage: history.c[stage.value].is_not(None) for stage in FORWARD[:-1]
@@ -240,6 +281,24 @@ def _figures_statement(shape: Shape) -> Select[*tuple[Any, ...]]:
         return or_(*[ever_in[later] for later in FORWARD[FORWARD.index(stage) :]])
 
     applied = or_(reached(Stage.APPLIED), Application.applied_on.is_not(None))
+    return Progress(
+        applied=applied,
+        responded=and_(applied, or_(reached(Stage.SCREENING), history.c.rejections > 0)),
+        screened=and_(applied, reached(Stage.SCREENING)),
+        interviewed=and_(applied, reached(Stage.INTERVIEW)),
+        offered=and_(applied, reached(Stage.OFFER)),
+    )
+
+
+def in_stage_now() -> list[ColumnElement[int]]:
+    """How many of the rows are in each stage now, labelled now_in_<stage>."""
+    return [count_if(Application.stage == stage).label(f"now_in_{stage.value}") for stage in Stage]
+
+
+@cache
+def _figures_statement(shape: Shape) -> Select[*tuple[Any, ...]]:
+    history = per_application(shape)
+    reached = progress(history)
     recently = Application.applied_on.between(
         bindparam("recent_from", type_=Date()), bindparam("today", type_=Date())
     )
@@ -248,20 +307,17 @@ def _figures_statement(shape: Shape) -> Select[*tuple[Any, ...]]:
         count_if(Application.stage.not_in(sorted(FINAL_STAGES))),
         count_if(recently),
         count_if(Application.applied_on.is_(None)),
-        count_if(applied),
-        count_if(and_(applied, or_(reached(Stage.SCREENING), history.c.rejections > 0))),
-        count_if(and_(applied, reached(Stage.SCREENING))),
-        count_if(and_(applied, reached(Stage.INTERVIEW))),
-        count_if(and_(applied, reached(Stage.OFFER))),
-    ]
-    # The current stages come from the same rows, so they cost no pass of their own.
-    in_stage_now = [
-        count_if(Application.stage == stage).label(f"now_in_{stage.value}") for stage in Stage
+        count_if(reached.applied),
+        count_if(reached.responded),
+        count_if(reached.screened),
+        count_if(reached.interviewed),
+        count_if(reached.offered),
     ]
     return (
         select(
             *[count.label(name) for name, count in zip(COUNTS, counts, strict=True)],
-            *in_stage_now,
+            # The current stages come from the same rows, so they cost no pass of their own.
+            *in_stage_now(),
             *[
                 part
                 for name in SPREADS
@@ -314,7 +370,7 @@ def _per_period_statement(shape: Shape) -> CompoundSelect[Any]:
     return union_all(*per_interval)
 
 
-def applications_per_period(session: Session, scope: Scope) -> dict[Interval, dict[date, int]]:
+def applications_per_period(session: Session, scope: Scoped) -> dict[Interval, dict[date, int]]:
     """Applications per week and per month of their applied_on date."""
     counts: dict[Interval, dict[date, int]] = {interval: {} for interval in Interval}
     rows = session.execute(_per_period_statement(scope.shape), scope.parameters())
@@ -345,7 +401,7 @@ def _deliverables_statement(shape: Shape) -> Select[*tuple[Any, ...]]:
         count_if(and_(not_done, due_soon)),
         count_if(and_(not_done, Deliverable.due_at < NOW)),
         count_if(done_recently),
-    ).where(Deliverable.owner_id == OWNER, *narrowed(shape, Deliverable.application_id))
+    ).where(owned(shape, Deliverable.owner_id), *narrowed(shape, Deliverable.application_id))
 
 
 def deliverable_figures(session: Session, scope: Scope) -> DeliverableFigures:
@@ -358,7 +414,7 @@ def _stage_moves_statement(shape: Shape) -> Select[*tuple[Any, ...]]:
     return (
         select(StageEvent.from_stage, StageEvent.to_stage, func.count())
         .where(
-            StageEvent.owner_id == OWNER,
+            owned(shape, StageEvent.owner_id),
             *narrowed(shape, StageEvent.application_id),
             StageEvent.from_stage.is_not(None),
         )

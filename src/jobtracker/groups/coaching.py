@@ -3,17 +3,14 @@ as owner, after the share is checked), and the group dashboard over those who sh
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from jobtracker.analytics import queries as analytics_queries
 from jobtracker.analytics import service as analytics_service
-from jobtracker.analytics.queries import Figures, Scope
-from jobtracker.analytics.schemas import Analytics, AnalyticsFilters, Interval
+from jobtracker.analytics.cohort import CohortFigures, cohort_figures
+from jobtracker.analytics.schemas import Analytics, AnalyticsFilters
 from jobtracker.applications import service as applications_service
 from jobtracker.applications.stages import Stage
 from jobtracker.auth.models import User
@@ -34,7 +31,7 @@ from jobtracker.groups.schemas import (
     WeekCount,
 )
 from jobtracker.groups.sharing import NOTHING_SHARED
-from jobtracker.time_zones import local_date, start_of_week, zone
+from jobtracker.time_zones import local_date, start_of_week
 
 MAX_DEADLINES = 50
 # Under this many members sharing, the group's figures would be one or two people's own.
@@ -75,7 +72,8 @@ def member_dashboard(session: Session, member: User) -> Analytics:
 
 
 def group_dashboard(session: Session, coach_id: int, group_id: int) -> GroupDashboard:
-    """Figures over the members who share their board with this group, added together."""
+    """Figures over the members who share their board with this group, added together, in
+    the same few statements whatever the group's size."""
     if not groups_service.is_coach(session, coach_id, group_id):
         raise NotFound(NOTHING_SHARED)
     group = groups_service.get_group(session, group_id)
@@ -86,7 +84,7 @@ def group_dashboard(session: Session, coach_id: int, group_id: int) -> GroupDash
     )
     sharers = list(
         session.scalars(
-            select(User)
+            select(User.id)
             .join(Share, Share.member_id == User.id)
             .join(
                 GroupMember,
@@ -102,10 +100,9 @@ def group_dashboard(session: Session, coach_id: int, group_id: int) -> GroupDash
     )
     figures = None
     if len(sharers) >= MINIMUM_SHARING:
-        figures = _added_up(
-            [_member_counts(session, member) for member in sharers],
-            start_of_week(utcnow().date()),
-        )
+        # Only the ids just read as sharing are counted, so the figures and members_sharing
+        # agree even if someone switches sharing off meanwhile.
+        figures = _group_figures(cohort_figures(session, sharers), start_of_week(utcnow().date()))
     return GroupDashboard(
         group_id=group.id,
         group_name=group.name,
@@ -121,37 +118,14 @@ def _rate(numerator: int, denominator: int) -> GroupRate:
     return GroupRate(value=value, numerator=numerator, denominator=denominator)
 
 
-@dataclass(frozen=True)
-class _MemberCounts:
-    figures: Figures
-    per_week: dict[date, int]
-
-
-def _member_counts(session: Session, member: User) -> _MemberCounts:
-    """The two of the dashboard's queries the group needs, with the member as owner: the
-    whole dashboard per member took ~3 s for a full group (bench/group_dashboard.py)."""
-    now = utcnow().astimezone(zone(member.time_zone))
-    scope = Scope(member.id, AnalyticsFilters(), session.get_bind().dialect.name, now)
-    per_period = analytics_queries.applications_per_period(session, scope)
-    return _MemberCounts(analytics_queries.figures(session, scope), per_period[Interval.WEEK])
-
-
-def _added_up(members: list[_MemberCounts], this_week: date) -> GroupFigures:
+def _group_figures(counts: CohortFigures, this_week: date) -> GroupFigures:
     weeks = [this_week - timedelta(weeks=back) for back in range(WEEKS_SHOWN - 1, -1, -1)]
-    per_week: Counter[date] = Counter()
-    stages: Counter[Stage] = Counter()
-    responded = interviewed = applied = applications = 0
-    for member in members:
-        per_week.update(member.per_week)
-        stages.update(member.figures.in_stage_now)
-        responded += member.figures.responded
-        interviewed += member.figures.interviewed
-        applied += member.figures.applied
-        applications += member.figures.applications
     return GroupFigures(
-        applications=applications,
-        applications_per_week=[WeekCount(week=week, applications=per_week[week]) for week in weeks],
-        stages=[GroupStageCount(stage=stage, count=stages[stage]) for stage in Stage],
-        response_rate=_rate(responded, applied),
-        interview_rate=_rate(interviewed, applied),
+        applications=counts.applications,
+        applications_per_week=[
+            WeekCount(week=week, applications=counts.per_week.get(week, 0)) for week in weeks
+        ],
+        stages=[GroupStageCount(stage=stage, count=counts.in_stage_now[stage]) for stage in Stage],
+        response_rate=_rate(counts.responded, counts.applied),
+        interview_rate=_rate(counts.interviewed, counts.applied),
     )
