@@ -13,7 +13,7 @@ import pytest
 from argon2 import PasswordHasher
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
 
 from jobtracker import migrations
 from jobtracker.app import create_app
@@ -123,6 +123,19 @@ def app(settings: Settings) -> Iterator[FastAPI]:
     _empty_all_tables(application.state.engine)
     yield application
     application.state.engine.dispose()
+
+
+@pytest.fixture
+def statements(app: FastAPI) -> Iterator[list[str]]:
+    """Every SQL statement the app runs while the test body does, to count or inspect."""
+    seen: list[str] = []
+
+    def note(_connection: object, _cursor: object, statement: str, *_args: object) -> None:
+        seen.append(statement)
+
+    event.listen(app.state.engine, "before_cursor_execute", note)
+    yield seen
+    event.remove(app.state.engine, "before_cursor_execute", note)
 
 
 @pytest.fixture

@@ -7,29 +7,11 @@ again after a write). The stage history costs none: the database records it (001
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from fastapi import FastAPI
-from sqlalchemy import event
-from sqlalchemy.engine import Connection
 
 from jobtracker.config import Settings
 from tests.applications.builders import stage_events
 from tests.factories import ApiUser
-
-
-@pytest.fixture
-def statements(app: FastAPI) -> Iterator[list[str]]:
-    seen: list[str] = []
-    engine = app.state.engine
-
-    def note(_connection: Connection, _cursor: object, statement: str, *_args: object) -> None:
-        seen.append(statement)
-
-    event.listen(engine, "before_cursor_execute", note)
-    yield seen
-    event.remove(engine, "before_cursor_execute", note)
 
 
 @pytest.fixture

@@ -3,30 +3,15 @@ statements."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import event
-from sqlalchemy.engine import Connection
 
 from tests.auth.builders import login
 from tests.documents.builders import upload_one
 from tests.factories import ApiUser
 from tests.groups.admin_builders import emails, read_user, users_page
-
-
-@pytest.fixture
-def statements(app: FastAPI) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def note(_connection: Connection, _cursor: object, statement: str, *_args: object) -> None:
-        seen.append(statement)
-
-    event.listen(app.state.engine, "before_cursor_execute", note)
-    yield seen
-    event.remove(app.state.engine, "before_cursor_execute", note)
 
 
 def test_each_user_is_listed_with_applications_and_storage(alice: ApiUser, bob: ApiUser) -> None:

@@ -5,32 +5,15 @@ for a large group as for a small one."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
-
-import pytest
-from fastapi import FastAPI
-from sqlalchemy import event
-from sqlalchemy.engine import Connection
 
 from tests.factories import ApiUser
 from tests.groups.coach_builders import add_to_group, coached_group, share
 
 THIS_MONDAY = date.today() - timedelta(days=date.today().weekday())
 LAST_MONDAY = THIS_MONDAY - timedelta(weeks=1)
-
-
-@pytest.fixture
-def statements(app: FastAPI) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def note(_connection: Connection, _cursor: object, statement: str, *_args: object) -> None:
-        seen.append(statement)
-
-    event.listen(app.state.engine, "before_cursor_execute", note)
-    yield seen
-    event.remove(app.state.engine, "before_cursor_execute", note)
 
 
 def applied(user: ApiUser, on: date, then: str | None = None) -> int:

@@ -4,29 +4,10 @@ them and the delivery rows' INSERT (one on PostgreSQL, which batches it; one a r
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-
-import pytest
-from fastapi import FastAPI
-from sqlalchemy import event
-from sqlalchemy.engine import Connection
 
 from tests.factories import ApiUser
 from tests.webhooks.builders import create_webhook
 from tests.webhooks.receiver import Receiver
-
-
-@pytest.fixture
-def statements(app: FastAPI) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def note(_connection: Connection, _cursor: object, statement: str, *_args: object) -> None:
-        seen.append(statement)
-
-    event.listen(app.state.engine, "before_cursor_execute", note)
-    yield seen
-    event.remove(app.state.engine, "before_cursor_execute", note)
-
 
 # A statement on a webhook table (the signed-in user's row carries users.webhooks_active too).
 WEBHOOK_TABLE = re.compile(r"\b(FROM|INTO|UPDATE|JOIN)\s+webhook", re.IGNORECASE)

@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
-import pytest
-from fastapi import FastAPI
-from sqlalchemy import event
-
 from tests.factories import ApiUser
 from tests.writing.builders import (
     application_writing,
@@ -159,19 +152,6 @@ def test_application_writing_of_a_missing_application_is_404(alice: ApiUser) -> 
 
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_found"
-
-
-@pytest.fixture
-def statements(app: FastAPI) -> Iterator[list[str]]:
-    """Every SQL statement the app runs while the test body does."""
-    executed: list[str] = []
-
-    def record(*args: Any) -> None:
-        executed.append(args[2])
-
-    event.listen(app.state.engine, "before_cursor_execute", record)
-    yield executed
-    event.remove(app.state.engine, "before_cursor_execute", record)
 
 
 def test_listing_loads_links_for_the_whole_page_at_once(
