@@ -32,6 +32,7 @@ const ACTIONS: Record<string, string> = {
   "invite.create": "Created an invitation",
   "invite.revoke": "Revoked an invitation",
   "invite.accept": "Registered through an invitation",
+  "invite.join": "Joined a group through an invitation",
   "sso.register": "Registered by single sign-on",
   "sso.link": "Linked a single sign-on account",
 };
@@ -115,18 +116,27 @@ function AuditLog() {
   );
 }
 
+// A moment as the server stores it (2026-12-14T20:32:44.061460+00:00), read as a date.
+const MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
 function describeDetails(details: AuditEntry["details"]): string {
   if (!details) return "";
-  return Object.entries(details)
-    .map(([key, value]) => {
-      const change = value as { from?: unknown; to?: unknown } | null;
-      const label = key.replace(/_/g, " ");
-      if (change && typeof change === "object" && "to" in change) {
-        return `${label}: ${String(change.from ?? "instance's")} → ${String(change.to ?? "instance's")}`;
-      }
-      return `${label}: ${String(value)}`;
-    })
-    .join("; ");
+  return (
+    Object.entries(details)
+      // A detail that was not set (an invitation for no one email, into no group) says nothing.
+      .filter(([, value]) => value !== null && value !== undefined)
+      .map(([key, value]) => {
+        const change = value as { from?: unknown; to?: unknown };
+        const label = key.replace(/_/g, " ");
+        if (typeof change === "object" && "to" in change) {
+          return `${label}: ${String(change.from ?? "instance's")} → ${String(change.to ?? "instance's")}`;
+        }
+        const text =
+          typeof value === "string" && MOMENT.test(value) ? formatMoment(value) : String(value);
+        return `${label}: ${text}`;
+      })
+      .join("; ")
+  );
 }
 
 function EntryRow({ entry }: { entry: AuditEntry }) {

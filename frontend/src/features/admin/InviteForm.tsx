@@ -8,6 +8,7 @@ import { Button } from "../../components/Button";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { SelectField, TextField } from "../../components/Field";
 import { fullInviteLink, parseUses, USES_PROBLEM } from "./inviteParts";
+import "./admin.css";
 
 const LIFETIMES = [
   { value: "1", label: "1 hour" },
@@ -59,7 +60,7 @@ export function InviteForm({
 
   return (
     <>
-      <form className="form" onSubmit={submit} noValidate aria-label={label}>
+      <form className="form invite-form" onSubmit={submit} noValidate aria-label={label}>
         <TextField
           label="How many people"
           inputMode="numeric"
@@ -85,9 +86,11 @@ export function InviteForm({
         />
         {children}
         <ErrorAlert error={error} />
-        <Button type="submit" variant="primary" busy={busy}>
-          Create invitation link
-        </Button>
+        <div className="form-actions">
+          <Button type="submit" variant="primary" busy={busy}>
+            Create invitation link
+          </Button>
+        </div>
       </form>
       {createdLink && (
         <div className="alert alert-success" role="status">

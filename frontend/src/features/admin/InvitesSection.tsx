@@ -94,52 +94,54 @@ function InviteList() {
   if (total === 0) return <p className="muted">No invitations yet.</p>;
   return (
     <>
-      <table className="data-table admin-table">
-        <caption className="visually-hidden">Invitations</caption>
-        <thead>
-          <tr>
-            <th scope="col">For</th>
-            <th scope="col">Group</th>
-            <th scope="col">Used</th>
-            <th scope="col">Expires</th>
-            <th scope="col">State</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((invite) => (
-            <tr key={invite.id}>
-              <td>{invite.email ?? "Anyone with the link"}</td>
-              <td>
-                {invite.group_name
-                  ? `${invite.group_name} (${invite.group_role === "coach" ? "coach" : "member"})`
-                  : "—"}
-              </td>
-              <td>
-                {invite.uses} of {invite.max_uses}
-              </td>
-              <td>{formatMoment(invite.expires_at)}</td>
-              <td>{INVITE_STATES[invite.state]}</td>
-              <td>
-                {invite.state === "active" && (
-                  <ConfirmButton
-                    label="Withdraw"
-                    name={`Withdraw the invitation for ${invite.email ?? "anyone with the link"}`}
-                    question={WITHDRAW_QUESTION}
-                    confirmLabel="Withdraw"
-                    onConfirm={() => revoke.mutate(invite.id)}
-                    busy={revoke.isPending && revoke.variables === invite.id}
-                    error={revoke.variables === invite.id ? revoke.error : null}
-                    size="small"
-                  />
-                )}
-              </td>
+      <div className="table-wrap">
+        <table className="data-table admin-table">
+          <caption className="visually-hidden">Invitations</caption>
+          <thead>
+            <tr>
+              <th scope="col">For</th>
+              <th scope="col">Group</th>
+              <th scope="col">Used</th>
+              <th scope="col">Expires</th>
+              <th scope="col">State</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {items.map((invite) => (
+              <tr key={invite.id}>
+                <td className="wrap">{invite.email ?? "Anyone with the link"}</td>
+                <td className="wrap">
+                  {invite.group_name
+                    ? `${invite.group_name} (${invite.group_role === "coach" ? "coach" : "member"})`
+                    : "—"}
+                </td>
+                <td>
+                  {invite.uses} of {invite.max_uses}
+                </td>
+                <td>{formatMoment(invite.expires_at)}</td>
+                <td>{INVITE_STATES[invite.state]}</td>
+                <td>
+                  {invite.state === "active" && (
+                    <ConfirmButton
+                      label="Withdraw"
+                      name={`Withdraw the invitation for ${invite.email ?? "anyone with the link"}`}
+                      question={WITHDRAW_QUESTION}
+                      confirmLabel="Withdraw"
+                      onConfirm={() => revoke.mutate(invite.id)}
+                      busy={revoke.isPending && revoke.variables === invite.id}
+                      error={revoke.variables === invite.id ? revoke.error : null}
+                      size="small"
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Pager
         offset={offset}
         total={total}
