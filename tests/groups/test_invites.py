@@ -186,7 +186,7 @@ def test_the_signed_out_check_says_only_whether_and_for_whom(
 
     assert checked.status_code == 200
     body = checked.json()
-    assert set(body) == {"valid", "message", "email", "group_name", "expires_at"}
+    assert set(body) == {"valid", "message", "email", "group_name", "group_role", "expires_at"}
     assert body["valid"] is True
     assert (body["email"], body["group_name"]) == ("sam@example.com", "Bootcamp")
     assert unknown.json()["valid"] is False

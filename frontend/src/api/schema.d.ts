@@ -768,6 +768,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/invites/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept Invite
+         * @description Signed in: join the group the invitation carries, in its role, taking one use.
+         */
+        post: operations["accept_invite_api_auth_invites__token__accept_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -4377,9 +4397,11 @@ export interface components {
             expires_at: string | null;
             /**
              * Group Name
-             * @description The group the new account joins
+             * @description The group the link joins (a new account, or a signed-in one); null when it only creates accounts
              */
             group_name: string | null;
+            /** @description The role in that group */
+            group_role: components["schemas"]["GroupRole"] | null;
             /**
              * Message
              * @description Why the link does not work, in plain words
@@ -8139,6 +8161,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InviteCheckOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    accept_invite_api_auth_invites__token__accept_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyGroup"];
                 };
             };
             /** @description Validation Error */

@@ -11,6 +11,7 @@ import ForgotPasswordPage from "../features/auth/ForgotPasswordPage";
 import ResetPasswordPage from "../features/auth/ResetPasswordPage";
 import SignupPage from "../features/auth/SignupPage";
 import UnsubscribePage from "../features/auth/UnsubscribePage";
+import { inviteFromAddress, joinPath } from "../features/auth/inviteQueries";
 import { TwoFactorGate } from "../features/settings/TwoFactorGate";
 import { AppShell } from "./AppShell";
 import { NotFoundPage } from "./NotFoundPage";
@@ -25,6 +26,7 @@ import {
   ContactsPage,
   DocumentsPage,
   ImportPage,
+  JoinGroupPage,
   NotificationsPage,
   preloadPage,
   ProofOfSearchPage,
@@ -102,6 +104,9 @@ export function App() {
     );
   }
 
+  // Signed in, a sign-up link's invitation is for joining its group with this account.
+  const invite = location === "/signup" ? inviteFromAddress(search) : null;
+  if (invite) return <Redirect to={joinPath(invite)} replace />;
   if (PUBLIC_PATHS.includes(location)) return <Redirect to={nextPath(search)} replace />;
   return (
     <AppShell>
@@ -133,6 +138,7 @@ export function App() {
             <Route path="/admin/audit" component={AdminAuditPage} />
             <Route path="/admin/groups" component={AdminGroupsPage} />
             <Route path="/coaching" component={CoachingPage} />
+            <Route path="/join" component={JoinGroupPage} />
             <Route component={NotFoundPage} />
           </Switch>
         </TwoFactorGate>

@@ -22,6 +22,7 @@ const load = {
   adminAudit: () => import("../features/admin/AuditPage"),
   adminGroups: () => import("../features/groups/GroupsPage"),
   coaching: () => import("../features/groups/CoachingPage"),
+  joinGroup: () => import("../features/groups/JoinGroupPage"),
 };
 
 export const BoardPage = lazy(load.board);
@@ -41,6 +42,7 @@ export const AdminUsersPage = lazy(load.adminUsers);
 export const AdminAuditPage = lazy(load.adminAudit);
 export const AdminGroupsPage = lazy(load.adminGroups);
 export const CoachingPage = lazy(load.coaching);
+export const JoinGroupPage = lazy(load.joinGroup);
 
 /** The first segment of each page's path (the board is "/"). */
 const PAGE_BY_SEGMENT: Record<string, keyof typeof load> = {
@@ -59,6 +61,7 @@ const PAGE_BY_SEGMENT: Record<string, keyof typeof load> = {
   import: "import",
   admin: "adminUsers",
   coaching: "coaching",
+  join: "joinGroup",
 };
 
 /**

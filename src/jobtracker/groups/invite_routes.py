@@ -1,5 +1,5 @@
-"""Routes for invitations: the admin's (every invitation), a coach's (their group's), and the
-signed-out check the sign-up page makes of a link."""
+"""Routes for invitations: the admin's (every invitation), a coach's (their group's), the
+signed-out check the sign-up page makes of a link, and a signed-in account joining its group."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from jobtracker.groups.invite_schemas import (
     InviteOut,
 )
 from jobtracker.groups.invites import InviteView
+from jobtracker.groups.schemas import MyGroup
 from jobtracker.portability.calendar import link_base
 
 router = APIRouter(prefix="/api", tags=["invitations"])
@@ -149,5 +150,12 @@ def check_invite(token: InviteToken, session: SessionDep) -> InviteCheckOut:
         message=found.message,
         email=found.email,
         group_name=found.group_name,
+        group_role=found.group_role,
         expires_at=found.expires_at,
     )
+
+
+@router.post("/auth/invites/{token}/accept")
+def accept_invite(token: InviteToken, user: CurrentUserBySession, session: SessionDep) -> MyGroup:
+    """Signed in: join the group the invitation carries, in its role, taking one use."""
+    return invites.join(session, user, token)

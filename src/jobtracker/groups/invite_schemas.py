@@ -69,5 +69,9 @@ class InviteCheckOut(BaseModel):
     valid: bool
     message: str | None = Field(description="Why the link does not work, in plain words")
     email: str | None = Field(description="The only address that may sign up with it")
-    group_name: str | None = Field(description="The group the new account joins")
+    group_name: str | None = Field(
+        description="The group the link joins (a new account, or a signed-in one); "
+        "null when it only creates accounts"
+    )
+    group_role: GroupRole | None = Field(description="The role in that group")
     expires_at: datetime | None

@@ -22,10 +22,11 @@ from jobtracker.auth import service as auth_service
 from jobtracker.auth.models import User
 from jobtracker.config import Settings
 from jobtracker.db import page_of, utcnow
-from jobtracker.errors import Forbidden, InvalidInput, NotFound, QuotaExceeded
+from jobtracker.errors import Conflict, Forbidden, InvalidInput, NotFound, QuotaExceeded
 from jobtracker.groups import audit
 from jobtracker.groups import service as groups_service
 from jobtracker.groups.models import Group, GroupRole, Invite
+from jobtracker.groups.schemas import MyGroup
 
 MAX_USES = 500
 # Links one person may have working at once: plenty for a career centre, and a bound on the
@@ -45,6 +46,17 @@ UNKNOWN = (
 WRONG_EMAIL = (
     "This invitation is for {email}. Sign up with that address, or ask for an invitation for yours."
 )
+WRONG_ACCOUNT = (
+    "This invitation is for {email}, and you are signed in as {yours}. Sign in with that "
+    "account, or ask for an invitation for yours."
+)
+FOR_NEW_ACCOUNTS = "You already have an account; this link is for creating one."
+ALREADY_IN = {
+    GroupRole.MEMBER: (
+        "You are already in {group} as a member; Settings, Sharing shows what you share with it."
+    ),
+    GroupRole.COACH: "You are already in {group} as a coach; Coaching shows its members.",
+}
 NOT_FOUND = "Invitation {invite_id} was not found."
 ROLE_WITHOUT_GROUP = "Choose a group for the role, or leave the role out."
 COACHES_INVITE_MEMBERS = "A coach can invite members only; the admin invites coaches."
@@ -87,6 +99,7 @@ class InviteCheck:
     message: str | None
     email: str | None
     group_name: str | None
+    group_role: GroupRole | None
     expires_at: datetime | None
 
 
@@ -236,35 +249,41 @@ def check(session: Session, token: str) -> InviteCheck:
     many have used it."""
     invite = _find(session, token)
     if invite is None:
-        return InviteCheck(False, UNKNOWN, None, None, None)
+        return InviteCheck(False, UNKNOWN, None, None, None, None)
     state = state_of(invite, utcnow())
     if state is not InviteState.ACTIVE:
-        return InviteCheck(False, REFUSALS[state], None, None, None)
+        return InviteCheck(False, REFUSALS[state], None, None, None, None)
     view = _view(session, invite)
-    return InviteCheck(True, None, invite.email, view.group_name, invite.expires_at)
+    role = (invite.group_role or GroupRole.MEMBER) if invite.group_id is not None else None
+    return InviteCheck(True, None, invite.email, view.group_name, role, invite.expires_at)
 
 
-def usable(session: Session, token: str, email: str) -> Invite:
-    """The invitation the token names, if it still works for this email; else a refusal in
-    plain words (the sign-up form shows it above the fields)."""
+def _working(session: Session, token: str) -> Invite:
     invite = _find(session, token)
     if invite is None:
         raise Forbidden(UNKNOWN, fields={"invite": UNKNOWN})
     state = state_of(invite, utcnow())
     if state is not InviteState.ACTIVE:
         raise Forbidden(REFUSALS[state], fields={"invite": REFUSALS[state]})
+    return invite
+
+
+def usable(session: Session, token: str, email: str) -> Invite:
+    """The invitation the token names, if it still works for this email; else a refusal in
+    plain words (the sign-up form shows it above the fields)."""
+    invite = _working(session, token)
     if invite.email is not None and invite.email != auth_service.normalise_email(email):
         message = WRONG_EMAIL.format(email=invite.email)
         raise Forbidden(message, fields={"email": message})
     return invite
 
 
-def accept(session: Session, invite: Invite, user: User) -> None:
-    """Take one use of the invitation for a new account and place it in the invitation's group,
-    in the caller's transaction (uncommitted).
+def _take_use(session: Session, invite: Invite) -> None:
+    """Take one use of the invitation, in the caller's transaction (uncommitted).
 
-    The UPDATE re-checks every condition on the row as it is now, so of two people racing for
-    the last use, the second finds none left and the whole registration is undone.
+    The UPDATE re-checks every condition on the row as it is now (and on PostgreSQL holds the
+    row until the transaction ends), so of two people racing for the last use, the second finds
+    none left and everything it did is undone.
     """
     now = utcnow()
     taken = session.execute(
@@ -282,6 +301,12 @@ def accept(session: Session, invite: Invite, user: User) -> None:
         raise Forbidden(
             REFUSALS[InviteState.USED_UP], fields={"invite": REFUSALS[InviteState.USED_UP]}
         )
+
+
+def accept(session: Session, invite: Invite, user: User) -> None:
+    """Take one use of the invitation for a new account and place it in the invitation's group,
+    in the caller's transaction (uncommitted)."""
+    _take_use(session, invite)
     session.flush()  # the new account's id, for the group and the log
     if invite.group_id is not None:
         groups_service.join_group(
@@ -294,6 +319,42 @@ def accept(session: Session, invite: Invite, user: User) -> None:
         target=user,
         details={"invite_id": invite.id, "group_id": invite.group_id},
     )
+
+
+def join(session: Session, user: User, token: str) -> MyGroup:
+    """An existing account joins the group an invitation carries, taking one of its uses;
+    committed. Already in the group, the use is not taken."""
+    invite = _working(session, token)
+    if invite.email is not None and invite.email != auth_service.normalise_email(user.email):
+        message = WRONG_ACCOUNT.format(email=invite.email, yours=user.email)
+        raise Forbidden(message, fields={"invite": message})
+    if invite.group_id is None:
+        raise Conflict(FOR_NEW_ACCOUNTS, fields={"invite": FOR_NEW_ACCOUNTS})
+    group = groups_service.get_group(session, invite.group_id)
+    role = invite.group_role or GroupRole.MEMBER
+    current = groups_service.role_in(session, group.id, user.id)
+    if current is not None:
+        raise Conflict(ALREADY_IN[current].format(group=group.name))
+    _take_use(session, invite)
+    # Asked again once the use is taken: a second click that waited on the invitation's row
+    # for the first one's commit finds the membership here, and refusing undoes its use.
+    if not groups_service.join_group(session, group.id, user, role):
+        current = groups_service.role_in(session, group.id, user.id) or role
+        raise Conflict(ALREADY_IN[current].format(group=group.name))
+    audit.record(
+        session,
+        user,
+        "invite.join",
+        target=user,
+        details={
+            "invite_id": invite.id,
+            "group_id": group.id,
+            "group": group.name,
+            "group_role": role.value,
+        },
+    )
+    session.commit()
+    return MyGroup(id=group.id, name=group.name, group_role=role)
 
 
 def register(

@@ -177,15 +177,22 @@ def add_member(
     return _member_out(membership, user)
 
 
-def join_group(session: Session, group_id: int, user: User, role: GroupRole) -> None:
-    """Place a newly registered account in a group (an invitation's), in the caller's
-    transaction; already in it, nothing changes. A full group is refused like a full instance."""
+def join_group(session: Session, group_id: int, user: User, role: GroupRole) -> bool:
+    """Place an account in a group (an invitation's), in the caller's transaction; whether it
+    was added (already in it, nothing changes). A full group is refused like a full instance."""
     get_group(session, group_id)
     if _membership(session, group_id, user.id) is not None:
-        return
+        return False
     _check_room(session, group_id)
     session.add(GroupMember(group_id=group_id, user_id=user.id, role=role))
     session.flush()
+    return True
+
+
+def role_in(session: Session, group_id: int, user_id: int) -> GroupRole | None:
+    """The user's role in the group, or None when they are not in it."""
+    membership = _membership(session, group_id, user_id)
+    return membership.role if membership is not None else None
 
 
 def change_role(

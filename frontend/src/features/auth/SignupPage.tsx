@@ -1,9 +1,10 @@
 // Create an account; closed registration and a full instance are said up front and on submit.
 // With email set up on the server, the answer is "check your inbox" and the link finishes it.
 // An invitation link (/signup?invite=…) says for whom it is and lets people in while
-// registration is closed, with a password or by single sign-on.
+// registration is closed, with a password or by single sign-on; one into a group also offers
+// people who have an account to sign in and join it (signed in, the link leads to /join).
 import { useState, type FormEvent } from "react";
-import { Link, useSearch } from "wouter";
+import { Link, useLocation, useSearch } from "wouter";
 
 import { fieldError } from "../../api/client";
 import { useMeta, useSignUp } from "../../api/hooks";
@@ -13,7 +14,7 @@ import { TextField } from "../../components/Field";
 import { browserTimeZone } from "../../lib/timeZones";
 import { useTitle } from "../../lib/useTitle";
 import { AuthLayout } from "./AuthLayout";
-import { inviteFromAddress, useInviteCheck } from "./inviteQueries";
+import { inviteFromAddress, signInToJoinPath, useInviteCheck } from "./inviteQueries";
 import { SignOnButton } from "./SignOn";
 
 const PASSWORD_MIN = 8;
@@ -22,6 +23,7 @@ export default function SignupPage() {
   useTitle("Create an account");
   const signUp = useSignUp();
   const meta = useMeta();
+  const [, navigate] = useLocation();
   const invite = inviteFromAddress(useSearch());
   const inviteCheck = useInviteCheck(invite);
   const invited = inviteCheck.data?.valid ? inviteCheck.data : null;
@@ -40,17 +42,28 @@ export default function SignupPage() {
       return;
     }
     setTooShort(false);
-    signUp.mutate({
-      email: email.trim(),
-      password,
-      display_name: displayName.trim() || null,
-      // Dates are worded in this zone from the start; Settings changes it.
-      time_zone: browserTimeZone(),
-      ...(invite ? { invite } : {}),
-    });
+    signUp.mutate(
+      {
+        email: email.trim(),
+        password,
+        display_name: displayName.trim() || null,
+        // Dates are worded in this zone from the start; Settings changes it.
+        time_zone: browserTimeZone(),
+        ...(invite ? { invite } : {}),
+      },
+      {
+        // To the board: signed in at this address, the app would take the new account to the
+        // page for joining the invitation's group, which it is already in.
+        onSuccess: (answer) => {
+          if ("access_token" in answer) navigate("/", { replace: true });
+        },
+      },
+    );
   }
 
   const closed = meta.data && !meta.data.limits.registration_open && !invited;
+  // A group's link also serves people who have an account: they sign in, then join.
+  const joinLink = invite && invited?.group_name ? signInToJoinPath(invite) : null;
   const signOn = meta.data?.sign_on;
   const passwordOn = signOn?.password ?? true;
 
@@ -76,7 +89,8 @@ export default function SignupPage() {
         <p className="alert alert-info" role="status">
           You're invited
           {invited.group_name ? ` to join ${invited.group_name}` : ""}
-          {invited.email ? ` as ${invited.email}` : ""}. Create your account below.
+          {invited.email ? ` as ${invited.email}` : ""}. Create your account below
+          {joinLink ? ", or sign in to join if you have one." : "."}
         </p>
       )}
       {inviteCheck.data && !inviteCheck.data.valid && (
@@ -137,7 +151,12 @@ export default function SignupPage() {
         </form>
       )}
       <p className="auth-switch">
-        Already have an account? <Link href="/login">Sign in</Link>
+        Already have an account?{" "}
+        {joinLink ? (
+          <Link href={joinLink}>Sign in to join {invited?.group_name}</Link>
+        ) : (
+          <Link href="/login">Sign in</Link>
+        )}
       </p>
     </AuthLayout>
   );

@@ -18,3 +18,13 @@ export function inviteFromAddress(search: string): string | null {
   const token = new URLSearchParams(search).get("invite")?.trim();
   return token ? token.slice(0, 100) : null;
 }
+
+/** The signed-in page where an existing account joins the invitation's group. */
+export function joinPath(token: string): string {
+  return `/join?invite=${encodeURIComponent(token)}`;
+}
+
+/** Sign in, then come back to join: the token travels only in the address, as it came. */
+export function signInToJoinPath(token: string): string {
+  return `/login?next=${encodeURIComponent(joinPath(token))}`;
+}

@@ -1,6 +1,6 @@
 // Settings > Sharing: per group, what its coaches may see (three switches, off until chosen),
 // who those coaches are and when each last looked, and coaches' comments not read yet.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Link } from "wouter";
 
 import { CheckboxField } from "../../components/Field";
@@ -32,6 +32,14 @@ const SWITCHES = [
 
 export function SharingSection() {
   const shares = useShares();
+  const loaded = shares.isSuccess;
+  useEffect(() => {
+    // Sent here after joining a group (/settings#settings-sharing): the browser jumps to an
+    // address's section only on a full page load, and this one is drawn after its groups come.
+    if (loaded && window.location.hash === "#settings-sharing") {
+      document.getElementById("settings-sharing")?.scrollIntoView({ block: "start" });
+    }
+  }, [loaded]);
   if (shares.isPending) return <Loading>Loading your groups…</Loading>;
   if (shares.isError) return <ErrorAlert title="Could not load your groups." error={shares.error} />;
   const groups = shares.data.items;
@@ -40,8 +48,8 @@ export function SharingSection() {
       <UnreadComments />
       {groups.length === 0 ? (
         <p className="muted">
-          You are not a member of any group. When the admin adds you to one (a class, a cohort),
-          you choose here what its coaches may see.
+          You are not a member of any group. When you join one (a class, a cohort) through a
+          coach's invitation link, or the admin adds you, you choose here what its coaches may see.
         </p>
       ) : (
         <>

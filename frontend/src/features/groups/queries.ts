@@ -117,6 +117,16 @@ export function useMyGroups() {
   });
 }
 
+/** Join the group an invitation link carries, with an account one already has. */
+export function useJoinGroup() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (token: string) =>
+      unwrap(api.POST("/api/auth/invites/{token}/accept", { params: { path: { token } } })),
+    onSuccess: () => invalidate(client, groupsKey, sharesKey, coachingKey),
+  });
+}
+
 export function useShares() {
   return useQuery({
     queryKey: sharesKey,
