@@ -86,6 +86,21 @@ def test_signing_in_through_the_provider_lands_on_the_board(
     assert urlsplit(sso_page.url).path == "/"
 
 
+def test_signing_in_through_the_provider_comes_back_to_the_page_asked_for(
+    sso_page: Page, sso_server: tuple[str, str, ApiUser]
+) -> None:
+    _, issuer, admin = sso_server
+    set_claims(issuer, "ada-at-school", email=admin.email, email_verified=True)
+
+    sso_page.goto("/settings")  # signed out: the sign-in page, then back here
+    sso_page.get_by_role("link", name=BUTTON).click()
+    sso_page.get_by_placeholder("sub").fill("ada-at-school")
+    sso_page.get_by_role("button", name="Authorize").click()
+
+    expect(sso_page.get_by_role("heading", name="Settings", exact=True)).to_be_visible()
+    assert urlsplit(sso_page.url).path == "/settings"
+
+
 def test_a_refused_sign_on_is_explained_on_the_sign_in_page(
     sso_page: Page, sso_server: tuple[str, str, ApiUser]
 ) -> None:

@@ -47,12 +47,15 @@ def set_claims(issuer: str, subject: str, **claims: Any) -> None:
     httpx.put(f"{issuer}/users/{subject}", json=claims, timeout=10).raise_for_status()
 
 
-def sign_on(client: TestClient, subject: str, *, invite: str | None = None) -> Response:
+def sign_on(
+    client: TestClient, subject: str, *, invite: str | None = None, next_page: str | None = None
+) -> Response:
     """The whole code flow as a browser follows it: the app's /login, the provider's consent
     form (choosing `subject`), back to the app's callback; answers the callback's redirect."""
+    asked = {"invite": invite, "next": next_page}
     started = client.get(
         "/api/auth/oidc/login",
-        params={"invite": invite} if invite else None,
+        params={name: value for name, value in asked.items() if value is not None},
         follow_redirects=False,
     )
     assert started.status_code == 302, started.text

@@ -49,6 +49,30 @@ def test_signing_on_links_the_account_with_the_verified_email(
     assert "sso.link" in audit_actions(app)
 
 
+def test_signing_on_lands_on_the_page_asked_for(
+    client: TestClient, alice: ApiUser, issuer: str
+) -> None:
+    set_claims(issuer, "alice-sub", email="alice@example.com", email_verified=True)
+
+    landed = sign_on(client, "alice-sub", next_page="/join?invite=abc")
+
+    assert landed.headers["location"] == "/join?invite=abc"
+    assert signed_in_as(client) == "alice@example.com"
+
+
+@pytest.mark.parametrize(
+    "elsewhere", ["https://evil.example/", "//evil.example/", "/\\evil.example/", "join", "/a\nb"]
+)
+def test_a_page_elsewhere_is_never_where_sign_on_lands(
+    client: TestClient, alice: ApiUser, issuer: str, elsewhere: str
+) -> None:
+    set_claims(issuer, "alice-sub", email="alice@example.com", email_verified=True)
+
+    landed = sign_on(client, "alice-sub", next_page=elsewhere)
+
+    assert landed.headers["location"] == "/"
+
+
 def test_a_later_sign_on_by_the_same_subject_works_after_the_email_changed(
     client: TestClient, alice: ApiUser, issuer: str
 ) -> None:

@@ -68,6 +68,15 @@ def test_an_account_with_two_factor_gets_no_session_until_the_code(
     assert last_sign_in(app, bob_with_two_factor.user) is None
 
 
+def test_the_page_asked_for_rides_along_to_the_code_form(
+    client: TestClient, bob_with_two_factor: Enrolled
+) -> None:
+    landed = sign_on(client, "bob-sub", next_page="/join?invite=abc")
+
+    assert landed.headers["location"] == f"{TWO_FACTOR_STEP}&next=%2Fjoin%3Finvite%3Dabc"
+    assert client.get("/api/me").status_code == 401
+
+
 def test_the_challenge_travels_in_a_strict_http_only_cookie_for_the_second_step_only(
     client: TestClient, bob_with_two_factor: Enrolled
 ) -> None:

@@ -896,7 +896,8 @@ export interface paths {
         };
         /**
          * Start Sign On
-         * @description Send the browser to the provider; `invite` carries an invitation link's token along.
+         * @description Send the browser to the provider; `invite` carries an invitation link's token along, and
+         *     `next` the page of this app to land on once signed in (the board otherwise).
          */
         get: operations["start_sign_on_api_auth_oidc_login_get"];
         put?: never;
@@ -8356,6 +8357,7 @@ export interface operations {
         parameters: {
             query?: {
                 invite?: string | null;
+                next?: string | null;
             };
             header?: never;
             path?: never;

@@ -312,12 +312,15 @@ class SignOnFlow:
     nonce: str
     code_verifier: str
     invite: str | None = None
+    # The page of this app to land on once signed in (an invitation's join page), if any.
+    next_page: str | None = None
 
     @classmethod
-    def start(cls, invite: str | None) -> SignOnFlow:
+    def start(cls, invite: str | None, next_page: str | None = None) -> SignOnFlow:
         return cls(
             state=generate_token(32),
             nonce=generate_token(32),
             code_verifier=generate_token(64),
             invite=invite,
+            next_page=next_page,
         )

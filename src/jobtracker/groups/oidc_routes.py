@@ -1,6 +1,6 @@
 """Routes for single sign-on: /login sends the browser to the provider, /callback finishes the
-sign-in and lands on the board (on the sign-in page's code form first when the account uses
-two-factor), or on the sign-in page with the reason when it fails."""
+sign-in and lands on the page asked for or the board (on the sign-in page's code form first
+when the account uses two-factor), or on the sign-in page with the reason when it fails."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import hmac
 import logging
 from datetime import timedelta
 from typing import Annotated
+from urllib.parse import quote
 
 import jwt
 from fastapi import APIRouter, Query, Request
@@ -33,6 +34,7 @@ FLOW_LIFETIME = timedelta(minutes=10)
 _FLOW_PURPOSE = "oidc-flow"  # so no other token signed with the same secret passes for one
 NOT_SET_UP = "Single sign-on is not set up on this instance."
 TWO_FACTOR_STEP = "/login?sso=two_factor"  # the sign-in page's code form
+MAX_NEXT_LENGTH = 2000
 _REDIRECTS: dict[int | str, dict[str, object]] = {302: {"description": "To the provider"}}
 
 
@@ -58,6 +60,7 @@ def _seal(flow: SignOnFlow, settings: Settings) -> str:
         "nonce": flow.nonce,
         "verifier": flow.code_verifier,
         "invite": flow.invite,
+        "next": flow.next_page,
         "exp": utcnow() + FLOW_LIFETIME,
     }
     return jwt.encode(claims, settings.signing_secret(), algorithm=ALGORITHM)
@@ -78,13 +81,24 @@ def _unseal(request: Request, settings: Settings) -> SignOnFlow | None:
         return None
     if claims["purpose"] != _FLOW_PURPOSE:
         return None
-    invite = claims.get("invite")
+    invite, next_page = claims.get("invite"), claims.get("next")
     return SignOnFlow(
         str(claims["state"]),
         str(claims["nonce"]),
         str(claims["verifier"]),
         invite if isinstance(invite, str) else None,
+        next_page if isinstance(next_page, str) else None,
     )
+
+
+def _page_of_ours(next_page: str | None) -> str | None:
+    """`next_page` when it is a path on this site; None for anything that could lead elsewhere
+    (another host, `//host`, a backslash some browsers read as a slash)."""
+    if next_page is None or not next_page.startswith("/") or next_page.startswith("//"):
+        return None
+    if "\\" in next_page or any(ord(char) < 0x20 for char in next_page):
+        return None
+    return next_page
 
 
 def _to_sign_in_page(reason: str) -> RedirectResponse:
@@ -98,11 +112,13 @@ def start_sign_on(
     request: Request,
     settings: SettingsDep,
     invite: Annotated[str | None, Query(min_length=1, max_length=invites.MAX_TOKEN_LENGTH)] = None,
+    next_page: Annotated[str | None, Query(alias="next", max_length=MAX_NEXT_LENGTH)] = None,
 ) -> RedirectResponse:
-    """Send the browser to the provider; `invite` carries an invitation link's token along."""
+    """Send the browser to the provider; `invite` carries an invitation link's token along, and
+    `next` the page of this app to land on once signed in (the board otherwise)."""
     if not settings.oidc_enabled:
         raise NotFound(NOT_SET_UP)
-    flow = SignOnFlow.start(invite)
+    flow = SignOnFlow.start(invite, _page_of_ours(next_page))
     try:
         url = _provider(request, settings).authorization_url(_callback_url(request, settings), flow)
     except SignOnError as failure:
@@ -159,11 +175,12 @@ def finish_sign_on(
     if user.two_factor_enabled:
         # The account's own second factor guards every way in, the provider's included; a
         # known device skips it on no path. The session starts at /api/auth/login/2fa.
-        response = RedirectResponse(TWO_FACTOR_STEP, status_code=303)
+        then = f"&next={quote(flow.next_page, safe='')}" if flow.next_page else ""
+        response = RedirectResponse(f"{TWO_FACTOR_STEP}{then}", status_code=303)
         challenge_by_cookie(request, response, settings, user)
         end_session(response)  # another account's session would hide the code form
     else:
-        response = RedirectResponse("/", status_code=303)
+        response = RedirectResponse(flow.next_page or "/", status_code=303)
         finish_sign_in(request, response, session, settings, user)  # keeps last_sign_in_at
     response.delete_cookie(FLOW_COOKIE, path=FLOW_PATH)
     return response

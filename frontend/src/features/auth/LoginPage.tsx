@@ -60,7 +60,10 @@ export default function LoginPage() {
       <SignOnError search={search} />
       {signOn?.oidc && signOn.oidc_label && (
         <div className="sign-on">
-          <SignOnButton label={signOn.oidc_label} />
+          <SignOnButton
+            label={signOn.oidc_label}
+            next={new URLSearchParams(search).get("next")}
+          />
           {passwordOn && <p className="muted sign-on-or">or with your email and password</p>}
         </div>
       )}

@@ -43,10 +43,20 @@ export function signOnNeedsCode(search: string): boolean {
   return new URLSearchParams(search).get("sso") === "two_factor";
 }
 
-export function SignOnButton({ label, invite }: { label: string; invite?: string | null }) {
-  const href = invite
-    ? `/api/auth/oidc/login?invite=${encodeURIComponent(invite)}`
-    : "/api/auth/oidc/login";
+export function SignOnButton({
+  label,
+  invite,
+  next,
+}: {
+  label: string;
+  invite?: string | null;
+  /** The page to come back to once signed in (the server keeps only a page of this app). */
+  next?: string | null;
+}) {
+  const query = new URLSearchParams();
+  if (invite) query.set("invite", invite);
+  if (next) query.set("next", next);
+  const href = query.toString() ? `/api/auth/oidc/login?${query}` : "/api/auth/oidc/login";
   return (
     <a className="button button-primary sign-on-button" href={href}>
       {label}
