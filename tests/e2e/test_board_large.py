@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.api import ApiUser
-from tests.e2e.ui import card, card_in, column, drag
+from tests.e2e.ui import card, card_in, column, drag, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -84,14 +84,15 @@ def test_a_drag_still_lands_on_a_board_of_2000(many: ApiUser, page: Page) -> Non
 
     expect(card_in(page, "Screening", "Company 2000")).to_be_visible()
     expect(column(page, "Interview").get_by_label("299 in Interview")).to_be_visible()
-    cards = many.api.get("/api/board/cards", params={"limit": 1000, "offset": 1000}).json()
-    moved = [entry for entry in cards["items"] if entry["company"] == "Company 2000"]
-    deadline = time.monotonic() + 5
-    while not moved or moved[0]["stage"] != "screening":
-        assert time.monotonic() < deadline, "the move never reached the server"
-        time.sleep(0.2)
+
+    def moved_on_the_server() -> bool:
         cards = many.api.get("/api/board/cards", params={"limit": 1000, "offset": 1000}).json()
-        moved = [entry for entry in cards["items"] if entry["company"] == "Company 2000"]
+        return any(
+            entry["company"] == "Company 2000" and entry["stage"] == "screening"
+            for entry in cards["items"]
+        )
+
+    wait_until(page, moved_on_the_server)
 
 
 def test_move_down_from_the_keyboard_works_in_a_column_of_1200(many: ApiUser, page: Page) -> None:
@@ -106,15 +107,12 @@ def test_move_down_from_the_keyboard_works_in_a_column_of_1200(many: ApiUser, pa
 
     expect(column(page, "Wishlist").get_by_role("article").first).to_contain_text("Company 1199")
     expect(down).to_be_focused()
-    deadline = time.monotonic() + 5
-    while True:
-        first_two = [
-            entry["company"] for entry in many.api.get("/api/board/cards").json()["items"][:2]
-        ]
-        if first_two == ["Company 1199", "Company 1200"]:
-            break
-        assert time.monotonic() < deadline, f"the server has {first_two}"
-        time.sleep(0.2)
+
+    def reordered_on_the_server() -> bool:
+        items = many.api.get("/api/board/cards").json()["items"]
+        return [entry["company"] for entry in items[:2]] == ["Company 1199", "Company 1200"]
+
+    wait_until(page, reordered_on_the_server)
 
 
 def test_the_boards_cards_are_asked_for_as_soon_as_the_session_is_known(

@@ -53,7 +53,9 @@ def test_moving_a_card_to_applied_asks_which_resume_was_sent(user: ApiUser, page
     expect(card_in(page, "Applied", "Acme Robotics")).to_be_visible()
     dialog = page.get_by_role("dialog", name="What did you send to Acme Robotics?")
     resume = dialog.get_by_label("Resume sent")
-    # The newest resume attached to it is already recorded, and offered first.
+    # The card moves at once; the dialog opens once the server has the move, and so has
+    # recorded the newest resume attached to it, which is offered first.
+    expect(dialog).to_be_visible()
     expect(resume).to_have_value(str(_sent(user, application["id"])["resume"]["document_id"]))
     expect(resume.locator("option:checked")).to_have_text("resume-2026.txt")
     expect(dialog.get_by_label("Cover letter sent").locator("option:checked")).to_have_text(
