@@ -254,8 +254,13 @@ def check(session: Session, token: str) -> InviteCheck:
     if state is not InviteState.ACTIVE:
         return InviteCheck(False, REFUSALS[state], None, None, None, None)
     view = _view(session, invite)
-    role = (invite.group_role or GroupRole.MEMBER) if invite.group_id is not None else None
+    role = _role_given(invite) if invite.group_id is not None else None
     return InviteCheck(True, None, invite.email, view.group_name, role, invite.expires_at)
+
+
+def _role_given(invite: Invite) -> GroupRole:
+    """The role in its group an invitation gives: a member when none is recorded."""
+    return invite.group_role or GroupRole.MEMBER
 
 
 def _working(session: Session, token: str) -> Invite:
@@ -309,9 +314,7 @@ def accept(session: Session, invite: Invite, user: User) -> None:
     _take_use(session, invite)
     session.flush()  # the new account's id, for the group and the log
     if invite.group_id is not None:
-        groups_service.join_group(
-            session, invite.group_id, user, invite.group_role or GroupRole.MEMBER
-        )
+        groups_service.join_group(session, invite.group_id, user, _role_given(invite))
     audit.record(
         session,
         user,
@@ -331,7 +334,7 @@ def join(session: Session, user: User, token: str) -> MyGroup:
     if invite.group_id is None:
         raise Conflict(FOR_NEW_ACCOUNTS, fields={"invite": FOR_NEW_ACCOUNTS})
     group = groups_service.get_group(session, invite.group_id)
-    role = invite.group_role or GroupRole.MEMBER
+    role = _role_given(invite)
     current = groups_service.role_in(session, group.id, user.id)
     if current is not None:
         raise Conflict(ALREADY_IN[current].format(group=group.name))
